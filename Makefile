@@ -1,0 +1,25 @@
+# The README's commands. Each installs what is missing first (scripts/setup.sh).
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export SASS_PATH := $(CURDIR)/node_modules/@uswds/uswds/packages
+
+.PHONY: serve test build setup
+
+## Set up, build and serve the app on http://127.0.0.1:8080 (rebuilds on change)
+serve:
+	scripts/setup.sh app
+	@echo "Serving the portal on http://127.0.0.1:8080 (Ctrl-C stops it)"
+	trunk serve --release
+
+## Set up and run every test layer: host, in-browser and end-to-end
+test:
+	scripts/setup.sh test
+	scripts/test.sh
+
+## Build the release site into dist/
+build:
+	scripts/setup.sh app
+	trunk build --release
+
+setup:
+	scripts/setup.sh test

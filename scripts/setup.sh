@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Installs what the portal needs on a fresh Debian machine, skipping anything already present at
+# the right version. `scripts/setup.sh app` is enough to build and serve; `scripts/setup.sh test`
+# adds Chromium and ChromeDriver for the browser tests. See ../shared/TOOLCHAIN.md for the traps.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=${1:-app}
+TRUNK_VERSION=0.21.14
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+say() { printf '\n==> %s\n' "$*"; }
+
+need_cmd() {
+  command -v "$1" >/dev/null 2>&1 || { echo "setup: '$1' is required but missing: $2" >&2; exit 1; }
+}
+need_cmd cargo "install Rust with rustup first"
+need_cmd node "install Node.js 20 or later first"
+need_cmd npm "install npm first"
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "Installing Debian packages: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+  fi
+}
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "Adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "Installing trunk $TRUNK_VERSION (about 10 minutes on 2 cores, once)"
+  cargo install "trunk@$TRUNK_VERSION" --locked
+fi
+
+# The CLI must equal the wasm-bindgen in Cargo.lock, or trunk tries to download one.
+# Installed without --locked: its own lockfile pins a crate the registry no longer serves.
+WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG_VERSION" ]; then
+  say "Installing wasm-bindgen-cli $WBG_VERSION (about 4 minutes, once)"
+  cargo install "wasm-bindgen-cli@$WBG_VERSION" --force
+fi
+if ! grep -q "wasm_bindgen = \"$WBG_VERSION\"" Trunk.toml; then
+  echo "setup: Trunk.toml [tools] wasm_bindgen must be $WBG_VERSION (Cargo.lock)" >&2
+  exit 1
+fi
+
+# npm packages: USWDS, sass, wasm-opt (binaryen), Playwright and axe. Reinstall only when the lock changed.
+if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.setup-lock-copy; then
+  say "Installing npm packages"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+  cp package-lock.json node_modules/.setup-lock-copy
+fi
+
+if [ "$mode" = "test" ]; then
+  # Debian's Chromium and its driver; Playwright's own browser download cannot work here.
+  apt_install chromium chromium-driver
+fi
+
+say "Tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), sass $(sass --version | awk '{print $1}')"

@@ -1,0 +1,75 @@
+//! Thin wrappers over browser APIs, so pages and the store stay free of web-sys details.
+//! Every call reports failure instead of panicking: storage can be full, blocked or missing.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn local_storage() -> Result<web_sys::Storage, String> {
+    window()
+        .ok_or("no window")?
+        .local_storage()
+        .map_err(|_| "the browser blocks site storage".to_string())?
+        .ok_or_else(|| "the browser has no site storage".to_string())
+}
+
+pub fn storage_get(key: &str) -> Result<Option<String>, String> {
+    local_storage()?.get_item(key).map_err(|_| "reading site storage failed".to_string())
+}
+
+pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
+    local_storage()?
+        .set_item(key, value)
+        .map_err(|e| describe_js_error(&e, "saving to site storage failed"))
+}
+
+fn describe_js_error(error: &JsValue, fallback: &str) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| format!("{fallback}: {}", String::from(e.message())))
+        .unwrap_or_else(|| fallback.to_string())
+}
+
+/// Today's local date as `YYYY-MM-DD`.
+pub fn today_iso() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
+}
+
+/// Offers `contents` to the user as a downloaded file.
+pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
+    let fail = |_| "the browser refused the download".to_string();
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = window().and_then(|w| w.document()).ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a").map_err(fail)?.unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Moves keyboard and screen-reader focus to the current page's heading after a route change.
+pub fn focus_page_heading() {
+    let heading = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(crate::components::page::HEADING_ID))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(heading) = heading {
+        let _ = heading.focus();
+    }
+}
+
+/// Reads a picked file as text.
+pub async fn read_file_text(file: web_sys::File) -> Result<String, String> {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|e| describe_js_error(&e, "the file could not be read"))?;
+    text.as_string().ok_or_else(|| "the file is not text".to_string())
+}

@@ -1,0 +1,7 @@
+//! Small shared pieces of the interface. They read the store and call the logic; no rules here.
+
+pub mod notices;
+pub mod page;
+pub mod profile_form;
+pub mod record_transfer;
+pub mod shell;

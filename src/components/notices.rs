@@ -1,0 +1,45 @@
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::store::{use_store, NoticeKind};
+
+/// Messages the user must see: set-aside data, storage trouble, migrations, imports.
+#[component]
+pub fn Notices() -> impl IntoView {
+    let store = use_store();
+    view! {
+        <div class="notices" role="status" aria-live="polite">
+            <For each=move || store.notices.get() key=|notice| notice.id let:notice>
+                {
+                    let id = notice.id;
+                    let download = notice.download.clone().map(|file| {
+                        let label = file.label.clone();
+                        let on_click = move |_| {
+                            if let Err(reason) = browser::download(&file.file_name, "application/json", &file.contents) {
+                                store.notify(NoticeKind::Error, format!("Download failed: {reason}."), None);
+                            }
+                        };
+                        view! {
+                            <button type="button" class="usa-button usa-button--outline" on:click=on_click>
+                                {label}
+                            </button>
+                        }
+                    });
+                    view! {
+                        <div class=notice.kind.alert_class()>
+                            <div class="usa-alert__body">
+                                <p class="usa-alert__text">{notice.message.clone()}</p>
+                                <div class="notice-actions">
+                                    {download}
+                                    <button type="button" class="usa-button usa-button--unstyled" on:click=move |_| store.dismiss(id)>
+                                        "Dismiss this message"
+                                    </button>
+                                </div>
+                            </div>
+                        </div>
+                    }
+                }
+            </For>
+        </div>
+    }
+}

@@ -1,0 +1,88 @@
+use leptos::prelude::*;
+
+use crate::logic::record::{Audience, Protocol, MAX_FIELD_CHARS};
+use crate::store::use_store;
+
+/// Agency, application, protocol and audience: the answers every later section reads.
+/// Each change is written to the record at once, and so saved.
+#[component]
+pub fn ProfileForm() -> impl IntoView {
+    let store = use_store();
+    let record = store.record;
+    let max = MAX_FIELD_CHARS.to_string();
+
+    let protocol_choices = Protocol::ALL
+        .into_iter()
+        .map(|protocol| {
+            let id = format!("protocol-{}", protocol.id());
+            let checked = move || record.with(|r| r.profile.protocol == Some(protocol));
+            let choose = move |_| record.update(|r| r.profile.protocol = Some(protocol));
+            view! {
+                <div class="usa-radio">
+                    <input class="usa-radio__input" type="radio" id=id.clone() name="protocol" value=protocol.id() prop:checked=checked on:change=choose />
+                    <label class="usa-radio__label" for=id>{protocol.label()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+
+    let audience_choices = Audience::ALL
+        .into_iter()
+        .map(|audience| {
+            let id = format!("audience-{}", audience.id());
+            let checked = move || record.with(|r| r.profile.audience == Some(audience));
+            let choose = move |_| record.update(|r| r.profile.audience = Some(audience));
+            view! {
+                <div class="usa-radio">
+                    <input class="usa-radio__input" type="radio" id=id.clone() name="audience" value=audience.id() prop:checked=checked on:change=choose />
+                    <label class="usa-radio__label" for=id>{audience.label()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+
+    let saved_status = move || {
+        if store.can_save.get() {
+            "Your answers are saved in this browser as you type."
+        } else {
+            "Your answers are kept only in this tab: this browser is not saving them. Download your record below to keep them."
+        }
+    };
+
+    view! {
+        <form class="usa-form usa-form--large profile-form" on:submit=|ev| ev.prevent_default()>
+            <p class="usa-hint" id="profile-saved">{saved_status}</p>
+            <label class="usa-label" for="profile-agency">"Agency name"</label>
+            <span class="usa-hint" id="profile-agency-hint">"The agency or office that owns the application."</span>
+            <input
+                class="usa-input"
+                id="profile-agency"
+                name="agency"
+                autocomplete="organization"
+                maxlength=max.clone()
+                aria-describedby="profile-agency-hint"
+                prop:value=move || record.with(|r| r.profile.agency.clone())
+                on:input=move |ev| record.update(|r| r.profile.agency = event_target_value(&ev))
+            />
+            <label class="usa-label" for="profile-application">"Application name"</label>
+            <span class="usa-hint" id="profile-application-hint">"The name users will see for the service that signs in with Login.gov."</span>
+            <input
+                class="usa-input"
+                id="profile-application"
+                name="application"
+                maxlength=max
+                aria-describedby="profile-application-hint"
+                prop:value=move || record.with(|r| r.profile.application.clone())
+                on:input=move |ev| record.update(|r| r.profile.application = event_target_value(&ev))
+            />
+            <fieldset class="usa-fieldset">
+                <legend class="usa-legend">"Integration protocol"</legend>
+                {protocol_choices}
+            </fieldset>
+            <fieldset class="usa-fieldset">
+                <legend class="usa-legend">"Who will sign in"</legend>
+                {audience_choices}
+            </fieldset>
+        </form>
+    }
+}

@@ -1,0 +1,62 @@
+//! Login.gov partner readiness portal: the `App` and its router.
+//! Pure logic is in `logic` (host-tested); pages and components are thin views over it.
+
+pub mod browser;
+pub mod components;
+pub mod logic;
+pub mod pages;
+pub mod store;
+
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+use components::notices::Notices;
+use components::shell::{GovBanner, SiteFooter, SiteHeader, SkipNav, MAIN_ID};
+use pages::{home::HomePage, not_found::NotFoundPage, sources::SourcesPage};
+use store::Store;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_context(Store::start());
+
+    view! {
+        <Router>
+            <FocusHeadingOnNavigate />
+            <SkipNav />
+            <GovBanner />
+            <SiteHeader />
+            <main id=MAIN_ID class="site-main" tabindex="-1">
+                <Notices />
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/sources") view=SourcesPage />
+                </Routes>
+            </main>
+            <SiteFooter />
+        </Router>
+    }
+}
+
+/// After each route change (not the first load), moves focus to the new page's `h1` so
+/// keyboard and screen-reader users start at the top of the new content.
+#[component]
+fn FocusHeadingOnNavigate() -> impl IntoView {
+    let pathname = use_location().pathname;
+    Effect::new(move |previous: Option<String>| {
+        let current = pathname.get();
+        if previous.is_some_and(|p| p != current) {
+            request_animation_frame(browser::focus_page_heading);
+        }
+        current
+    });
+}
+
+/// Mounts the app on the page; called by `main`.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}

@@ -1,0 +1,7 @@
+//! Pure logic: no Leptos or web-sys types, so all of it is tested on the host with `cargo test`.
+
+pub mod content;
+pub mod dates;
+pub mod phone;
+pub mod record;
+pub mod routes;

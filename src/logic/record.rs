@@ -1,0 +1,316 @@
+//! The readiness record: one versioned document holding all of a user's work. It is what is
+//! saved in the browser, exported as a file and imported again, so every change to its shape
+//! bumps `RECORD_VERSION` and adds a step to `migrate`.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The version this build writes. Older versions are migrated on load and on import.
+pub const RECORD_VERSION: u64 = 1;
+
+/// Marks an exported file as ours, so a random JSON file is refused on import.
+pub const RECORD_KIND: &str = "login-gov-partner-readiness-record";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Protocol {
+    Oidc,
+    Saml,
+}
+
+impl Protocol {
+    pub const ALL: [Protocol; 2] = [Protocol::Oidc, Protocol::Saml];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Protocol::Oidc => "oidc",
+            Protocol::Saml => "saml",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Protocol::Oidc => "OpenID Connect (OIDC)",
+            Protocol::Saml => "SAML",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Protocol> {
+        Protocol::ALL.into_iter().find(|p| p.id() == id)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    Public,
+    Workforce,
+    Both,
+}
+
+impl Audience {
+    pub const ALL: [Audience; 3] = [Audience::Public, Audience::Workforce, Audience::Both];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Audience::Public => "public",
+            Audience::Workforce => "workforce",
+            Audience::Both => "both",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Audience::Public => "The public",
+            Audience::Workforce => "Agency staff and contractors (workforce)",
+            Audience::Both => "Both the public and the workforce",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Audience> {
+        Audience::ALL.into_iter().find(|a| a.id() == id)
+    }
+}
+
+/// Who is integrating what: every later section reads this.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Profile {
+    pub agency: String,
+    pub application: String,
+    pub protocol: Option<Protocol>,
+    pub audience: Option<Audience>,
+}
+
+impl Profile {
+    /// How many of the four profile answers are filled in.
+    pub fn answered(&self) -> usize {
+        [
+            !self.agency.trim().is_empty(),
+            !self.application.trim().is_empty(),
+            self.protocol.is_some(),
+            self.audience.is_some(),
+        ]
+        .into_iter()
+        .filter(|done| *done)
+        .count()
+    }
+
+    pub const QUESTIONS: usize = 4;
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReadinessRecord {
+    pub kind: String,
+    pub version: u64,
+    #[serde(default)]
+    pub profile: Profile,
+}
+
+impl Default for ReadinessRecord {
+    fn default() -> Self {
+        ReadinessRecord { kind: RECORD_KIND.to_string(), version: RECORD_VERSION, profile: Profile::default() }
+    }
+}
+
+/// Longest text field we keep; longer pasted text is refused on import rather than truncated.
+pub const MAX_FIELD_CHARS: usize = 10_000;
+
+/// Why a stored or imported text is not a record this build can use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecordError {
+    NotJson(String),
+    NotARecord,
+    NoVersion,
+    NewerVersion(u64),
+    BadShape(String),
+    FieldTooLong(&'static str),
+}
+
+impl std::fmt::Display for RecordError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RecordError::NotJson(detail) => write!(f, "The file is not valid JSON ({detail})."),
+            RecordError::NotARecord => {
+                write!(f, "The file is JSON, but not a readiness record exported by this portal.")
+            }
+            RecordError::NoVersion => write!(f, "The record has no version number, so it cannot be read safely."),
+            RecordError::NewerVersion(v) => write!(
+                f,
+                "The record is version {v}, newer than this portal understands (version {RECORD_VERSION}). Use a newer copy of the portal."
+            ),
+            RecordError::BadShape(detail) => write!(f, "The record is damaged: {detail}."),
+            RecordError::FieldTooLong(field) => {
+                write!(f, "The {field} is longer than {MAX_FIELD_CHARS} characters.")
+            }
+        }
+    }
+}
+
+/// What loading the saved text found.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadOutcome {
+    /// Nothing saved yet: start fresh.
+    Empty,
+    /// Saved at the current version.
+    Current(ReadinessRecord),
+    /// Saved by an older version and brought up to date.
+    Migrated { record: ReadinessRecord, from_version: u64 },
+    /// Saved text this build cannot use. The caller keeps `raw` aside and tells the user.
+    Unreadable { raw: String, error: RecordError },
+}
+
+/// Reads text into a record of the current version, migrating older ones.
+/// Returns the record and the version it was read from.
+pub fn parse_record(text: &str) -> Result<(ReadinessRecord, u64), RecordError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| RecordError::NotJson(e.to_string()))?;
+    let object = value.as_object().ok_or(RecordError::NotARecord)?;
+    if object.get("kind").and_then(Value::as_str) != Some(RECORD_KIND) {
+        return Err(RecordError::NotARecord);
+    }
+    let from_version = object.get("version").and_then(Value::as_u64).ok_or(RecordError::NoVersion)?;
+    if from_version > RECORD_VERSION {
+        return Err(RecordError::NewerVersion(from_version));
+    }
+    let migrated = migrate(value, from_version)?;
+    let record: ReadinessRecord =
+        serde_json::from_value(migrated).map_err(|e| RecordError::BadShape(e.to_string()))?;
+    check_limits(&record)?;
+    Ok((record, from_version))
+}
+
+/// Brings an older record's JSON up to `RECORD_VERSION`, one version step at a time.
+fn migrate(value: Value, from_version: u64) -> Result<Value, RecordError> {
+    match from_version {
+        RECORD_VERSION => Ok(value),
+        other => Err(RecordError::BadShape(format!("version {other} was never written by this portal"))),
+    }
+}
+
+fn check_limits(record: &ReadinessRecord) -> Result<(), RecordError> {
+    let fields = [("agency name", &record.profile.agency), ("application name", &record.profile.application)];
+    for (name, text) in fields {
+        if text.chars().count() > MAX_FIELD_CHARS {
+            return Err(RecordError::FieldTooLong(name));
+        }
+    }
+    Ok(())
+}
+
+/// Interprets what was found in storage; never fails, so start-up never crashes.
+pub fn load(saved: Option<&str>) -> LoadOutcome {
+    let Some(raw) = saved else { return LoadOutcome::Empty };
+    if raw.trim().is_empty() {
+        return LoadOutcome::Empty;
+    }
+    match parse_record(raw) {
+        Ok((record, from)) if from == RECORD_VERSION => LoadOutcome::Current(record),
+        Ok((record, from_version)) => LoadOutcome::Migrated { record, from_version },
+        Err(error) => LoadOutcome::Unreadable { raw: raw.to_string(), error },
+    }
+}
+
+/// Validates an imported file. On error the caller keeps the current record untouched.
+pub fn import(text: &str) -> Result<ReadinessRecord, RecordError> {
+    parse_record(text).map(|(record, _)| record)
+}
+
+/// The text saved to storage and written to an exported file.
+pub fn to_json(record: &ReadinessRecord) -> String {
+    serde_json::to_string_pretty(record).expect("a record always serialises")
+}
+
+/// A safe file-name part: letters, digits and dashes only, lowercase, at most 40 characters.
+pub fn file_slug(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug: String = slug.trim_end_matches('-').chars().take(40).collect();
+    slug.trim_end_matches('-').to_string()
+}
+
+/// `readiness-<agency>-<application>-<date>.json`, skipping parts that are empty.
+pub fn export_file_name(record: &ReadinessRecord, date_iso: &str, extension: &str) -> String {
+    let parts: Vec<String> = ["readiness".to_string(), file_slug(&record.profile.agency), file_slug(&record.profile.application), file_slug(date_iso)]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect();
+    format!("{}.{extension}", parts.join("-"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> ReadinessRecord {
+        let mut record = ReadinessRecord::default();
+        record.profile = Profile {
+            agency: "Department of Examples".into(),
+            application: "Benefits \"Portal\" <beta>".into(),
+            protocol: Some(Protocol::Saml),
+            audience: Some(Audience::Both),
+        };
+        record
+    }
+
+    #[test]
+    fn round_trips_through_json() {
+        let record = sample();
+        assert_eq!(import(&to_json(&record)), Ok(record.clone()));
+        assert_eq!(load(Some(&to_json(&record))), LoadOutcome::Current(record));
+    }
+
+    #[test]
+    fn empty_storage_starts_fresh() {
+        assert_eq!(load(None), LoadOutcome::Empty);
+        assert_eq!(load(Some("  ")), LoadOutcome::Empty);
+    }
+
+    #[test]
+    fn unreadable_text_is_kept_for_the_caller() {
+        for (raw, expected) in [
+            ("{not json", RecordError::NotJson(String::new())),
+            ("[1,2]", RecordError::NotARecord),
+            ("{\"kind\":\"something-else\",\"version\":1}", RecordError::NotARecord),
+            (&format!("{{\"kind\":\"{RECORD_KIND}\"}}"), RecordError::NoVersion),
+            (&format!("{{\"kind\":\"{RECORD_KIND}\",\"version\":99}}"), RecordError::NewerVersion(99)),
+            (&format!("{{\"kind\":\"{RECORD_KIND}\",\"version\":0}}"), RecordError::BadShape(String::new())),
+            (&format!("{{\"kind\":\"{RECORD_KIND}\",\"version\":1,\"profile\":{{\"protocol\":\"ftp\"}}}}"), RecordError::BadShape(String::new())),
+        ] {
+            match load(Some(raw)) {
+                LoadOutcome::Unreadable { raw: kept, error } => {
+                    assert_eq!(kept, raw);
+                    assert_eq!(std::mem::discriminant(&error), std::mem::discriminant(&expected), "{raw}: {error}");
+                    assert!(!error.to_string().is_empty());
+                }
+                other => panic!("{raw} loaded as {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn import_refuses_overlong_fields() {
+        let mut record = sample();
+        record.profile.agency = "x".repeat(MAX_FIELD_CHARS + 1);
+        assert_eq!(import(&to_json(&record)), Err(RecordError::FieldTooLong("agency name")));
+    }
+
+    #[test]
+    fn missing_parts_take_defaults() {
+        let text = format!("{{\"kind\":\"{RECORD_KIND}\",\"version\":1}}");
+        assert_eq!(import(&text), Ok(ReadinessRecord::default()));
+    }
+
+    #[test]
+    fn file_names_are_safe() {
+        let record = sample();
+        assert_eq!(export_file_name(&record, "2026-11-23", "json"), "readiness-department-of-examples-benefits-portal-beta-2026-11-23.json");
+        assert_eq!(export_file_name(&ReadinessRecord::default(), "2026-11-23", "csv"), "readiness-2026-11-23.csv");
+        assert_eq!(file_slug("../../etc/passwd"), "etc-passwd");
+    }
+}

@@ -1,0 +1,44 @@
+//! The portal's pages: one list that the router, the navigation, the content validator and the
+//! end-to-end tests agree on, so a page exists only when it is routed and working.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PageInfo {
+    pub path: &'static str,
+    /// The page's `h1` and the first part of the document title.
+    pub title: &'static str,
+    /// Label in the primary navigation.
+    pub nav_label: &'static str,
+}
+
+pub const HOME: PageInfo = PageInfo { path: "/", title: "Get ready to launch with Login.gov", nav_label: "Home" };
+pub const SOURCES: PageInfo = PageInfo { path: "/sources", title: "Sources", nav_label: "Sources" };
+
+/// Pages in navigation order.
+pub const PAGES: &[PageInfo] = &[HOME, SOURCES];
+
+pub const PRODUCT_NAME: &str = "Login.gov partner readiness portal";
+
+/// `document.title` for a page.
+pub fn document_title(page_title: &str) -> String {
+    format!("{page_title} | {PRODUCT_NAME}")
+}
+
+pub fn paths() -> Vec<&'static str> {
+    PAGES.iter().map(|p| p.path).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_unique_and_absolute() {
+        let mut seen = std::collections::BTreeSet::new();
+        for page in PAGES {
+            assert!(page.path.starts_with('/'), "{}", page.path);
+            assert!(seen.insert(page.path), "duplicate {}", page.path);
+            assert!(!page.title.is_empty() && !page.nav_label.is_empty());
+        }
+        assert_eq!(document_title("Sources"), "Sources | Login.gov partner readiness portal");
+    }
+}

@@ -1,0 +1,3 @@
+fn main() {
+    readiness_portal::mount();
+}

@@ -1,0 +1,93 @@
+use leptos::prelude::*;
+
+use crate::components::page::PageHeading;
+use crate::components::profile_form::ProfileForm;
+use crate::components::record_transfer::RecordTransfer;
+use crate::logic::record::Profile;
+use crate::logic::routes::HOME;
+use crate::store::use_store;
+
+/// Who uses the portal and where each of them starts.
+struct Role {
+    name: &'static str,
+    does: &'static str,
+    start_label: &'static str,
+    start_href: &'static str,
+}
+
+const ROLES: [Role; 3] = [
+    Role {
+        name: "Agency integrator",
+        does: "You build the connection to Login.gov. Describe your integration below; the portal then works out which items of the launch checklist apply to you.",
+        start_label: "Describe your integration",
+        start_href: "#profile",
+    },
+    Role {
+        name: "Partner lead",
+        does: "You own the launch date and the expected number of users, which Login.gov uses to staff its Contact Center. Start by naming your agency and application below.",
+        start_label: "Name your agency and application",
+        start_href: "#profile",
+    },
+    Role {
+        name: "Reviewer",
+        does: "You check and sign off your team’s readiness. Import the record your team downloaded from this portal to see their work.",
+        start_label: "Import your team’s record",
+        start_href: "#record",
+    },
+];
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let store = use_store();
+    let answered = Memo::new(move |_| store.record.with(|r| r.profile.answered()));
+
+    view! {
+        <PageHeading title=HOME.title />
+        <p class="usa-intro">
+            "Login.gov’s partner guidance is spread over its partner site, developer guide, Partner Portal and help articles. This portal turns it into one checkable workflow: decide what your application needs, work through what must be true before launch, prepare your help desk, and tell Login.gov when to expect your users."
+        </p>
+        <p>
+            "Everything runs in your browser. Nothing you enter leaves this computer unless you download it or submit it."
+        </p>
+
+        <h2>"Where to start"</h2>
+        <ul class="role-list">
+            {ROLES
+                .iter()
+                .map(|role| {
+                    view! {
+                        <li class="role">
+                            <h3 class="role__name">{role.name}</h3>
+                            <p>{role.does}</p>
+                            <a class="usa-link role__start" href=role.start_href>{role.start_label}</a>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+
+        <section aria-labelledby="progress-heading">
+            <h2 id="progress-heading">"Your progress"</h2>
+            <ul class="progress-list">
+                <li>
+                    <span class="progress-list__name">"Integration profile"</span>
+                    ": "
+                    <span data-testid="profile-progress">
+                        {move || format!("{} of {} answered", answered.get(), Profile::QUESTIONS)}
+                    </span>
+                    <progress max=Profile::QUESTIONS.to_string() value=move || answered.get().to_string() aria-label="Integration profile progress"></progress>
+                </li>
+            </ul>
+        </section>
+
+        <section aria-labelledby="profile-heading" id="profile">
+            <h2 id="profile-heading">"Your integration"</h2>
+            <ProfileForm />
+        </section>
+
+        <section aria-labelledby="record-heading" id="record">
+            <h2 id="record-heading">"Save, move or review your work"</h2>
+            <RecordTransfer />
+        </section>
+    }
+}
