@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs every test layer in order and ends with one line of counts:
+#   1. host unit and content tests (cargo test)
+#   2. in-browser component tests in headless Chromium (wasm-bindgen-test)
+#   3. the release build, then Playwright end-to-end tests with axe against it
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export SASS_PATH="$PWD/node_modules/@uswds/uswds/packages"
+export CHROMEDRIVER=/usr/bin/chromedriver
+logs=$(mktemp -d)
+passed=0 failed=0 status=0
+summary=()
+
+# Adds up "N passed" / "N failed" from a runner's output.
+count() {
+  local layer=$1 log=$2 p f
+  case $layer in
+    host|wasm)
+      p=$(grep -Eo '[0-9]+ passed' "$log" | awk '{s+=$1} END {print s+0}')
+      f=$(grep -Eo '[0-9]+ failed' "$log" | awk '{s+=$1} END {print s+0}') ;;
+    e2e)
+      p=$(grep -Eo '^ +[0-9]+ passed' "$log" | awk '{s+=$1} END {print s+0}')
+      f=$(grep -Eo '^ +[0-9]+ failed' "$log" | awk '{s+=$1} END {print s+0}') ;;
+  esac
+  passed=$((passed + p)); failed=$((failed + f))
+  summary+=("$(printf '%-34s %4d passed, %d failed' "$layer" "$p" "$f")")
+}
+
+run() {
+  local layer=$1; shift
+  printf '\n==> %s: %s\n' "$layer" "$*"
+  if "$@" 2>&1 | tee "$logs/$layer.log"; then :; else status=1; summary+=("$layer: the command failed"); fi
+}
+
+run host cargo test --quiet
+count host "$logs/host.log"
+
+run wasm cargo test --quiet --target wasm32-unknown-unknown --test web
+count wasm "$logs/wasm.log"
+
+run build trunk build --release
+if [ "$status" -eq 0 ]; then
+  run e2e npx playwright test
+  count e2e "$logs/e2e.log"
+else
+  summary+=("e2e: skipped, the build failed")
+fi
+
+printf '\n==> Summary\n'
+printf '%s\n' "${summary[@]}"
+[ "$failed" -eq 0 ] || status=1
+echo "$passed passed, $failed failed"
+exit "$status"

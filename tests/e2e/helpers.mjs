@@ -1,0 +1,39 @@
+// Shared end-to-end checks: every page is watched for console errors, CSP violations and
+// requests that leave this machine.
+import { test as base, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const problems = [];
+    page.on("console", (msg) => {
+      if (msg.type() === "error" || /Content Security Policy|Refused to/i.test(msg.text())) problems.push(`console: ${msg.text()}`);
+    });
+    page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+    page.on("request", (req) => {
+      const url = new URL(req.url());
+      if (!["127.0.0.1", "localhost"].includes(url.hostname) && url.protocol !== "blob:" && url.protocol !== "data:")
+        problems.push(`external request: ${req.url()}`);
+    });
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await use(page);
+    expect(problems, "console errors, CSP violations or external requests").toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Loads a route of the app and waits until the Rust app has rendered its heading. */
+export async function open(page, path) {
+  await page.goto(path);
+  await expect(page.locator("h1")).toBeVisible();
+}
+
+/** Zero WCAG 2.1 A and AA violations on the page as it is now. */
+export async function expectNoAxeViolations(page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary).toEqual([]);
+}

@@ -1,0 +1,93 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { test, expect, open, expectNoAxeViolations } from "./helpers.mjs";
+
+async function fillProfile(page) {
+  await page.getByLabel("Agency name").fill("Department of Examples");
+  await page.getByLabel("Application name").fill('Benefits "Portal" <script>alert(1)</script>');
+  // USWDS hides the radio circles themselves; people click the labels.
+  await page.locator('label[for="protocol-saml"]').click();
+  await page.locator('label[for="audience-both"]').click();
+}
+
+test("the profile autosaves and survives a reload", async ({ page }) => {
+  await open(page, "/");
+  await fillProfile(page);
+  await expect(page.getByTestId("profile-progress")).toHaveText("4 of 4 answered");
+  await page.reload();
+  await expect(page.locator("h1")).toBeVisible();
+  await expect(page.getByLabel("Agency name")).toHaveValue("Department of Examples");
+  await expect(page.getByLabel("Application name")).toHaveValue('Benefits "Portal" <script>alert(1)</script>');
+  await expect(page.getByLabel("SAML")).toBeChecked();
+  await expect(page.getByLabel("Both the public and the workforce")).toBeChecked();
+  await expectNoAxeViolations(page);
+});
+
+test("the record downloads and imports into a fresh browser", async ({ page, browser }, testInfo) => {
+  await open(page, "/");
+  await fillProfile(page);
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download your record (JSON)" }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^readiness-department-of-examples-benefits-portal-script-alert-1-script-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = testInfo.outputPath("record.json");
+  await download.saveAs(file);
+  const saved = JSON.parse(await readFile(file, "utf8"));
+  expect(saved.kind).toBe("login-gov-partner-readiness-record");
+  expect(saved.profile.agency).toBe("Department of Examples");
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto("/");
+  await expect(other.getByLabel("Agency name")).toHaveValue("");
+  await other.getByLabel("Import a record").setInputFiles(file);
+  await expect(other.getByText(/^Imported record\.json/)).toBeVisible();
+  await expect(other.getByLabel("Agency name")).toHaveValue("Department of Examples");
+  await expect(other.getByLabel("SAML")).toBeChecked();
+  await fresh.close();
+});
+
+test("a bad import is explained next to the field and changes nothing", async ({ page }, testInfo) => {
+  await open(page, "/");
+  await fillProfile(page);
+  const bad = testInfo.outputPath("not-a-record.json");
+  await writeFile(bad, JSON.stringify({ hello: "world" }));
+  const input = page.getByLabel("Import a record");
+  await input.setInputFiles(bad);
+  const error = page.locator("#import-error");
+  await expect(error).toContainText("not a readiness record");
+  await expect(error).toContainText("Your current work is unchanged");
+  await expect(input).toHaveAttribute("aria-describedby", /import-error/);
+  await expect(page.getByLabel("Agency name")).toHaveValue("Department of Examples");
+  await expectNoAxeViolations(page);
+});
+
+test("unreadable saved work is set aside with a notice and a download", async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem("lgp-readiness-record", "{ this is not json");
+      sessionStorage.setItem("seeded", "1");
+    }
+  });
+  await open(page, "/");
+  await expect(page.locator(".notices")).toContainText("could not be opened");
+  expect(await page.evaluate(() => localStorage.getItem("lgp-readiness-record-unreadable"))).toBe("{ this is not json");
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download the saved data" }).click();
+  expect((await downloadPromise).suggestedFilename()).toMatch(/^unreadable-readiness-record-\d{4}-\d{2}-\d{2}\.json$/);
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Dismiss this message" }).click();
+  await expect(page.locator(".notices")).not.toContainText("could not be opened");
+});
+
+test("when the browser refuses storage, the app works in memory and says so", async ({ page }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException("quota exceeded", "QuotaExceededError");
+    };
+  });
+  await open(page, "/");
+  await page.getByLabel("Agency name").fill("Office of Memory");
+  await expect(page.locator(".notices")).toContainText("cannot be saved in this browser");
+  await expect(page.getByLabel("Agency name")).toHaveValue("Office of Memory");
+  await expect(page.locator("#profile-saved")).toContainText("kept only in this tab");
+});
