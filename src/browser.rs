@@ -73,3 +73,17 @@ pub async fn read_file_text(file: web_sys::File) -> Result<String, String> {
         .map_err(|e| describe_js_error(&e, "the file could not be read"))?;
     text.as_string().ok_or_else(|| "the file is not text".to_string())
 }
+
+/// Copies text to the clipboard; the caller tells the user whether it worked.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let clipboard = window().ok_or("no window")?.navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|e| describe_js_error(&e, "the browser did not allow copying"))
+}
+
+/// The page's origin, for building absolute share links.
+pub fn origin() -> String {
+    window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+}

@@ -15,7 +15,7 @@ use leptos_router::path;
 
 use components::notices::Notices;
 use components::shell::{GovBanner, SiteFooter, SiteHeader, SkipNav, MAIN_ID};
-use pages::{home::HomePage, not_found::NotFoundPage, sources::SourcesPage};
+use pages::{home::HomePage, not_found::NotFoundPage, service_level::ServiceLevelPage, sources::SourcesPage};
 use store::Store;
 
 #[component]
@@ -33,6 +33,7 @@ pub fn App() -> impl IntoView {
                 <Notices />
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/service-level") view=ServiceLevelPage />
                     <Route path=path!("/sources") view=SourcesPage />
                 </Routes>
             </main>

@@ -124,3 +124,22 @@ fn validator_catches_uncited_sources() {
     });
     assert_found(&problems_of(&files), "no content cites this source");
 }
+
+#[test]
+fn every_content_id_the_code_uses_exists() {
+    use readiness_portal::logic::service_level::{AuthOption, Level, Question, ALWAYS, IAL2_CONSEQUENCES};
+    use readiness_portal::pages::service_level::FACTS_USED;
+    let levels = &content().service_levels;
+    let fact_ids: Vec<&str> = levels.facts.iter().map(|f| f.id.as_str()).collect();
+    for id in FACTS_USED.iter().chain(IAL2_CONSEQUENCES.iter()).chain(ALWAYS.iter()) {
+        assert!(fact_ids.contains(id), "service_levels.json lacks fact {id}");
+    }
+    for level in Level::ALL {
+        assert!(levels.levels.iter().any(|l| l.id == level.id() && l.name == level.name()), "{level:?}");
+    }
+    let question_ids: Vec<&str> = Question::ALL.iter().map(|q| q.id()).collect();
+    assert_eq!(levels.questions.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(), question_ids);
+    for option in [AuthOption::AnyMfa, AuthOption::PhishingResistant] {
+        assert!(levels.auth_options.iter().any(|o| o.id == option.id()), "{option:?}");
+    }
+}

@@ -5,3 +5,4 @@ pub mod dates;
 pub mod phone;
 pub mod record;
 pub mod routes;
+pub mod service_level;

@@ -5,8 +5,11 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::service_level::{self, Answers, Level, Recommendation};
+
 /// The version this build writes. Older versions are migrated on load and on import.
-pub const RECORD_VERSION: u64 = 1;
+/// 1: profile only. 2: adds `service_level` (answers, chosen level, reason).
+pub const RECORD_VERSION: u64 = 2;
 
 /// Marks an exported file as ours, so a random JSON file is refused on import.
 pub const RECORD_KIND: &str = "login-gov-partner-readiness-record";
@@ -41,21 +44,24 @@ impl Protocol {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum Audience {
     Public,
     Workforce,
     Both,
+    /// Asked in the service-level guide: yields guidance instead of a guess.
+    NotSure,
 }
 
 impl Audience {
-    pub const ALL: [Audience; 3] = [Audience::Public, Audience::Workforce, Audience::Both];
+    pub const ALL: [Audience; 4] = [Audience::Public, Audience::Workforce, Audience::Both, Audience::NotSure];
 
     pub fn id(self) -> &'static str {
         match self {
             Audience::Public => "public",
             Audience::Workforce => "workforce",
             Audience::Both => "both",
+            Audience::NotSure => "not-sure",
         }
     }
 
@@ -64,6 +70,7 @@ impl Audience {
             Audience::Public => "The public",
             Audience::Workforce => "Agency staff and contractors (workforce)",
             Audience::Both => "Both the public and the workforce",
+            Audience::NotSure => "Not sure yet",
         }
     }
 
@@ -99,17 +106,46 @@ impl Profile {
     pub const QUESTIONS: usize = 4;
 }
 
+/// The service-level guide's part of the record.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ServiceLevelWork {
+    pub answers: Answers,
+    /// The agency's own choice; `None` follows the recommendation.
+    pub chosen: Option<Level>,
+    /// Why the agency chose differently from the recommendation.
+    pub override_reason: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReadinessRecord {
     pub kind: String,
     pub version: u64,
     #[serde(default)]
     pub profile: Profile,
+    #[serde(default)]
+    pub service_level: ServiceLevelWork,
 }
 
 impl Default for ReadinessRecord {
     fn default() -> Self {
-        ReadinessRecord { kind: RECORD_KIND.to_string(), version: RECORD_VERSION, profile: Profile::default() }
+        ReadinessRecord {
+            kind: RECORD_KIND.to_string(),
+            version: RECORD_VERSION,
+            profile: Profile::default(),
+            service_level: ServiceLevelWork::default(),
+        }
+    }
+}
+
+impl ReadinessRecord {
+    pub fn recommendation(&self) -> Recommendation {
+        service_level::recommend(&self.service_level.answers, self.profile.audience)
+    }
+
+    /// The level the rest of the portal works with: chosen, else recommended.
+    pub fn level(&self) -> Option<Level> {
+        service_level::effective_level(self.service_level.chosen, self.recommendation().level)
     }
 }
 
@@ -180,15 +216,29 @@ pub fn parse_record(text: &str) -> Result<(ReadinessRecord, u64), RecordError> {
 }
 
 /// Brings an older record's JSON up to `RECORD_VERSION`, one version step at a time.
-fn migrate(value: Value, from_version: u64) -> Result<Value, RecordError> {
-    match from_version {
-        RECORD_VERSION => Ok(value),
-        other => Err(RecordError::BadShape(format!("version {other} was never written by this portal"))),
+fn migrate(mut value: Value, from_version: u64) -> Result<Value, RecordError> {
+    let mut version = from_version;
+    while version < RECORD_VERSION {
+        value = match version {
+            // 1 → 2: the service-level guide starts unanswered; the profile is unchanged.
+            1 => {
+                value["service_level"] = serde_json::to_value(ServiceLevelWork::default()).expect("serialisable");
+                value
+            }
+            other => return Err(RecordError::BadShape(format!("version {other} was never written by this portal"))),
+        };
+        version += 1;
+        value["version"] = Value::from(version);
     }
+    Ok(value)
 }
 
 fn check_limits(record: &ReadinessRecord) -> Result<(), RecordError> {
-    let fields = [("agency name", &record.profile.agency), ("application name", &record.profile.application)];
+    let fields = [
+        ("agency name", &record.profile.agency),
+        ("application name", &record.profile.application),
+        ("reason for the chosen service level", &record.service_level.override_reason),
+    ];
     for (name, text) in fields {
         if text.chars().count() > MAX_FIELD_CHARS {
             return Err(RecordError::FieldTooLong(name));
@@ -291,6 +341,40 @@ mod tests {
                 other => panic!("{raw} loaded as {other:?}"),
             }
         }
+    }
+
+    /// A record exactly as version 1 of the portal exported it.
+    const VERSION_1: &str = r#"{
+      "kind": "login-gov-partner-readiness-record",
+      "version": 1,
+      "profile": { "agency": "Department of Examples", "application": "Benefits", "protocol": "oidc", "audience": "workforce" }
+    }"#;
+
+    #[test]
+    fn version_1_records_migrate_with_their_profile_intact() {
+        let LoadOutcome::Migrated { record, from_version } = load(Some(VERSION_1)) else { panic!("not migrated") };
+        assert_eq!(from_version, 1);
+        assert_eq!(record.version, RECORD_VERSION);
+        assert_eq!(record.profile.agency, "Department of Examples");
+        assert_eq!(record.profile.protocol, Some(Protocol::Oidc));
+        assert_eq!(record.profile.audience, Some(Audience::Workforce));
+        assert_eq!(record.service_level, ServiceLevelWork::default());
+        // Importing an old export migrates it the same way.
+        assert_eq!(import(VERSION_1), Ok(record));
+    }
+
+    #[test]
+    fn the_service_level_part_round_trips() {
+        let mut record = sample();
+        record.service_level.answers.financial = Some(service_level::Answer::Yes);
+        record.service_level.answers.cui = Some(service_level::Answer::NotSure);
+        record.service_level.chosen = Some(Level::Ial1Aal2);
+        record.service_level.override_reason = "Risk assessment, \"signed\"\n2026-10-01".into();
+        let text = to_json(&record);
+        assert!(text.contains("\"financial\": \"yes\"") && text.contains("\"cui\": \"not-sure\"") && text.contains("\"chosen\": \"ial1-aal2\""));
+        assert_eq!(import(&text), Ok(record.clone()));
+        assert_eq!(record.recommendation().level, Some(Level::Ial2Aal2));
+        assert_eq!(record.level(), Some(Level::Ial1Aal2));
     }
 
     #[test]

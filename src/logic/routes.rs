@@ -11,10 +11,12 @@ pub struct PageInfo {
 }
 
 pub const HOME: PageInfo = PageInfo { path: "/", title: "Get ready to launch with Login.gov", nav_label: "Home" };
+pub const SERVICE_LEVEL: PageInfo =
+    PageInfo { path: "/service-level", title: "Choose your service level", nav_label: "Service level" };
 pub const SOURCES: PageInfo = PageInfo { path: "/sources", title: "Sources", nav_label: "Sources" };
 
 /// Pages in navigation order.
-pub const PAGES: &[PageInfo] = &[HOME, SOURCES];
+pub const PAGES: &[PageInfo] = &[HOME, SERVICE_LEVEL, SOURCES];
 
 pub const PRODUCT_NAME: &str = "Login.gov partner readiness portal";
 

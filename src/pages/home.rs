@@ -4,7 +4,7 @@ use crate::components::page::PageHeading;
 use crate::components::profile_form::ProfileForm;
 use crate::components::record_transfer::RecordTransfer;
 use crate::logic::record::Profile;
-use crate::logic::routes::HOME;
+use crate::logic::routes::{HOME, SERVICE_LEVEL};
 use crate::store::use_store;
 
 /// Who uses the portal and where each of them starts.
@@ -18,9 +18,9 @@ struct Role {
 const ROLES: [Role; 3] = [
     Role {
         name: "Agency integrator",
-        does: "You build the connection to Login.gov. Describe your integration below; the portal then works out which items of the launch checklist apply to you.",
-        start_label: "Describe your integration",
-        start_href: "#profile",
+        does: "You build the connection to Login.gov. Describe your integration below, then decide which service level your application needs: IAL1/AAL2 or IAL2/AAL2.",
+        start_label: "Choose your service level",
+        start_href: "/service-level",
     },
     Role {
         name: "Partner lead",
@@ -40,6 +40,13 @@ const ROLES: [Role; 3] = [
 pub fn HomePage() -> impl IntoView {
     let store = use_store();
     let answered = Memo::new(move |_| store.record.with(|r| r.profile.answered()));
+    let level_status = move || {
+        store.record.with(|r| match (r.service_level.chosen, r.recommendation().level) {
+            (Some(chosen), _) => format!("{} (chosen by your agency)", chosen.name()),
+            (None, Some(recommended)) => format!("{} (recommended)", recommended.name()),
+            (None, None) => "not decided yet".to_string(),
+        })
+    };
 
     view! {
         <PageHeading title=HOME.title />
@@ -76,6 +83,11 @@ pub fn HomePage() -> impl IntoView {
                         {move || format!("{} of {} answered", answered.get(), Profile::QUESTIONS)}
                     </span>
                     <progress max=Profile::QUESTIONS.to_string() value=move || answered.get().to_string() aria-label="Integration profile progress"></progress>
+                </li>
+                <li>
+                    <a class="usa-link progress-list__name" href=SERVICE_LEVEL.path>"Service level"</a>
+                    ": "
+                    <span data-testid="level-progress">{level_status}</span>
                 </li>
             </ul>
         </section>

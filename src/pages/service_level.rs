@@ -1,0 +1,399 @@
+//! `/service-level`: explains the two levels, asks the decision questions, shows the
+//! recommendation with its reasons and consequences, and records the agency's choice.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+use crate::browser;
+use crate::components::page::PageHeading;
+use crate::logic::content::{content, Fact};
+use crate::logic::record::Audience;
+use crate::logic::routes::SERVICE_LEVEL;
+use crate::logic::service_level::{
+    decode_query, encode_query, override_reason_error, Answer, Level, Question, SharedAnswers,
+};
+use crate::store::{use_store, NoticeKind};
+
+fn fact(id: &str) -> &'static Fact {
+    content()
+        .service_levels
+        .facts
+        .iter()
+        .find(|f| f.id == id)
+        .unwrap_or_else(|| panic!("service_levels.json has no fact {id}; the host tests check every id the code uses"))
+}
+
+/// Ids of content facts this page shows; the host tests check they exist.
+pub const FACTS_USED: [&str; 8] = [
+    "sl-no-authorization",
+    "sl-risk-assessment-decides",
+    "sl-portal-recommends",
+    "sl-basic-verification",
+    "sl-no-aal3",
+    "sl-ial1-all-no",
+    "sl-ial2-any-yes",
+    "sl-ial2-remote",
+];
+
+/// A fact sentence followed by a link to its source.
+#[component]
+fn Cited(fact: &'static Fact) -> impl IntoView {
+    let title = content().source_by_url(&fact.source).map(|s| s.title.clone()).unwrap_or_else(|| fact.source.clone());
+    view! {
+        {fact.text.clone()}
+        " "
+        <a class="usa-link source-link" href=fact.source.clone() rel="external noopener">
+            "Source: "{title}
+        </a>
+    }
+}
+
+#[component]
+pub fn ServiceLevelPage() -> impl IntoView {
+    view! {
+        <PageHeading title=SERVICE_LEVEL.title />
+        <p class="usa-intro">
+            "Login.gov offers two service levels to agencies. Answer five questions about your application and the portal recommends one, says why, and lists what it will ask of your agency."
+        </p>
+        <SharedLinkOffer />
+        <Explainer />
+        <DecisionQuestions />
+        <RecommendationPanel />
+        <AgencyDecision />
+        <ShareLink />
+    }
+}
+
+/// The two levels side by side, authentication versus authorization, and the AAL2 options.
+#[component]
+fn Explainer() -> impl IntoView {
+    let levels = &content().service_levels;
+    view! {
+        <section aria-labelledby="levels-heading">
+            <h2 id="levels-heading">"The two service levels"</h2>
+            <div class="level-compare">
+                {levels
+                    .levels
+                    .iter()
+                    .map(|level| {
+                        view! {
+                            <article class="level-card" aria-labelledby=format!("level-{}", level.id)>
+                                <h3 id=format!("level-{}", level.id)>{level.name.clone()}": "{level.title.clone()}</h3>
+                                <h4>"What users do"</h4>
+                                <p>{level.user_does.clone()}</p>
+                                <h4>"What your agency gets"</h4>
+                                <p>{level.agency_gets.clone()}</p>
+                                <h4>"What it asks of your agency"</h4>
+                                <ul class="usa-list">
+                                    {level.obligations.iter().map(|o| view! { <li>{o.clone()}</li> }).collect_view()}
+                                </ul>
+                                <p><a class="usa-link source-link" href=level.source.clone() rel="external noopener">"Source: Login.gov partners"</a></p>
+                            </article>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <p><Cited fact=fact("sl-ial2-remote") /></p>
+            <h3>"Authentication, not authorization"</h3>
+            <p><Cited fact=fact("sl-no-authorization") /></p>
+            <h3>"Authentication options within AAL2"</h3>
+            <p><Cited fact=fact("sl-no-aal3") /></p>
+            <ul class="usa-list">
+                {levels
+                    .auth_options
+                    .iter()
+                    .map(|option| {
+                        view! {
+                            <li>
+                                <strong>{option.name.clone()}</strong>" ("{option.methods.clone()}"). "{option.when.clone()}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <p class="basic-verification"><Cited fact=fact("sl-basic-verification") /></p>
+        </section>
+    }
+}
+
+/// One radio group per question, each with a "not sure" choice.
+#[component]
+fn DecisionQuestions() -> impl IntoView {
+    let record = use_store().record;
+    let questions = content()
+        .service_levels
+        .questions
+        .iter()
+        .filter_map(|q| Question::ALL.into_iter().find(|known| known.id() == q.id).map(|known| (known, q)))
+        .map(|(question, text)| {
+            let name = format!("q-{}", question.id());
+            let hint_id = format!("{name}-hint");
+            let choices = Answer::ALL
+                .into_iter()
+                .map(|answer| {
+                    let id = format!("{name}-{}", answer.id());
+                    let checked = move || record.with(|r| r.service_level.answers.get(question) == Some(answer));
+                    let choose = move |_| record.update(|r| r.service_level.answers.set(question, Some(answer)));
+                    view! {
+                        <div class="usa-radio">
+                            <input class="usa-radio__input" type="radio" id=id.clone() name=name.clone() value=answer.id() prop:checked=checked on:change=choose />
+                            <label class="usa-radio__label" for=id>{answer.label()}</label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            let described_by = hint_id.clone();
+            view! {
+                <fieldset class="usa-fieldset decision-question" aria-describedby=described_by>
+                    <legend class="usa-legend">{text.prompt.clone()}</legend>
+                    <span class="usa-hint" id=hint_id>{text.hint.clone()}</span>
+                    <div class="radio-row">{choices}</div>
+                </fieldset>
+            }
+        })
+        .collect_view();
+
+    let audience_choices = Audience::ALL
+        .into_iter()
+        .map(|audience| {
+            let id = format!("q-audience-{}", audience.id());
+            let checked = move || record.with(|r| r.profile.audience == Some(audience));
+            let choose = move |_| record.update(|r| r.profile.audience = Some(audience));
+            view! {
+                <div class="usa-radio">
+                    <input class="usa-radio__input" type="radio" id=id.clone() name="q-audience" value=audience.id() prop:checked=checked on:change=choose />
+                    <label class="usa-radio__label" for=id>{audience.label()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <section aria-labelledby="questions-heading">
+            <h2 id="questions-heading">"Questions about your application"</h2>
+            <p><Cited fact=fact("sl-ial1-all-no") />" "<Cited fact=fact("sl-ial2-any-yes") /></p>
+            <form class="usa-form usa-form--large decision-form" on:submit=|ev| ev.prevent_default()>
+                {questions}
+                <fieldset class="usa-fieldset decision-question" aria-describedby="q-audience-hint">
+                    <legend class="usa-legend">"Who will sign in to your application?"</legend>
+                    <span class="usa-hint" id="q-audience-hint">"This is the same answer as in your integration profile on the home page."</span>
+                    <div class="radio-row">{audience_choices}</div>
+                </fieldset>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn RecommendationPanel() -> impl IntoView {
+    let record = use_store().record;
+    let recommendation = Memo::new(move |_| record.with(|r| r.recommendation()));
+    let auth_options = &content().service_levels.auth_options;
+
+    let level_line = move || match recommendation.with(|r| r.level) {
+        Some(level) => view! { <p class="recommendation__level" data-testid="recommended-level">"Recommended level: "<strong>{level.name()}</strong></p> }.into_any(),
+        None => view! { <p class="recommendation__level" data-testid="recommended-level">"No level recommended yet: see what to find out below."</p> }.into_any(),
+    };
+    let auth_line = move || {
+        recommendation.with(|r| r.auth_option).and_then(|option| auth_options.iter().find(|o| o.id == option.id())).map(|option| {
+            view! { <p data-testid="recommended-auth">"Recommended authentication: "<strong>{option.name.clone()}</strong></p> }
+        })
+    };
+    let reasons = move || {
+        recommendation.with(|r| r.reasons.clone()).into_iter().map(|reason| view! { <li>{reason}</li> }).collect_view()
+    };
+    let guidance = move || {
+        let items = recommendation.with(|r| r.guidance.clone());
+        (!items.is_empty()).then(|| {
+            view! {
+                <h3>"What to find out"</h3>
+                <ul class="usa-list" data-testid="guidance">{items.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}</ul>
+            }
+        })
+    };
+    let consequences = move || {
+        recommendation
+            .with(|r| r.consequences.clone())
+            .into_iter()
+            .map(|id| view! { <li><Cited fact=fact(id) /></li> })
+            .collect_view()
+    };
+
+    view! {
+        <section aria-labelledby="recommendation-heading" class="recommendation">
+            <h2 id="recommendation-heading">"Recommendation"</h2>
+            <div aria-live="polite" aria-atomic="true">
+                {level_line}
+                {auth_line}
+            </div>
+            <h3>"Why"</h3>
+            <ul class="usa-list" data-testid="reasons">{reasons}</ul>
+            {guidance}
+            <h3>"What this level asks of your agency"</h3>
+            <ul class="usa-list" data-testid="consequences">{consequences}</ul>
+            <p class="decides"><Cited fact=fact("sl-risk-assessment-decides") />" "<Cited fact=fact("sl-portal-recommends") /></p>
+        </section>
+    }
+}
+
+/// The agency's choice: follow the recommendation or choose a level, with a reason when it differs.
+#[component]
+fn AgencyDecision() -> impl IntoView {
+    let record = use_store().record;
+    let recommended = Memo::new(move |_| record.with(|r| r.recommendation().level));
+    let error = Memo::new(move |_| {
+        record.with(|r| override_reason_error(r.service_level.chosen, recommended.get(), &r.service_level.override_reason))
+    });
+    let needs_reason = move || record.with(|r| r.service_level.chosen.is_some_and(|c| Some(c) != recommended.get()));
+
+    let follow_label = move || match recommended.get() {
+        Some(level) => format!("Follow the recommendation ({})", level.name()),
+        None => "Follow the recommendation (none yet)".to_string(),
+    };
+    let option = move |id: &'static str, chosen: Option<Level>, label: Signal<String>| {
+        let checked = move || record.with(|r| r.service_level.chosen == chosen);
+        let choose = move |_| record.update(|r| r.service_level.chosen = chosen);
+        view! {
+            <div class="usa-radio">
+                <input class="usa-radio__input" type="radio" id=id name="chosen-level" prop:checked=checked on:change=choose />
+                <label class="usa-radio__label" for=id>{move || label.get()}</label>
+            </div>
+        }
+    };
+    let effective = move || {
+        record.with(|r| r.level()).map(|level| format!("The rest of the portal uses {}.", level.name())).unwrap_or_else(|| {
+            "The checklist shows the items of both levels until a level is recommended or chosen.".to_string()
+        })
+    };
+
+    view! {
+        <section aria-labelledby="decision-heading">
+            <h2 id="decision-heading">"Your agency’s decision"</h2>
+            <form class="usa-form usa-form--large" on:submit=|ev| ev.prevent_default()>
+                <fieldset class="usa-fieldset">
+                    <legend class="usa-legend">"Which level will your agency use?"</legend>
+                    {option("chosen-follow", None, Signal::derive(follow_label))}
+                    {option("chosen-ial1-aal2", Some(Level::Ial1Aal2), Signal::derive(|| Level::Ial1Aal2.name().to_string()))}
+                    {option("chosen-ial2-aal2", Some(Level::Ial2Aal2), Signal::derive(|| Level::Ial2Aal2.name().to_string()))}
+                </fieldset>
+                <Show when=needs_reason>
+                    <div class="usa-form-group" class:usa-form-group--error=move || error.get().is_some()>
+                        <label class="usa-label" for="override-reason">"Why does your agency choose this level?"</label>
+                        <span class="usa-hint" id="override-reason-hint">"For example, the finding of your digital identity risk assessment. Your reviewer sees this."</span>
+                        {move || error.get().map(|message| view! { <span class="usa-error-message" id="override-reason-error">{message}</span> })}
+                        <textarea
+                            class="usa-textarea"
+                            id="override-reason"
+                            maxlength=crate::logic::record::MAX_FIELD_CHARS.to_string()
+                            aria-describedby=move || if error.get().is_some() { "override-reason-hint override-reason-error" } else { "override-reason-hint" }
+                            aria-invalid=move || error.get().is_some().to_string()
+                            prop:value=move || record.with(|r| r.service_level.override_reason.clone())
+                            on:input=move |ev| record.update(|r| r.service_level.override_reason = event_target_value(&ev))
+                        ></textarea>
+                    </div>
+                </Show>
+                <p data-testid="effective-level">{effective}</p>
+            </form>
+        </section>
+    }
+}
+
+/// A link that restores these answers in any browser, with a copy button.
+#[component]
+fn ShareLink() -> impl IntoView {
+    let store = use_store();
+    let link = Memo::new(move |_| {
+        store.record.with(|r| {
+            let query = encode_query(&r.service_level.answers, r.profile.audience, r.service_level.chosen);
+            format!("{}{}?{query}", browser::origin(), SERVICE_LEVEL.path)
+        })
+    });
+    let copied = RwSignal::new(None::<String>);
+    let copy = move |_| {
+        let text = link.get_untracked();
+        leptos::task::spawn_local(async move {
+            copied.set(Some(match browser::copy_text(&text).await {
+                Ok(()) => "Link copied.".to_string(),
+                Err(reason) => format!("Copying did not work ({reason}): select the link and copy it."),
+            }));
+        });
+    };
+    view! {
+        <section aria-labelledby="share-heading" class="no-print">
+            <h2 id="share-heading">"Share these answers"</h2>
+            <p>"Anyone who opens this link sees the same answers and recommendation. It holds your answers only, not your agency or application name."</p>
+            <label class="usa-label" for="share-link">"Link to these answers"</label>
+            <input class="usa-input share-link" id="share-link" readonly prop:value=move || link.get() on:focus=|ev| {
+                use wasm_bindgen::JsCast;
+                if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                    input.select();
+                }
+            } />
+            <button type="button" class="usa-button usa-button--outline" on:click=copy>"Copy link"</button>
+            <p role="status">{move || copied.get()}</p>
+        </section>
+    }
+}
+
+/// When the page is opened from a share link: fill in its answers, or, when the user already has
+/// different answers, ask before replacing them.
+#[component]
+fn SharedLinkOffer() -> impl IntoView {
+    let store = use_store();
+    let location = use_location();
+    let navigate = use_navigate();
+    let pending = RwSignal::new(None::<SharedAnswers>);
+
+    let shared = decode_query(&location.search.get_untracked());
+    let clear_query = move || navigate(SERVICE_LEVEL.path, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    if !shared.is_empty() {
+        let current = store.record.with_untracked(|r| SharedAnswers {
+            answers: r.service_level.answers,
+            audience: r.profile.audience,
+            chosen: r.service_level.chosen,
+        });
+        if current.is_empty() || current == shared {
+            apply(store, shared);
+            clear_query();
+        } else {
+            pending.set(Some(shared));
+        }
+    }
+
+    let resolve = move |use_link: bool| {
+        if let Some(shared) = pending.get_untracked() {
+            if use_link {
+                apply(store, shared);
+            }
+        }
+        pending.set(None);
+        clear_query();
+    };
+    let resolve_keep = resolve.clone();
+    view! {
+        <Show when=move || pending.with(Option::is_some)>
+            <div class="usa-alert usa-alert--warning shared-offer" role="region" aria-labelledby="shared-offer-heading">
+                <div class="usa-alert__body">
+                    <h2 class="usa-alert__heading" id="shared-offer-heading">"This link has different answers"</h2>
+                    <p class="usa-alert__text">"You opened a shared link, but you already have answers of your own. Replace yours with the link’s answers?"</p>
+                    <div class="notice-actions">
+                        <button type="button" class="usa-button" on:click={ let resolve = resolve.clone(); move |_| resolve(true) }>"Use the link’s answers"</button>
+                        <button type="button" class="usa-button usa-button--outline" on:click={ let resolve = resolve_keep.clone(); move |_| resolve(false) }>"Keep my answers"</button>
+                    </div>
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+fn apply(store: crate::store::Store, shared: SharedAnswers) {
+    store.record.update(|r| {
+        r.service_level.answers = shared.answers;
+        r.service_level.chosen = shared.chosen;
+        if shared.audience.is_some() {
+            r.profile.audience = shared.audience;
+        }
+    });
+    store.notify(NoticeKind::Info, "The answers from the shared link are filled in below.", None);
+}

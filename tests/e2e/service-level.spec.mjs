@@ -1,0 +1,117 @@
+import { test, expect, open, expectNoAxeViolations } from "./helpers.mjs";
+
+/** Answers a decision question the way a person does: by clicking the label. */
+async function answer(page, question, value) {
+  await page.locator(`label[for="q-${question}-${value}"]`).click();
+}
+
+async function answerAll(page, values) {
+  for (const [question, value] of Object.entries(values)) await answer(page, question, value);
+}
+
+const allNoPublic = { cui: "no", financial: "no", records: "no", "others-data": "no", audience: "public" };
+
+test("the guide starts without a recommendation and with no axe violations", async ({ page }) => {
+  await open(page, "/service-level");
+  await expect(page.locator("h1")).toHaveText("Choose your service level");
+  await expect(page.getByTestId("recommended-level")).toContainText("No level recommended yet");
+  await expect(page.getByTestId("guidance")).toContainText("Still to answer");
+  await expect(page.locator(".level-card")).toHaveCount(2);
+  await expect(page.locator(".basic-verification a")).toHaveAttribute("href", /^https:\/\//);
+  await expectNoAxeViolations(page);
+});
+
+test("financial transactions: yes recommends IAL2/AAL2 with the Failure-to-Proof consequence", async ({ page }) => {
+  await open(page, "/service-level");
+  await answer(page, "financial", "yes");
+  await expect(page.getByTestId("recommended-level")).toHaveText("Recommended level: IAL2/AAL2");
+  await expect(page.getByTestId("reasons")).toContainText("financial transactions or banking information");
+  await expect(page.getByTestId("consequences")).toContainText("Failure-to-Proof URL");
+  await expect(page.getByTestId("consequences")).toContainText("identity verification");
+  await expectNoAxeViolations(page);
+});
+
+test("all no with a public audience recommends IAL1/AAL2 with any MFA", async ({ page }) => {
+  await open(page, "/service-level");
+  await answerAll(page, allNoPublic);
+  await expect(page.getByTestId("recommended-level")).toHaveText("Recommended level: IAL1/AAL2");
+  await expect(page.getByTestId("recommended-auth")).toContainText("Any multi-factor method");
+  await expect(page.getByTestId("consequences")).not.toContainText("Failure-to-Proof");
+  await expect(page.getByTestId("effective-level")).toHaveText("The rest of the portal uses IAL1/AAL2.");
+});
+
+test("a workforce audience recommends phishing-resistant authentication", async ({ page }) => {
+  await open(page, "/service-level");
+  await answer(page, "audience", "workforce");
+  await expect(page.getByTestId("recommended-auth")).toContainText("Phishing-resistant only");
+  await expect(page.getByTestId("reasons")).toContainText("M-22-09");
+});
+
+test("not sure yields guidance instead of a guess", async ({ page }) => {
+  await open(page, "/service-level");
+  await answerAll(page, { ...allNoPublic, cui: "not-sure" });
+  await expect(page.getByTestId("recommended-level")).toContainText("No level recommended yet");
+  await expect(page.getByTestId("guidance")).toContainText("records or information security officer");
+  await expectNoAxeViolations(page);
+});
+
+test("answers survive a reload and show on the home page", async ({ page }) => {
+  await open(page, "/service-level");
+  await answerAll(page, { ...allNoPublic, records: "yes" });
+  await page.reload();
+  await expect(page.locator("h1")).toBeVisible();
+  await expect(page.locator("#q-records-yes")).toBeChecked();
+  await expect(page.locator("#q-cui-no")).toBeChecked();
+  await expect(page.getByTestId("recommended-level")).toHaveText("Recommended level: IAL2/AAL2");
+  await open(page, "/");
+  await expect(page.getByTestId("level-progress")).toHaveText("IAL2/AAL2 (recommended)");
+  await expect(page.locator("#audience-public")).toBeChecked();
+});
+
+test("choosing another level needs a reason tied to its field", async ({ page }) => {
+  await open(page, "/service-level");
+  await answer(page, "financial", "yes");
+  await page.locator('label[for="chosen-ial1-aal2"]').click();
+  const reason = page.getByLabel("Why does your agency choose this level?");
+  await expect(page.locator("#override-reason-error")).toBeVisible();
+  await expect(reason).toHaveAttribute("aria-describedby", /override-reason-error/);
+  await expect(reason).toHaveAttribute("aria-invalid", "true");
+  await expectNoAxeViolations(page);
+  await reason.fill("Our risk assessment of 2026-10-01 found no identity risk.");
+  await expect(page.locator("#override-reason-error")).toHaveCount(0);
+  await expect(page.getByTestId("effective-level")).toHaveText("The rest of the portal uses IAL1/AAL2.");
+  await page.reload();
+  await expect(page.getByLabel("Why does your agency choose this level?")).toHaveValue("Our risk assessment of 2026-10-01 found no identity risk.");
+});
+
+test("the share link restores the answers in a new browser", async ({ page, browser, baseURL }) => {
+  await open(page, "/service-level");
+  await answerAll(page, { ...allNoPublic, financial: "yes", audience: "workforce" });
+  const link = await page.getByLabel("Link to these answers").inputValue();
+  expect(link).toBe(`${baseURL}/service-level?cui=no&financial=yes&records=no&others-data=no&audience=workforce`);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expect(other.getByTestId("recommended-level")).toHaveText("Recommended level: IAL2/AAL2");
+  await expect(other.getByTestId("recommended-auth")).toContainText("Phishing-resistant only");
+  await expect(other.locator("#q-financial-yes")).toBeChecked();
+  await expect(other).toHaveURL(/\/service-level$/);
+  await other.reload();
+  await expect(other.locator("#q-financial-yes")).toBeChecked();
+  await fresh.close();
+});
+
+test("a share link asks before replacing different answers", async ({ page }) => {
+  await open(page, "/service-level");
+  await answerAll(page, allNoPublic);
+  await page.goto("/service-level?financial=yes&audience=workforce");
+  await expect(page.getByRole("heading", { name: "This link has different answers" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Keep my answers" }).click();
+  await expect(page.locator("#q-financial-no")).toBeChecked();
+  await page.goto("/service-level?financial=yes&audience=workforce");
+  await page.getByRole("button", { name: "Use the link’s answers" }).click();
+  await expect(page.locator("#q-financial-yes")).toBeChecked();
+  await expect(page.getByTestId("recommended-level")).toHaveText("Recommended level: IAL2/AAL2");
+});
