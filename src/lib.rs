@@ -15,7 +15,10 @@ use leptos_router::path;
 
 use components::notices::Notices;
 use components::shell::{GovBanner, SiteFooter, SiteHeader, SkipNav, MAIN_ID};
-use pages::{home::HomePage, not_found::NotFoundPage, service_level::ServiceLevelPage, sources::SourcesPage};
+use pages::{
+    checklist::ChecklistPage, home::HomePage, not_found::NotFoundPage, review::ReviewPage, service_level::ServiceLevelPage,
+    sources::SourcesPage,
+};
 use store::Store;
 
 #[component]
@@ -34,6 +37,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/service-level") view=ServiceLevelPage />
+                    <Route path=path!("/checklist") view=ChecklistPage />
+                    <Route path=path!("/review") view=ReviewPage />
                     <Route path=path!("/sources") view=SourcesPage />
                 </Routes>
             </main>

@@ -1,7 +1,9 @@
 //! Pure logic: no Leptos or web-sys types, so all of it is tested on the host with `cargo test`.
 
+pub mod checklist;
 pub mod content;
 pub mod dates;
+pub mod export;
 pub mod phone;
 pub mod record;
 pub mod routes;

@@ -5,11 +5,13 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::checklist::ChecklistWork;
 use super::service_level::{self, Answers, Level, Recommendation};
 
 /// The version this build writes. Older versions are migrated on load and on import.
 /// 1: profile only. 2: adds `service_level` (answers, chosen level, reason).
-pub const RECORD_VERSION: u64 = 2;
+/// 3: adds `checklist` (item work and sign-offs).
+pub const RECORD_VERSION: u64 = 3;
 
 /// Marks an exported file as ours, so a random JSON file is refused on import.
 pub const RECORD_KIND: &str = "login-gov-partner-readiness-record";
@@ -125,6 +127,8 @@ pub struct ReadinessRecord {
     pub profile: Profile,
     #[serde(default)]
     pub service_level: ServiceLevelWork,
+    #[serde(default)]
+    pub checklist: ChecklistWork,
 }
 
 impl Default for ReadinessRecord {
@@ -134,6 +138,7 @@ impl Default for ReadinessRecord {
             version: RECORD_VERSION,
             profile: Profile::default(),
             service_level: ServiceLevelWork::default(),
+            checklist: ChecklistWork::default(),
         }
     }
 }
@@ -225,6 +230,11 @@ fn migrate(mut value: Value, from_version: u64) -> Result<Value, RecordError> {
                 value["service_level"] = serde_json::to_value(ServiceLevelWork::default()).expect("serialisable");
                 value
             }
+            // 2 → 3: the checklist starts untouched, with no sign-offs.
+            2 => {
+                value["checklist"] = serde_json::to_value(ChecklistWork::default()).expect("serialisable");
+                value
+            }
             other => return Err(RecordError::BadShape(format!("version {other} was never written by this portal"))),
         };
         version += 1;
@@ -234,17 +244,30 @@ fn migrate(mut value: Value, from_version: u64) -> Result<Value, RecordError> {
 }
 
 fn check_limits(record: &ReadinessRecord) -> Result<(), RecordError> {
-    let fields = [
+    let mut fields = vec![
         ("agency name", &record.profile.agency),
         ("application name", &record.profile.application),
         ("reason for the chosen service level", &record.service_level.override_reason),
     ];
-    for (name, text) in fields {
-        if text.chars().count() > MAX_FIELD_CHARS {
-            return Err(RecordError::FieldTooLong(name));
-        }
+    for work in record.checklist.items.values() {
+        fields.extend([
+            ("checklist note", &work.note),
+            ("reason an item does not apply", &work.na_reason),
+            ("evidence link", &work.evidence),
+        ]);
     }
-    Ok(())
+    for sign_off in record.checklist.sign_offs.values() {
+        fields.extend([
+            ("reviewer name", &sign_off.reviewer),
+            ("reviewer role", &sign_off.role),
+            ("sign-off date", &sign_off.date),
+            ("sign-off comments", &sign_off.comments),
+        ]);
+    }
+    match fields.into_iter().find(|(_, text)| text.chars().count() > MAX_FIELD_CHARS) {
+        Some((name, _)) => Err(RecordError::FieldTooLong(name)),
+        None => Ok(()),
+    }
 }
 
 /// Interprets what was found in storage; never fails, so start-up never crashes.
@@ -359,8 +382,20 @@ mod tests {
         assert_eq!(record.profile.protocol, Some(Protocol::Oidc));
         assert_eq!(record.profile.audience, Some(Audience::Workforce));
         assert_eq!(record.service_level, ServiceLevelWork::default());
+        assert_eq!(record.checklist, ChecklistWork::default());
         // Importing an old export migrates it the same way.
         assert_eq!(import(VERSION_1), Ok(record));
+    }
+
+    #[test]
+    fn version_2_records_migrate_keeping_their_service_level() {
+        let v2 = r#"{"kind": "login-gov-partner-readiness-record", "version": 2,
+            "profile": {"agency": "Office of Tests"},
+            "service_level": {"answers": {"financial": "yes"}, "chosen": null, "override_reason": ""}}"#;
+        let LoadOutcome::Migrated { record, from_version } = load(Some(v2)) else { panic!("not migrated") };
+        assert_eq!(from_version, 2);
+        assert_eq!(record.service_level.answers.financial, Some(service_level::Answer::Yes));
+        assert_eq!(record.checklist, ChecklistWork::default());
     }
 
     #[test]

@@ -13,10 +13,12 @@ pub struct PageInfo {
 pub const HOME: PageInfo = PageInfo { path: "/", title: "Get ready to launch with Login.gov", nav_label: "Home" };
 pub const SERVICE_LEVEL: PageInfo =
     PageInfo { path: "/service-level", title: "Choose your service level", nav_label: "Service level" };
+pub const CHECKLIST: PageInfo = PageInfo { path: "/checklist", title: "Launch checklist", nav_label: "Checklist" };
+pub const REVIEW: PageInfo = PageInfo { path: "/review", title: "Review and sign off", nav_label: "Review" };
 pub const SOURCES: PageInfo = PageInfo { path: "/sources", title: "Sources", nav_label: "Sources" };
 
 /// Pages in navigation order.
-pub const PAGES: &[PageInfo] = &[HOME, SERVICE_LEVEL, SOURCES];
+pub const PAGES: &[PageInfo] = &[HOME, SERVICE_LEVEL, CHECKLIST, REVIEW, SOURCES];
 
 pub const PRODUCT_NAME: &str = "Login.gov partner readiness portal";
 

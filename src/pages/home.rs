@@ -4,7 +4,9 @@ use crate::components::page::PageHeading;
 use crate::components::profile_form::ProfileForm;
 use crate::components::record_transfer::RecordTransfer;
 use crate::logic::record::Profile;
-use crate::logic::routes::{HOME, SERVICE_LEVEL};
+use crate::logic::checklist;
+use crate::logic::content::content;
+use crate::logic::routes::{CHECKLIST, HOME, REVIEW, SERVICE_LEVEL};
 use crate::store::use_store;
 
 /// Who uses the portal and where each of them starts.
@@ -30,7 +32,7 @@ const ROLES: [Role; 3] = [
     },
     Role {
         name: "Reviewer",
-        does: "You check and sign off your team’s readiness. Import the record your team downloaded from this portal to see their work.",
+        does: "You check and sign off your team’s readiness. Import the record your team downloaded from this portal, then review it, sign it off and export it.",
         start_label: "Import your team’s record",
         start_href: "#record",
     },
@@ -45,6 +47,21 @@ pub fn HomePage() -> impl IntoView {
             (Some(chosen), _) => format!("{} (chosen by your agency)", chosen.name()),
             (None, Some(recommended)) => format!("{} (recommended)", recommended.name()),
             (None, None) => "not decided yet".to_string(),
+        })
+    };
+
+    let checklist_status = move || {
+        store.record.with(|r| {
+            let level = r.level();
+            let progress = checklist::overall_progress(&content().checklist, &r.checklist, &r.profile, level);
+            let blocking = checklist::blockers(&content().checklist, &r.checklist, &r.profile, level).len();
+            format!("{} of {} items complete, {blocking} required items blocking launch", progress.complete(), progress.applicable)
+        })
+    };
+    let sign_off_status = move || {
+        store.record.with(|r| match r.checklist.sign_offs.get(checklist::OVERALL) {
+            Some(s) => format!("{} by {} on {}", s.decision.label(), s.reviewer, s.date),
+            None => "not signed off yet".to_string(),
         })
     };
 
@@ -88,6 +105,16 @@ pub fn HomePage() -> impl IntoView {
                     <a class="usa-link progress-list__name" href=SERVICE_LEVEL.path>"Service level"</a>
                     ": "
                     <span data-testid="level-progress">{level_status}</span>
+                </li>
+                <li>
+                    <a class="usa-link progress-list__name" href=CHECKLIST.path>"Launch checklist"</a>
+                    ": "
+                    <span data-testid="checklist-progress">{checklist_status}</span>
+                </li>
+                <li>
+                    <a class="usa-link progress-list__name" href=REVIEW.path>"Overall sign-off"</a>
+                    ": "
+                    <span data-testid="signoff-progress">{sign_off_status}</span>
                 </li>
             </ul>
         </section>

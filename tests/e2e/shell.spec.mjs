@@ -3,6 +3,8 @@ import { test, expect, open, expectNoAxeViolations } from "./helpers.mjs";
 const routes = [
   { path: "/", heading: "Get ready to launch with Login.gov" },
   { path: "/service-level", heading: "Choose your service level" },
+  { path: "/checklist", heading: "Launch checklist" },
+  { path: "/review", heading: "Review and sign off" },
   { path: "/sources", heading: "Sources" },
   { path: "/no-such-page", heading: "Page not found" },
 ];

@@ -1,0 +1,272 @@
+//! `/checklist`: the launch checklist in phases. Items show or hide with the profile and level;
+//! each can be marked done, not applicable (with a reason) or not yet, with a note and evidence.
+
+use leptos::prelude::*;
+
+use crate::components::page::PageHeading;
+use crate::logic::checklist::{self, item_errors, ItemStatus};
+use crate::logic::content::{content, ChecklistItem, Phase};
+use crate::logic::export::requirement_label;
+use crate::logic::record::{Audience, Profile, Protocol, MAX_FIELD_CHARS};
+use crate::logic::routes::{CHECKLIST, HOME, REVIEW, SERVICE_LEVEL};
+use crate::logic::service_level::Level;
+use crate::store::use_store;
+
+/// What decides which items apply. A memo of it changes only when these do, so typing a
+/// note never re-renders the list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scope {
+    pub profile: Profile,
+    pub level: Option<Level>,
+}
+
+pub fn use_scope() -> Memo<Scope> {
+    let record = use_store().record;
+    Memo::new(move |_| {
+        record.with(|r| Scope {
+            profile: Profile { agency: String::new(), application: String::new(), ..r.profile.clone() },
+            level: r.level(),
+        })
+    })
+}
+
+fn scope_summary(scope: &Scope) -> String {
+    let level = scope.level.map(|l| l.name().to_string()).unwrap_or_else(|| "both service levels (none chosen yet)".into());
+    let protocol = scope.profile.protocol.map(Protocol::label).unwrap_or("both protocols (none chosen yet)");
+    let audience = match scope.profile.audience {
+        Some(Audience::NotSure) | None => "every audience (not known yet)",
+        Some(audience) => audience.label(),
+    };
+    format!("Showing the items for {level}, {protocol}, and {audience}.")
+}
+
+#[component]
+pub fn ChecklistPage() -> impl IntoView {
+    let store = use_store();
+    let record = store.record;
+    let scope = use_scope();
+    let checklist = &content().checklist;
+
+    let hidden = move || {
+        scope.with(|s| {
+            checklist.phases.iter().flat_map(|p| &p.items).filter(|i| !checklist::applies(i, &s.profile, s.level)).count()
+        })
+    };
+    let overall = move || {
+        let s = scope.get();
+        record.with(|r| checklist::overall_progress(checklist, &r.checklist, &s.profile, s.level))
+    };
+
+    view! {
+        <PageHeading title=CHECKLIST.title />
+        <p class="usa-intro">"Everything that must be true before your application launches with Login.gov, phase by phase. Your changes are saved as you go."</p>
+        <p data-testid="scope">
+            {move || scope.with(scope_summary)}" "
+            {move || match hidden() {
+                0 => String::new(),
+                1 => "1 item does not apply and is hidden.".to_string(),
+                n => format!("{n} items do not apply and are hidden."),
+            }}" "
+            "Change this in "<a class="usa-link" href=format!("{}#profile", HOME.path)>"your integration profile"</a>" or the "
+            <a class="usa-link" href=SERVICE_LEVEL.path>"service-level guide"</a>"."
+        </p>
+        <Blockers scope=scope />
+        <p class="overall-progress" data-testid="overall-progress">
+            {move || {
+                let p = overall();
+                format!("Overall: {} of {} applicable items complete ({}%).", p.complete(), p.applicable, p.percent())
+            }}
+        </p>
+        <p>"When the work is done, a reviewer signs it off on the "<a class="usa-link" href=REVIEW.path>"review page"</a>"."</p>
+        {checklist.phases.iter().map(|phase| view! { <PhaseSection phase=phase scope=scope /> }).collect_view()}
+    }
+}
+
+/// Required items that apply and are not done, linked to the items themselves.
+#[component]
+pub fn Blockers(scope: Memo<Scope>) -> impl IntoView {
+    let record = use_store().record;
+    let checklist = &content().checklist;
+    let list = move || {
+        let s = scope.get();
+        record.with(|r| {
+            checklist::blockers(checklist, &r.checklist, &s.profile, s.level)
+                .into_iter()
+                .map(|(phase, item)| (phase.title.clone(), item.id.clone(), item.title.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="blockers" aria-labelledby="blockers-heading" data-testid="blockers">
+            <h2 id="blockers-heading">"What blocks launch"</h2>
+            {move || {
+                let items = list();
+                if items.is_empty() {
+                    view! { <p>"Nothing: every required item that applies is done."</p> }.into_any()
+                } else {
+                    view! {
+                        <p>{format!("{} required items are not done yet:", items.len())}</p>
+                        <ul class="usa-list">
+                            {items
+                                .into_iter()
+                                .map(|(phase, id, title)| view! {
+                                    <li><a class="usa-link" href=format!("{}#{id}", CHECKLIST.path)>{title}</a>" ("{phase}")"</li>
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn PhaseSection(phase: &'static Phase, scope: Memo<Scope>) -> impl IntoView {
+    let record = use_store().record;
+    let heading_id = format!("{}-heading", phase.id);
+    let labelled_by = heading_id.clone();
+    let progress = move || {
+        let s = scope.get();
+        let p = record.with(|r| checklist::phase_progress(phase, &r.checklist, &s.profile, s.level));
+        format!("{} of {} complete", p.complete(), p.applicable)
+    };
+    let items = move || scope.with(|s| checklist::applicable_items(phase, &s.profile, s.level));
+    view! {
+        <section class="phase" aria-labelledby=labelled_by id=phase.id.clone()>
+            <h2 id=heading_id>{phase.title.clone()}</h2>
+            <p class="phase__summary">{phase.summary.clone()}</p>
+            <p class="phase__progress" data-testid=format!("progress-{}", phase.id)>{progress}</p>
+            <For each=items key=|item| item.id.clone() let:item>
+                <ItemCard item=item />
+            </For>
+        </section>
+    }
+}
+
+#[component]
+fn ItemCard(item: &'static ChecklistItem) -> impl IntoView {
+    let record = use_store().record;
+    let id = item.id.clone();
+    let work = {
+        let id = id.clone();
+        Memo::new(move |_| record.with(|r| r.checklist.item(&id)))
+    };
+    let errors = Memo::new(move |_| work.with(item_errors));
+    let update = {
+        let id = id.clone();
+        move |change: Box<dyn FnOnce(&mut checklist::ItemWork)>| record.update(|r| r.checklist.update_item(&id, change))
+    };
+
+    let status_name = format!("{id}-status");
+    let statuses = ItemStatus::ALL
+        .into_iter()
+        .map(|status| {
+            let input_id = format!("{id}-{}", status.id());
+            let update = update.clone();
+            view! {
+                <div class="usa-radio">
+                    <input
+                        class="usa-radio__input"
+                        type="radio"
+                        id=input_id.clone()
+                        name=status_name.clone()
+                        prop:checked=move || work.with(|w| w.status == status)
+                        on:change=move |_| update(Box::new(move |w| w.status = status))
+                    />
+                    <label class="usa-radio__label" for=input_id>{status.label()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+
+    let reason_id = format!("{id}-na-reason");
+    let reason_error_id = format!("{id}-na-reason-error");
+    let note_id = format!("{id}-note");
+    let evidence_id = format!("{id}-evidence");
+    let evidence_error_id = format!("{id}-evidence-error");
+    let evidence_hint_id = format!("{id}-evidence-hint");
+    let tag_class = format!("usa-tag requirement requirement--{}", requirement_label(item.requirement));
+    let max = MAX_FIELD_CHARS.to_string();
+
+    let reason_field = {
+        let update = update.clone();
+        let (reason_id, reason_error_id) = (reason_id.clone(), reason_error_id.clone());
+        move || {
+            (work.with(|w| w.status) == ItemStatus::NotApplicable).then(|| {
+                let update = update.clone();
+                let described = reason_error_id.clone();
+                let error_id = reason_error_id.clone();
+                view! {
+                    <div class="usa-form-group" class:usa-form-group--error=move || errors.with(|e| e.na_reason.is_some())>
+                        <label class="usa-label" for=reason_id.clone()>"Why does this item not apply?"</label>
+                        {move || errors.with(|e| e.na_reason).map(|message| view! { <span class="usa-error-message" id=error_id.clone()>{message}</span> })}
+                        <textarea
+                            class="usa-textarea usa-textarea--short"
+                            id=reason_id.clone()
+                            maxlength=MAX_FIELD_CHARS.to_string()
+                            aria-describedby=move || errors.with(|e| e.na_reason.is_some()).then(|| described.clone())
+                            prop:value=move || work.with(|w| w.na_reason.clone())
+                            on:input=move |ev| { let text = event_target_value(&ev); update(Box::new(move |w| w.na_reason = text)) }
+                        ></textarea>
+                    </div>
+                }
+            })
+        }
+    };
+
+    let update_note = update.clone();
+    let update_evidence = update.clone();
+    let evidence_described = {
+        let (hint, error) = (evidence_hint_id.clone(), evidence_error_id.clone());
+        move || if errors.with(|e| e.evidence.is_some()) { format!("{hint} {error}") } else { hint.clone() }
+    };
+    let evidence_error_view = {
+        let error_id = evidence_error_id.clone();
+        move || errors.with(|e| e.evidence).map(|message| view! { <span class="usa-error-message" id=error_id.clone()>{message}</span> })
+    };
+
+    view! {
+        <article class="checklist-item" id=id.clone() aria-labelledby=format!("{id}-title") data-status=move || work.with(|w| w.status.id())>
+            <h3 id=format!("{id}-title") class="checklist-item__title">
+                {item.title.clone()}" "<span class=tag_class>{requirement_label(item.requirement)}</span>
+            </h3>
+            <p>{item.why.clone()}</p>
+            <p class="checklist-item__meta">
+                "Usually done by: "{item.owner.clone()}". "
+                <a class="usa-link source-link" href=item.source.clone() rel="external noopener">"Source"<span class="usa-sr-only">{format!(" for {}", item.title)}</span></a>
+            </p>
+            <fieldset class="usa-fieldset">
+                <legend class="usa-legend usa-legend--small">"Status"<span class="usa-sr-only">{format!(" of {}", item.title)}</span></legend>
+                <div class="radio-row">{statuses}</div>
+            </fieldset>
+            {reason_field}
+            <details class="checklist-item__details" open=move || work.with(|w| !w.note.is_empty() || !w.evidence.is_empty())>
+                <summary>"Note and evidence"</summary>
+                <label class="usa-label" for=note_id.clone()>"Note"</label>
+                <textarea
+                    class="usa-textarea usa-textarea--short"
+                    id=note_id
+                    maxlength=max.clone()
+                    prop:value=move || work.with(|w| w.note.clone())
+                    on:input=move |ev| { let text = event_target_value(&ev); update_note(Box::new(move |w| w.note = text)) }
+                ></textarea>
+                <div class="usa-form-group" class:usa-form-group--error=move || errors.with(|e| e.evidence.is_some())>
+                    <label class="usa-label" for=evidence_id.clone()>"Evidence link"</label>
+                    <span class="usa-hint" id=evidence_hint_id>"Where the proof is kept: a ticket, a document or a page."</span>
+                    {evidence_error_view}
+                    <input
+                        class="usa-input"
+                        type="url"
+                        id=evidence_id
+                        maxlength=max
+                        aria-describedby=evidence_described
+                        prop:value=move || work.with(|w| w.evidence.clone())
+                        on:input=move |ev| { let text = event_target_value(&ev); update_evidence(Box::new(move |w| w.evidence = text)) }
+                    />
+                </div>
+            </details>
+        </article>
+    }
+}

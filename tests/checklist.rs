@@ -1,0 +1,315 @@
+//! Host tests of the checklist rules and exporters, over the bundled checklist and a small
+//! fixture checklist whose exports are compared with golden files in tests/golden/
+//! (regenerate with `UPDATE_GOLDEN=1 cargo test --test checklist` and review the diff).
+#![cfg(not(target_arch = "wasm32"))]
+
+use readiness_portal::logic::checklist::*;
+use readiness_portal::logic::content::{content, ChecklistFile, Requirement};
+use readiness_portal::logic::export;
+use readiness_portal::logic::record::{self, Audience, Profile, Protocol, ReadinessRecord};
+use readiness_portal::logic::service_level::{Answer, Level};
+
+fn profile(protocol: Option<Protocol>, audience: Option<Audience>) -> Profile {
+    Profile { agency: "Agency".into(), application: "App".into(), protocol, audience }
+}
+
+fn ids(checklist: &ChecklistFile, profile: &Profile, level: Option<Level>) -> Vec<String> {
+    checklist.phases.iter().flat_map(|p| applicable_items(p, profile, level)).map(|i| i.id.clone()).collect()
+}
+
+#[test]
+fn applicability_for_every_level_protocol_and_audience() {
+    let checklist = &content().checklist;
+    let levels = [None, Some(Level::Ial1Aal2), Some(Level::Ial2Aal2)];
+    let protocols = [None, Some(Protocol::Oidc), Some(Protocol::Saml)];
+    let audiences = [None, Some(Audience::Public), Some(Audience::Workforce), Some(Audience::Both), Some(Audience::NotSure)];
+    let mut combinations = 0;
+    for level in levels {
+        for protocol in protocols {
+            for audience in audiences {
+                combinations += 1;
+                let shown = ids(checklist, &profile(protocol, audience), level);
+                let has = |id: &str| shown.iter().any(|s| s == id);
+                // Items without a condition always apply.
+                for item in checklist.phases.iter().flat_map(|p| &p.items).filter(|i| i.condition.is_none()) {
+                    assert!(has(&item.id), "{} hidden for {level:?} {protocol:?} {audience:?}", item.id);
+                }
+                // IAL2 items: shown unless the level is known to be IAL1.
+                for id in ["chk-iaa-idv", "chk-failure-to-proof", "chk-ial2-faq"] {
+                    assert_eq!(has(id), level != Some(Level::Ial1Aal2), "{id} for {level:?}");
+                }
+                // SAML items: shown unless the protocol is known to be OIDC.
+                for id in ["chk-saml-logout", "chk-saml-encryption"] {
+                    assert_eq!(has(id), protocol != Some(Protocol::Oidc), "{id} for {protocol:?}");
+                }
+                // Audience variants: exactly the matching one, or all while the audience is unknown.
+                let unknown = matches!(audience, None | Some(Audience::NotSure));
+                assert_eq!(has("chk-phishing-resistant-workforce"), unknown || audience == Some(Audience::Workforce));
+                assert_eq!(has("chk-phishing-resistant-both"), unknown || audience == Some(Audience::Both));
+                assert_eq!(has("chk-phishing-resistant-public"), unknown || audience == Some(Audience::Public));
+            }
+        }
+    }
+    assert_eq!(combinations, 45);
+}
+
+#[test]
+fn hidden_items_never_count_against_progress() {
+    let checklist = &content().checklist;
+    let mut work = ChecklistWork::default();
+    let oidc_public_ial1 = profile(Some(Protocol::Oidc), Some(Audience::Public));
+    let before = overall_progress(checklist, &work, &oidc_public_ial1, Some(Level::Ial1Aal2));
+    // Work on an item that does not apply (SAML logout for an OIDC app) changes nothing.
+    work.update_item("chk-saml-logout", |w| w.status = ItemStatus::Done);
+    let after = overall_progress(checklist, &work, &oidc_public_ial1, Some(Level::Ial1Aal2));
+    assert_eq!(before, after);
+    // It counts once the integration becomes SAML.
+    let saml = profile(Some(Protocol::Saml), Some(Audience::Public));
+    let saml_progress = overall_progress(checklist, &work, &saml, Some(Level::Ial1Aal2));
+    assert_eq!(saml_progress.applicable, before.applicable + 2);
+    assert_eq!(saml_progress.done, 1);
+}
+
+#[test]
+fn progress_arithmetic() {
+    let checklist = &content().checklist;
+    let p = profile(Some(Protocol::Oidc), Some(Audience::Public));
+    let level = Some(Level::Ial1Aal2);
+    let agreement = &checklist.phases[0];
+    let applicable: Vec<String> = applicable_items(agreement, &p, level).iter().map(|i| i.id.clone()).collect();
+    assert_eq!(applicable, ["chk-iaa-signed", "chk-iaa-plan", "chk-iaa-number"]);
+
+    let mut work = ChecklistWork::default();
+    assert_eq!(phase_progress(agreement, &work, &p, level), Progress { done: 0, not_applicable: 0, applicable: 3 });
+    assert_eq!(phase_progress(agreement, &work, &p, level).percent(), 0);
+    work.update_item("chk-iaa-signed", |w| w.status = ItemStatus::Done);
+    // Not applicable without a reason is not complete; with one it is.
+    work.update_item("chk-iaa-plan", |w| w.status = ItemStatus::NotApplicable);
+    assert_eq!(phase_progress(agreement, &work, &p, level).complete(), 1);
+    assert_eq!(phase_progress(agreement, &work, &p, level).percent(), 33);
+    work.update_item("chk-iaa-plan", |w| w.na_reason = "IAA already signed last year".into());
+    assert_eq!(phase_progress(agreement, &work, &p, level), Progress { done: 1, not_applicable: 1, applicable: 3 });
+    assert_eq!(phase_progress(agreement, &work, &p, level).percent(), 66);
+    work.update_item("chk-iaa-number", |w| w.status = ItemStatus::Done);
+    assert_eq!(phase_progress(agreement, &work, &p, level).percent(), 100);
+
+    let total = overall_progress(checklist, &work, &p, level);
+    let sum: usize = checklist.phases.iter().map(|ph| phase_progress(ph, &work, &p, level).applicable).sum();
+    assert_eq!(total.applicable, sum);
+    assert_eq!(total.complete(), 3);
+    assert_eq!(Progress::default().percent(), 100);
+}
+
+#[test]
+fn blockers_are_the_required_items_not_done() {
+    let checklist = &content().checklist;
+    let p = profile(Some(Protocol::Oidc), Some(Audience::Public));
+    let level = Some(Level::Ial1Aal2);
+    let mut work = ChecklistWork::default();
+    let required: Vec<&str> = checklist
+        .phases
+        .iter()
+        .flat_map(|ph| applicable_items(ph, &p, level))
+        .filter(|i| i.requirement == Requirement::Required)
+        .map(|i| i.id.as_str())
+        .collect();
+    let blocking = |work: &ChecklistWork| blockers(checklist, work, &p, level).iter().map(|(_, i)| i.id.clone()).collect::<Vec<_>>();
+    assert_eq!(blocking(&work), required);
+    work.update_item("chk-iaa-signed", |w| w.status = ItemStatus::Done);
+    assert!(!blocking(&work).contains(&"chk-iaa-signed".to_string()));
+    // A required item marked not applicable still blocks: Login.gov requires it.
+    work.update_item("chk-prod-logo", |w| {
+        w.status = ItemStatus::NotApplicable;
+        w.na_reason = "No logo".into();
+    });
+    assert!(blocking(&work).contains(&"chk-prod-logo".to_string()));
+    for id in &required {
+        work.update_item(id, |w| w.status = ItemStatus::Done);
+    }
+    assert!(blocking(&work).is_empty());
+}
+
+#[test]
+fn item_errors_explain_missing_reasons_and_bad_links() {
+    let mut w = ItemWork { status: ItemStatus::NotApplicable, ..ItemWork::default() };
+    assert!(item_errors(&w).na_reason.is_some());
+    w.na_reason = "  ".into();
+    assert!(item_errors(&w).na_reason.is_some());
+    w.na_reason = "Not a SAML app".into();
+    assert_eq!(item_errors(&w), ItemErrors::default());
+    for bad in ["ticket 42", "javascript:alert(1)", "https://", "https:///x", "www.example.gov", "https://a b"] {
+        w.evidence = bad.into();
+        assert!(item_errors(&w).evidence.is_some(), "{bad}");
+    }
+    for good in ["https://tickets.example.gov/42", "http://intranet.agency/doc?id=1"] {
+        w.evidence = good.into();
+        assert!(item_errors(&w).evidence.is_none(), "{good}");
+    }
+}
+
+#[test]
+fn sign_offs_go_stale_when_the_work_they_saw_changes() {
+    let checklist = &content().checklist;
+    let p = profile(Some(Protocol::Saml), Some(Audience::Workforce));
+    let level = Some(Level::Ial2Aal2);
+    let mut work = ChecklistWork::default();
+    work.update_item("chk-iaa-signed", |w| w.status = ItemStatus::Done);
+    let draft = SignOffDraft {
+        reviewer: "Pat Reviewer".into(),
+        role: "ISSO".into(),
+        date: "2026-11-23".into(),
+        decision: Some(Decision::Approved),
+        comments: String::new(),
+    };
+    let phase_fp = fingerprint(checklist, &work, &p, level, "phase-agreement");
+    let overall_fp = fingerprint(checklist, &work, &p, level, OVERALL);
+    let phase_sign_off = validate_sign_off(&draft, phase_fp.clone()).unwrap();
+    let overall_sign_off = validate_sign_off(&draft, overall_fp.clone()).unwrap();
+    assert!(!is_stale(&phase_sign_off, &phase_fp));
+
+    // A change in another phase leaves the agreement sign-off fresh but the overall one stale.
+    work.update_item("chk-prod-logo", |w| w.note = "Logo sent".into());
+    assert!(!is_stale(&phase_sign_off, &fingerprint(checklist, &work, &p, level, "phase-agreement")));
+    assert!(is_stale(&overall_sign_off, &fingerprint(checklist, &work, &p, level, OVERALL)));
+
+    // Changing an item of the phase makes its sign-off stale; changing it back makes it fresh.
+    work.update_item("chk-iaa-signed", |w| w.status = ItemStatus::NotYet);
+    assert!(is_stale(&phase_sign_off, &fingerprint(checklist, &work, &p, level, "phase-agreement")));
+    work.update_item("chk-iaa-signed", |w| w.status = ItemStatus::Done);
+    assert!(!is_stale(&phase_sign_off, &fingerprint(checklist, &work, &p, level, "phase-agreement")));
+
+    // A level change alters which items apply, so it also makes the sign-off stale.
+    assert!(is_stale(&phase_sign_off, &fingerprint(checklist, &work, &p, Some(Level::Ial1Aal2), "phase-agreement")));
+}
+
+#[test]
+fn sign_off_forms_are_validated_field_by_field() {
+    let errors = validate_sign_off(&SignOffDraft::default(), "x".into()).unwrap_err();
+    assert!(errors.reviewer.is_some() && errors.role.is_some() && errors.date.is_some() && errors.decision.is_some());
+    let draft = SignOffDraft {
+        reviewer: " Pat ".into(),
+        role: "ISSO".into(),
+        date: "2026-02-30".into(),
+        decision: Some(Decision::ChangesRequested),
+        comments: " Fix the logo ".into(),
+    };
+    let errors = validate_sign_off(&draft, "x".into()).unwrap_err();
+    assert_eq!(errors, SignOffErrors { date: errors.date, ..SignOffErrors::default() });
+    assert!(errors.date.is_some());
+    let ok = validate_sign_off(&SignOffDraft { date: "2026-11-24".into(), ..draft }, "fp".into()).unwrap();
+    assert_eq!((ok.reviewer.as_str(), ok.comments.as_str(), ok.fingerprint.as_str()), ("Pat", "Fix the logo", "fp"));
+}
+
+/// A small checklist so the golden files do not change whenever the bundled content does.
+fn fixture_checklist() -> ChecklistFile {
+    serde_json::from_str(
+        r#"{"phases": [
+          {"id": "phase-a", "title": "Agreement", "summary": "s", "source": "https://login.gov/a/", "last_verified": "2026-11-23", "items": [
+            {"id": "a-1", "title": "Sign the IAA", "why": "w", "owner": "Program manager", "requirement": "required", "source": "https://login.gov/a/", "last_verified": "2026-11-23"},
+            {"id": "a-2", "title": "Include identity verification", "why": "w", "owner": "Program manager", "requirement": "conditional", "condition": {"level": "ial2-aal2"}, "source": "https://login.gov/a/", "last_verified": "2026-11-23"}
+          ]},
+          {"id": "phase-b", "title": "Production", "summary": "s", "source": "https://login.gov/b/", "last_verified": "2026-11-23", "items": [
+            {"id": "b-1", "title": "Set a SAML logout URL", "why": "w", "owner": "Developer", "requirement": "conditional", "condition": {"protocol": "saml"}, "source": "https://login.gov/b/", "last_verified": "2026-11-23"},
+            {"id": "b-2", "title": "Add your logo", "why": "w", "owner": "Developer", "requirement": "recommended", "source": "https://login.gov/b/", "last_verified": "2026-11-23"}
+          ]}
+        ]}"#,
+    )
+    .unwrap()
+}
+
+/// A record full of hostile text: quotes, commas, newlines, formulas and HTML.
+fn hostile_record(checklist: &ChecklistFile) -> ReadinessRecord {
+    let mut r = ReadinessRecord::default();
+    r.profile = Profile {
+        agency: "Dept. of \"Quotes\", Commas & <Tags>".into(),
+        application: "=HYPERLINK(\"https://evil.example\",\"Click\")".into(),
+        protocol: Some(Protocol::Oidc),
+        audience: Some(Audience::Public),
+    };
+    r.service_level.answers.financial = Some(Answer::No);
+    r.service_level.answers.cui = Some(Answer::No);
+    r.service_level.answers.records = Some(Answer::No);
+    r.service_level.answers.others_data = Some(Answer::No);
+    r.service_level.chosen = Some(Level::Ial2Aal2);
+    r.service_level.override_reason = "Risk assessment\n# says IAL2 | *strictly*".into();
+    r.checklist.update_item("a-1", |w| {
+        w.status = ItemStatus::Done;
+        w.note = "Signed, \"finally\"\nsecond line: <script>alert('x')</script>".into();
+        w.evidence = "https://docs.example.gov/iaa?id=1&v=2".into();
+    });
+    r.checklist.update_item("b-2", |w| {
+        w.status = ItemStatus::NotApplicable;
+        w.na_reason = "-cmd|' /C calc'!A0".into();
+        w.note = "@SUM(A1:A9)\t+1".into();
+    });
+    // A SAML item marked done while the app is OIDC: hidden, so it must not count.
+    r.checklist.update_item("b-1", |w| w.status = ItemStatus::Done);
+    let fp = fingerprint(checklist, &r.checklist, &r.profile, r.level(), "phase-a");
+    let draft = SignOffDraft {
+        reviewer: "Pat <b>Reviewer</b>".into(),
+        role: "ISSO".into(),
+        date: "2026-11-20".into(),
+        decision: Some(Decision::Approved),
+        comments: "Looks good, ship it".into(),
+    };
+    r.checklist.sign_offs.insert("phase-a".into(), validate_sign_off(&draft, fp).unwrap());
+    r.checklist.sign_offs.insert("overall".into(), validate_sign_off(&draft, "0000000000000000".into()).unwrap());
+    r
+}
+
+fn golden(name: &str, actual: &str) {
+    let path = format!("{}/tests/golden/{name}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing {path}: run with UPDATE_GOLDEN=1"));
+    assert_eq!(actual, expected, "{name} differs from its golden file");
+}
+
+#[test]
+fn markdown_export_matches_its_golden_file() {
+    let checklist = fixture_checklist();
+    let md = export::markdown(&hostile_record(&checklist), &checklist, "2026-11-23");
+    assert!(!md.contains("<script>") && !md.contains("<b>") && !md.contains("<Tags>"));
+    assert!(md.contains("**Stale: the work changed after this sign-off.**"), "the overall sign-off's fingerprint is stale");
+    golden("readiness.md", &md);
+}
+
+#[test]
+fn csv_export_matches_its_golden_file_and_neutralises_formulas() {
+    let checklist = fixture_checklist();
+    let csv = export::csv(&hostile_record(&checklist), &checklist);
+    // Every cell is quoted, and no cell starts (inside its quotes) with a formula character.
+    for cell in csv.split("\",\"") {
+        let inner = cell.trim_start_matches('"');
+        assert!(!inner.starts_with(['=', '+', '-', '@', '\t', '\r']), "{inner:?}");
+    }
+    assert!(csv.contains("\"'-cmd|' /C calc'!A0\""));
+    assert!(csv.contains("\"'@SUM(A1:A9)\t+1\""));
+    assert_eq!(csv.matches("\r\n").count(), 5, "a header and one row per item");
+    golden("readiness.csv", &csv);
+}
+
+#[test]
+fn json_export_round_trips_hostile_text() {
+    let checklist = fixture_checklist();
+    let r = hostile_record(&checklist);
+    assert_eq!(record::import(&record::to_json(&r)), Ok(r));
+}
+
+#[test]
+fn exports_of_the_real_checklist_list_every_applicable_item() {
+    let checklist = &content().checklist;
+    let mut r = ReadinessRecord::default();
+    r.profile = profile(Some(Protocol::Saml), Some(Audience::Workforce));
+    r.service_level.answers.financial = Some(Answer::Yes);
+    let md = export::markdown(&r, checklist, "2026-11-23");
+    for phase in &checklist.phases {
+        for item in applicable_items(phase, &r.profile, r.level()) {
+            assert!(md.contains(&format!("**{}**", item.title)), "{}", item.id);
+        }
+    }
+    let csv = export::csv(&r, checklist);
+    let items: usize = checklist.phases.iter().map(|p| p.items.len()).sum();
+    assert_eq!(csv.matches("\r\n").count(), items + 1);
+}

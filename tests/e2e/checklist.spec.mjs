@@ -1,0 +1,171 @@
+import { readFile } from "node:fs/promises";
+import { test, expect, open, expectNoAxeViolations } from "./helpers.mjs";
+
+/** Sets the profile and level the way a person does, through the home page and the guide. */
+async function describe(page, { protocol, audience, financial }) {
+  await open(page, "/");
+  await page.getByLabel("Agency name").fill("Department of Examples");
+  await page.getByLabel("Application name").fill("Benefits Portal");
+  await page.locator(`label[for="protocol-${protocol}"]`).click();
+  await page.locator(`label[for="audience-${audience}"]`).click();
+  await open(page, "/service-level");
+  for (const q of ["cui", "records", "others-data"]) await page.locator(`label[for="q-${q}-no"]`).click();
+  await page.locator(`label[for="q-financial-${financial}"]`).click();
+}
+
+async function setStatus(page, item, status) {
+  await page.locator(`label[for="${item}-${status}"]`).click();
+}
+
+test("IAL2 and SAML show the Failure-to-Proof and SAML items; IAL1 and OIDC hide them", async ({ page }) => {
+  await describe(page, { protocol: "saml", audience: "public", financial: "yes" });
+  await open(page, "/checklist");
+  for (const id of ["chk-failure-to-proof", "chk-iaa-idv", "chk-saml-logout", "chk-saml-encryption"]) {
+    await expect(page.locator(`article#${id}`)).toBeVisible();
+  }
+  await expect(page.locator("article#chk-phishing-resistant-workforce")).toHaveCount(0);
+  await expect(page.getByTestId("scope")).toContainText("IAL2/AAL2");
+  await expectNoAxeViolations(page);
+
+  await describe(page, { protocol: "oidc", audience: "workforce", financial: "no" });
+  await open(page, "/checklist");
+  for (const id of ["chk-failure-to-proof", "chk-iaa-idv", "chk-saml-logout", "chk-saml-encryption"]) {
+    await expect(page.locator(`article#${id}`)).toHaveCount(0);
+  }
+  await expect(page.locator("article#chk-phishing-resistant-workforce")).toBeVisible();
+  await expect(page.getByTestId("scope")).toContainText("items do not apply and are hidden");
+});
+
+test("marked items, notes and evidence persist across a reload, and progress follows", async ({ page }) => {
+  await describe(page, { protocol: "oidc", audience: "public", financial: "no" });
+  await open(page, "/checklist");
+  await expect(page.getByTestId("progress-phase-agreement")).toHaveText("0 of 3 complete");
+  await expect(page.getByTestId("blockers")).toContainText("Get a signed IAA");
+  await setStatus(page, "chk-iaa-signed", "done");
+  await page.locator("#chk-iaa-signed summary").click();
+  await page.locator("#chk-iaa-signed-note").fill("Signed on 2026-11-02, \"final\"");
+  await page.locator("#chk-iaa-signed-evidence").fill("https://docs.example.gov/iaa/42");
+  await setStatus(page, "chk-iaa-plan", "not-applicable");
+  await page.locator("#chk-iaa-plan-na-reason").fill("The IAA was signed last year.");
+  await expect(page.getByTestId("progress-phase-agreement")).toHaveText("2 of 3 complete");
+  await expect(page.getByTestId("blockers")).not.toContainText("Get a signed IAA");
+
+  await page.reload();
+  await expect(page.locator("h1")).toBeVisible();
+  await expect(page.locator("#chk-iaa-signed-done")).toBeChecked();
+  await expect(page.locator("#chk-iaa-signed-note")).toHaveValue("Signed on 2026-11-02, \"final\"");
+  await expect(page.locator("#chk-iaa-signed-evidence")).toHaveValue("https://docs.example.gov/iaa/42");
+  await expect(page.locator("#chk-iaa-plan-na-reason")).toHaveValue("The IAA was signed last year.");
+  await expect(page.getByTestId("progress-phase-agreement")).toHaveText("2 of 3 complete");
+  await open(page, "/");
+  await expect(page.getByTestId("checklist-progress")).toContainText("2 of ");
+});
+
+test("not applicable needs a reason, and a bad evidence link is explained at its field", async ({ page }) => {
+  await open(page, "/checklist");
+  await setStatus(page, "chk-iaa-plan", "not-applicable");
+  const reason = page.locator("#chk-iaa-plan-na-reason");
+  await expect(page.locator("#chk-iaa-plan-na-reason-error")).toContainText("Say why");
+  await expect(reason).toHaveAttribute("aria-describedby", "chk-iaa-plan-na-reason-error");
+  await page.locator("#chk-iaa-plan summary").click();
+  const evidence = page.locator("#chk-iaa-plan-evidence");
+  await evidence.fill("ticket 42");
+  await expect(page.locator("#chk-iaa-plan-evidence-error")).toBeVisible();
+  await expect(evidence).toHaveAttribute("aria-describedby", /chk-iaa-plan-evidence-error/);
+  await expectNoAxeViolations(page);
+});
+
+test("a sign-off goes stale when an item it covers changes", async ({ page }) => {
+  await describe(page, { protocol: "oidc", audience: "public", financial: "no" });
+  await open(page, "/checklist");
+  await setStatus(page, "chk-iaa-signed", "done");
+  await open(page, "/review");
+  const block = page.getByTestId("signoff-phase-agreement");
+  await block.getByRole("button", { name: "Sign off Agreement" }).click();
+  await expect(block.locator("#signoff-phase-agreement-reviewer-error")).toContainText("Enter the reviewer’s name");
+  await expect(block.getByLabel("Reviewer name")).toHaveAttribute("aria-describedby", /signoff-phase-agreement-reviewer-error/);
+  await expectNoAxeViolations(page);
+  await block.getByLabel("Reviewer name").fill("Pat Reviewer");
+  await block.getByLabel("Reviewer role").fill("ISSO");
+  await block.locator('label[for="signoff-phase-agreement-approved"]').click();
+  await block.getByRole("button", { name: "Sign off Agreement" }).click();
+  await expect(block).toContainText("Approved by Pat Reviewer (ISSO)");
+  await expect(block.getByTestId("stale")).toHaveCount(0);
+
+  await open(page, "/checklist");
+  await setStatus(page, "chk-iaa-number", "done");
+  await open(page, "/review");
+  await expect(page.getByTestId("signoff-phase-agreement").getByTestId("stale")).toBeVisible();
+  await expect(page.getByTestId("signoff-phase-sandbox").getByTestId("stale")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
+
+test("the CSV and Markdown downloads hold the checklist", async ({ page }, testInfo) => {
+  await describe(page, { protocol: "saml", audience: "public", financial: "yes" });
+  await open(page, "/checklist");
+  await setStatus(page, "chk-iaa-signed", "done");
+  await page.locator("#chk-iaa-signed summary").click();
+  await page.locator("#chk-iaa-signed-note").fill("=HYPERLINK(\"https://evil.example\")");
+  await open(page, "/review");
+
+  const csvDownload = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download CSV" }).click();
+  const csvFile = await csvDownload;
+  expect(csvFile.suggestedFilename()).toMatch(/^readiness-department-of-examples-benefits-portal-\d{4}-\d{2}-\d{2}\.csv$/);
+  await csvFile.saveAs(testInfo.outputPath("out.csv"));
+  const csv = await readFile(testInfo.outputPath("out.csv"), "utf8");
+  expect(csv.split("\r\n")[0]).toContain('"Phase","Item id","Item"');
+  expect(csv).toContain('"Agreement","chk-iaa-signed","Get a signed IAA that lists this integration","required","yes","Done"');
+  expect(csv).toContain('"\'=HYPERLINK(""https://evil.example"")"');
+  expect(csv).toContain('"chk-saml-logout","Set a SAML logout URL","conditional","yes"');
+
+  const mdDownload = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download Markdown" }).click();
+  const mdFile = await mdDownload;
+  expect(mdFile.suggestedFilename()).toMatch(/\.md$/);
+  await mdFile.saveAs(testInfo.outputPath("out.md"));
+  const md = await readFile(testInfo.outputPath("out.md"), "utf8");
+  expect(md).toContain("# Launch readiness: Department of Examples – Benefits Portal");
+  expect(md).toContain("- Service level: IAL2/AAL2 (recommended)");
+  expect(md).toContain("- [x] **Get a signed IAA that lists this integration** (required): Done");
+  expect(md).toContain("**Publish a Failure-to-Proof page and give Login.gov its URL**");
+});
+
+test("the JSON record imports into a fresh browser with the same checklist state", async ({ page, browser }, testInfo) => {
+  await describe(page, { protocol: "saml", audience: "both", financial: "yes" });
+  await open(page, "/checklist");
+  await setStatus(page, "chk-saml-logout", "done");
+  await setStatus(page, "chk-prod-logo", "not-applicable");
+  await page.locator("#chk-prod-logo-na-reason").fill("Logo already on file");
+  await open(page, "/review");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download JSON record" }).click();
+  const file = testInfo.outputPath("record.json");
+  await (await download).saveAs(file);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto("/");
+  await other.getByLabel("Import a record").setInputFiles(file);
+  await expect(other.getByText(/^Imported record\.json/)).toBeVisible();
+  await other.getByRole("navigation", { name: "Primary" }).getByRole("link", { name: "Checklist" }).click();
+  await expect(other.locator("#chk-saml-logout-done")).toBeChecked();
+  await expect(other.locator("#chk-prod-logo-na-reason")).toHaveValue("Logo already on file");
+  await expect(other.locator("article#chk-failure-to-proof")).toBeVisible();
+  await expect(other.locator("article#chk-phishing-resistant-both")).toBeVisible();
+  await fresh.close();
+});
+
+test("the printed review holds every applicable item and no forms", async ({ page }) => {
+  await describe(page, { protocol: "saml", audience: "workforce", financial: "yes" });
+  await open(page, "/checklist");
+  const applicable = await page.locator("article.checklist-item").evaluateAll((items) => items.map((i) => i.id));
+  expect(applicable.length).toBeGreaterThan(20);
+  await open(page, "/review");
+  await expectNoAxeViolations(page);
+  await page.emulateMedia({ media: "print" });
+  for (const id of applicable) await expect(page.locator(`tr[data-item="${id}"]`)).toBeVisible();
+  await expect(page.locator("tr[data-item]")).toHaveCount(applicable.length);
+  await expect(page.locator("form").first()).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Primary" })).toBeHidden();
+});
