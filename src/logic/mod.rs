@@ -8,3 +8,4 @@ pub mod phone;
 pub mod record;
 pub mod routes;
 pub mod service_level;
+pub mod support_links;

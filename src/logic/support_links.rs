@@ -1,0 +1,209 @@
+//! Login.gov's localized user links (contact, help, create an account) and the optional
+//! `?agency=…&integration=…` parameters that attribute a contact-form ticket to an integration.
+
+use super::content::Link;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    En,
+    Es,
+    Fr,
+    Zh,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 4] = [Lang::En, Lang::Es, Lang::Fr, Lang::Zh];
+
+    /// The code used in content and in login.gov paths.
+    pub fn id(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+            Lang::Fr => "fr",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// The language's name in English, for the portal's own interface.
+    pub fn label(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Spanish",
+            Lang::Fr => "French",
+            Lang::Zh => "Simplified Chinese",
+        }
+    }
+
+    /// The BCP 47 tag for `lang` attributes.
+    pub fn html_lang(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+            Lang::Fr => "fr",
+            Lang::Zh => "zh-Hans",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.id() == id)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkKind {
+    Contact,
+    Help,
+    CreateAccount,
+}
+
+impl LinkKind {
+    pub const ALL: [LinkKind; 3] = [LinkKind::Contact, LinkKind::Help, LinkKind::CreateAccount];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            LinkKind::Contact => "contact",
+            LinkKind::Help => "help",
+            LinkKind::CreateAccount => "create-account",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            LinkKind::Contact => "Contact Login.gov",
+            LinkKind::Help => "Login.gov help center",
+            LinkKind::CreateAccount => "Create a Login.gov account",
+        }
+    }
+}
+
+/// Percent-encodes a query value: everything but unreserved characters (RFC 3986), as UTF-8.
+pub fn encode_query_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(byte as char),
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
+}
+
+/// Attribution parameters; both are needed, and both are trimmed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Attribution {
+    pub agency: String,
+    pub integration: String,
+}
+
+impl Attribution {
+    pub fn is_set(&self) -> bool {
+        !self.agency.trim().is_empty() && !self.integration.trim().is_empty()
+    }
+
+    fn query(&self) -> Option<String> {
+        self.is_set().then(|| {
+            format!(
+                "agency={}&integration={}",
+                encode_query_value(self.agency.trim()),
+                encode_query_value(self.integration.trim())
+            )
+        })
+    }
+}
+
+/// The bundled URL of a link kind in a language. The content tests guarantee every pair exists.
+pub fn base_url(links: &[Link], kind: LinkKind, lang: Lang) -> &str {
+    links
+        .iter()
+        .find(|l| l.kind == kind.id() && l.lang == lang.id())
+        .map(|l| l.url.as_str())
+        .unwrap_or("https://login.gov/")
+}
+
+/// The link to give users, with attribution parameters when both are set.
+pub fn build_url(links: &[Link], kind: LinkKind, lang: Lang, attribution: &Attribution) -> String {
+    let base = base_url(links, kind, lang);
+    match attribution.query() {
+        Some(query) => format!("{base}?{query}"),
+        None => base.to_string(),
+    }
+}
+
+/// Escapes text for HTML element content and double-quoted attributes.
+pub fn html_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Ready-to-paste HTML for a link, in the link's language.
+pub fn link_html(url: &str, text: &str, lang: Lang) -> String {
+    format!("<a href=\"{}\" lang=\"{}\">{}</a>", html_escape(url), lang.html_lang(), html_escape(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn links() -> Vec<Link> {
+        let mut out = Vec::new();
+        for kind in LinkKind::ALL {
+            for lang in Lang::ALL {
+                let path = match kind {
+                    LinkKind::Contact => "contact",
+                    LinkKind::Help => "help",
+                    LinkKind::CreateAccount => "create-an-account",
+                };
+                let prefix = if lang == Lang::En { String::new() } else { format!("{}/", lang.id()) };
+                out.push(Link {
+                    id: format!("{}-{}", kind.id(), lang.id()),
+                    kind: kind.id().into(),
+                    lang: lang.id().into(),
+                    url: format!("https://login.gov/{prefix}{path}/"),
+                    source: String::new(),
+                    last_verified: String::new(),
+                });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn builds_localized_links_with_encoded_attribution() {
+        let links = links();
+        assert_eq!(build_url(&links, LinkKind::Contact, Lang::En, &Attribution::default()), "https://login.gov/contact/");
+        assert_eq!(build_url(&links, LinkKind::Help, Lang::Zh, &Attribution::default()), "https://login.gov/zh/help/");
+        let attribution = Attribution { agency: " Dept of Examples & Co ".into(), integration: "benefits/portal?v=2#x".into() };
+        assert_eq!(
+            build_url(&links, LinkKind::Contact, Lang::Es, &attribution),
+            "https://login.gov/es/contact/?agency=Dept%20of%20Examples%20%26%20Co&integration=benefits%2Fportal%3Fv%3D2%23x"
+        );
+        // Only one parameter set: no parameters at all rather than half an attribution.
+        let half = Attribution { agency: "DOE".into(), integration: " ".into() };
+        assert_eq!(build_url(&links, LinkKind::CreateAccount, Lang::Fr, &half), "https://login.gov/fr/create-an-account/");
+    }
+
+    #[test]
+    fn encodes_unicode_and_reserved_characters() {
+        assert_eq!(encode_query_value("a-b_c.d~e"), "a-b_c.d~e");
+        assert_eq!(encode_query_value("é 福"), "%C3%A9%20%E7%A6%8F");
+        assert_eq!(encode_query_value("=+@\"<>"), "%3D%2B%40%22%3C%3E");
+    }
+
+    #[test]
+    fn link_html_escapes_text_and_url() {
+        assert_eq!(
+            link_html("https://login.gov/contact/?agency=a&integration=b", "Contact <us> \"now\"", Lang::Zh),
+            "<a href=\"https://login.gov/contact/?agency=a&amp;integration=b\" lang=\"zh-Hans\">Contact &lt;us&gt; &quot;now&quot;</a>"
+        );
+    }
+}
