@@ -18,6 +18,7 @@ use components::shell::{GovBanner, SiteFooter, SiteHeader, SkipNav, MAIN_ID};
 use pages::{
     checklist::ChecklistPage, home::HomePage, not_found::NotFoundPage, review::ReviewPage, service_level::ServiceLevelPage,
     sources::SourcesPage,
+    support::{links::SupportLinksPage, overview::SupportOverviewPage},
 };
 use store::Store;
 
@@ -39,6 +40,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/service-level") view=ServiceLevelPage />
                     <Route path=path!("/checklist") view=ChecklistPage />
                     <Route path=path!("/review") view=ReviewPage />
+                    <Route path=path!("/support") view=SupportOverviewPage />
+                    <Route path=path!("/support/links") view=SupportLinksPage />
                     <Route path=path!("/sources") view=SourcesPage />
                 </Routes>
             </main>

@@ -143,3 +143,17 @@ fn every_content_id_the_code_uses_exists() {
         assert!(levels.auth_options.iter().any(|o| o.id == option.id()), "{option:?}");
     }
 }
+
+#[test]
+fn every_support_fact_the_pages_use_exists_and_support_items_link_to_tools() {
+    use readiness_portal::pages::support::overview::FACTS_USED;
+    let support = &content().support;
+    for id in FACTS_USED.iter().chain(["sup-confirm-parameters"].iter()) {
+        assert!(support.facts.iter().any(|f| f.id == *id), "support.json lacks fact {id}");
+    }
+    let support_phase = content().checklist.phases.iter().find(|p| p.id == "phase-support").unwrap();
+    for id in ["chk-link-contact", "chk-no-phone-number", "chk-announcement-email", "chk-help-desk-briefing"] {
+        let item = support_phase.items.iter().find(|i| i.id == id).unwrap();
+        assert!(item.tool.as_deref().is_some_and(|t| t.starts_with("/support")), "{id} has no support tool");
+    }
+}

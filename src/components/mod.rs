@@ -1,7 +1,10 @@
 //! Small shared pieces of the interface. They read the store and call the logic; no rules here.
 
+pub mod copy_button;
 pub mod notices;
 pub mod page;
 pub mod profile_form;
 pub mod record_transfer;
 pub mod shell;
+pub mod support_nav;
+pub mod tick_item;

@@ -11,7 +11,8 @@ use super::service_level::{self, Answers, Level, Recommendation};
 /// The version this build writes. Older versions are migrated on load and on import.
 /// 1: profile only. 2: adds `service_level` (answers, chosen level, reason).
 /// 3: adds `checklist` (item work and sign-offs).
-pub const RECORD_VERSION: u64 = 3;
+/// 4: adds `support` (link attribution and launch email details).
+pub const RECORD_VERSION: u64 = 4;
 
 /// Marks an exported file as ours, so a random JSON file is refused on import.
 pub const RECORD_KIND: &str = "login-gov-partner-readiness-record";
@@ -108,6 +109,22 @@ impl Profile {
     pub const QUESTIONS: usize = 4;
 }
 
+/// The support kit's part of the record: what the agency typed into its tools.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SupportWork {
+    /// `?agency=` value for Login.gov links, from the account manager.
+    pub link_agency: String,
+    /// `?integration=` value for Login.gov links, from the account manager.
+    pub link_integration: String,
+    /// The launch time frame for the announcement email, e.g. "in early March 2027".
+    pub launch_window: String,
+    /// How users reach the agency's own help desk.
+    pub help_desk: String,
+    /// Language code of the announcement email (en, es, fr, zh).
+    pub email_lang: String,
+}
+
 /// The service-level guide's part of the record.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -129,6 +146,8 @@ pub struct ReadinessRecord {
     pub service_level: ServiceLevelWork,
     #[serde(default)]
     pub checklist: ChecklistWork,
+    #[serde(default)]
+    pub support: SupportWork,
 }
 
 impl Default for ReadinessRecord {
@@ -139,6 +158,7 @@ impl Default for ReadinessRecord {
             profile: Profile::default(),
             service_level: ServiceLevelWork::default(),
             checklist: ChecklistWork::default(),
+            support: SupportWork::default(),
         }
     }
 }
@@ -235,6 +255,11 @@ fn migrate(mut value: Value, from_version: u64) -> Result<Value, RecordError> {
                 value["checklist"] = serde_json::to_value(ChecklistWork::default()).expect("serialisable");
                 value
             }
+            // 3 → 4: the support tools start empty.
+            3 => {
+                value["support"] = serde_json::to_value(SupportWork::default()).expect("serialisable");
+                value
+            }
             other => return Err(RecordError::BadShape(format!("version {other} was never written by this portal"))),
         };
         version += 1;
@@ -264,6 +289,14 @@ fn check_limits(record: &ReadinessRecord) -> Result<(), RecordError> {
             ("sign-off comments", &sign_off.comments),
         ]);
     }
+    let support = &record.support;
+    fields.extend([
+        ("link agency value", &support.link_agency),
+        ("link integration value", &support.link_integration),
+        ("launch time frame", &support.launch_window),
+        ("help-desk contact", &support.help_desk),
+        ("email language", &support.email_lang),
+    ]);
     match fields.into_iter().find(|(_, text)| text.chars().count() > MAX_FIELD_CHARS) {
         Some((name, _)) => Err(RecordError::FieldTooLong(name)),
         None => Ok(()),
@@ -383,6 +416,7 @@ mod tests {
         assert_eq!(record.profile.audience, Some(Audience::Workforce));
         assert_eq!(record.service_level, ServiceLevelWork::default());
         assert_eq!(record.checklist, ChecklistWork::default());
+        assert_eq!(record.support, SupportWork::default());
         // Importing an old export migrates it the same way.
         assert_eq!(import(VERSION_1), Ok(record));
     }
@@ -396,6 +430,17 @@ mod tests {
         assert_eq!(from_version, 2);
         assert_eq!(record.service_level.answers.financial, Some(service_level::Answer::Yes));
         assert_eq!(record.checklist, ChecklistWork::default());
+        assert_eq!(record.support, SupportWork::default());
+    }
+
+    #[test]
+    fn version_3_records_migrate_keeping_their_checklist() {
+        let v3 = r#"{"kind": "login-gov-partner-readiness-record", "version": 3,
+            "checklist": {"items": {"chk-iaa-signed": {"status": "done"}}, "sign_offs": {}}}"#;
+        let LoadOutcome::Migrated { record, from_version } = load(Some(v3)) else { panic!("not migrated") };
+        assert_eq!(from_version, 3);
+        assert_eq!(record.checklist.item("chk-iaa-signed").status, super::super::checklist::ItemStatus::Done);
+        assert_eq!(record.support, SupportWork::default());
     }
 
     #[test]

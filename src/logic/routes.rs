@@ -15,10 +15,22 @@ pub const SERVICE_LEVEL: PageInfo =
     PageInfo { path: "/service-level", title: "Choose your service level", nav_label: "Service level" };
 pub const CHECKLIST: PageInfo = PageInfo { path: "/checklist", title: "Launch checklist", nav_label: "Checklist" };
 pub const REVIEW: PageInfo = PageInfo { path: "/review", title: "Review and sign off", nav_label: "Review" };
+pub const SUPPORT: PageInfo = PageInfo { path: "/support", title: "Support kit", nav_label: "Support" };
+pub const SUPPORT_LINKS: PageInfo = PageInfo { path: "/support/links", title: "Login.gov links for your users", nav_label: "Link builder" };
+pub const SUPPORT_CHECKER: PageInfo = PageInfo { path: "/support/checker", title: "Check your content", nav_label: "Content checker" };
+pub const SUPPORT_EMAIL: PageInfo = PageInfo { path: "/support/email", title: "Launch announcement email", nav_label: "Launch email" };
+pub const SUPPORT_FAQ: PageInfo = PageInfo { path: "/support/faq", title: "Agency FAQ for your help desk", nav_label: "Agency FAQ" };
 pub const SOURCES: PageInfo = PageInfo { path: "/sources", title: "Sources", nav_label: "Sources" };
 
 /// Pages in navigation order.
-pub const PAGES: &[PageInfo] = &[HOME, SERVICE_LEVEL, CHECKLIST, REVIEW, SOURCES];
+pub const PAGES: &[PageInfo] = &[HOME, SERVICE_LEVEL, CHECKLIST, REVIEW, SUPPORT, SOURCES];
+
+/// The support kit's pages, in its own navigation.
+pub const SUPPORT_PAGES: &[PageInfo] = &[SUPPORT, SUPPORT_LINKS, SUPPORT_CHECKER, SUPPORT_EMAIL, SUPPORT_FAQ];
+
+/// Every routed page, for checks that a path exists.
+pub const ALL_PAGES: &[PageInfo] =
+    &[HOME, SERVICE_LEVEL, CHECKLIST, REVIEW, SUPPORT, SUPPORT_LINKS, SUPPORT_CHECKER, SUPPORT_EMAIL, SUPPORT_FAQ, SOURCES];
 
 pub const PRODUCT_NAME: &str = "Login.gov partner readiness portal";
 
@@ -28,7 +40,7 @@ pub fn document_title(page_title: &str) -> String {
 }
 
 pub fn paths() -> Vec<&'static str> {
-    PAGES.iter().map(|p| p.path).collect()
+    ALL_PAGES.iter().map(|p| p.path).collect()
 }
 
 #[cfg(test)]
@@ -38,7 +50,7 @@ mod tests {
     #[test]
     fn paths_are_unique_and_absolute() {
         let mut seen = std::collections::BTreeSet::new();
-        for page in PAGES {
+        for page in ALL_PAGES {
             assert!(page.path.starts_with('/'), "{}", page.path);
             assert!(seen.insert(page.path), "duplicate {}", page.path);
             assert!(!page.title.is_empty() && !page.nav_label.is_empty());

@@ -76,6 +76,24 @@ impl LinkKind {
     }
 }
 
+/// The text of a link in the link's own language, for ready-to-paste HTML.
+pub fn link_text(kind: LinkKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (LinkKind::Contact, Lang::En) => "Contact Login.gov",
+        (LinkKind::Contact, Lang::Es) => "Contactar a Login.gov",
+        (LinkKind::Contact, Lang::Fr) => "Contacter Login.gov",
+        (LinkKind::Contact, Lang::Zh) => "联系 Login.gov",
+        (LinkKind::Help, Lang::En) => "Login.gov help center",
+        (LinkKind::Help, Lang::Es) => "Centro de ayuda de Login.gov",
+        (LinkKind::Help, Lang::Fr) => "Centre d’aide de Login.gov",
+        (LinkKind::Help, Lang::Zh) => "Login.gov 帮助中心",
+        (LinkKind::CreateAccount, Lang::En) => "Create a Login.gov account",
+        (LinkKind::CreateAccount, Lang::Es) => "Crear una cuenta de Login.gov",
+        (LinkKind::CreateAccount, Lang::Fr) => "Créer un compte Login.gov",
+        (LinkKind::CreateAccount, Lang::Zh) => "创建 Login.gov 账户",
+    }
+}
+
 /// Percent-encodes a query value: everything but unreserved characters (RFC 3986), as UTF-8.
 pub fn encode_query_value(value: &str) -> String {
     let mut out = String::with_capacity(value.len());

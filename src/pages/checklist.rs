@@ -233,6 +233,10 @@ fn ItemCard(item: &'static ChecklistItem) -> impl IntoView {
                 {item.title.clone()}" "<span class=tag_class>{requirement_label(item.requirement)}</span>
             </h3>
             <p>{item.why.clone()}</p>
+            {item.tool.as_ref().map(|tool| {
+                let name = crate::logic::routes::ALL_PAGES.iter().find(|p| p.path == tool).map(|p| p.nav_label).unwrap_or("tool");
+                view! { <p class="checklist-item__tool"><a class="usa-link" href=tool.clone()>{format!("Use the {}", name.to_lowercase())}<span class="usa-sr-only">{format!(" for {}", item.title)}</span></a></p> }
+            })}
             <p class="checklist-item__meta">
                 "Usually done by: "{item.owner.clone()}". "
                 <a class="usa-link source-link" href=item.source.clone() rel="external noopener">"Source"<span class="usa-sr-only">{format!(" for {}", item.title)}</span></a>

@@ -6,3 +6,4 @@ pub mod not_found;
 pub mod review;
 pub mod service_level;
 pub mod sources;
+pub mod support;

@@ -1,0 +1,101 @@
+//! `/support`: what an agency help-desk lead needs to know about Login.gov's user support.
+
+use leptos::prelude::*;
+
+use crate::components::page::PageHeading;
+use crate::components::support_nav::SupportNav;
+use crate::logic::content::{content, Fact};
+use crate::logic::routes::{SUPPORT, SUPPORT_CHECKER, SUPPORT_EMAIL, SUPPORT_FAQ, SUPPORT_LINKS};
+
+use super::support_fact;
+
+/// Ids of support facts this page shows; the host tests check they exist.
+pub const FACTS_USED: [&str; 14] = [
+    "sup-never-publish",
+    "sup-why-not-publish",
+    "sup-contact-rate",
+    "sup-channel-split",
+    "sup-no-pii",
+    "sup-redirects",
+    "sup-escalations",
+    "sup-email-choice",
+    "sup-status",
+    "sup-partner-resources",
+    "sup-announce-time-frame",
+    "sup-announce-link",
+    "sup-go-live",
+    "sup-agency-parameters",
+];
+
+#[component]
+pub fn Cited(fact: &'static Fact) -> impl IntoView {
+    view! {
+        {fact.text.clone()}
+        " "
+        <a class="usa-link source-link" href=fact.source.clone() rel="external noopener">"Source"</a>
+    }
+}
+
+#[component]
+pub fn SupportOverviewPage() -> impl IntoView {
+    let support = &content().support;
+    view! {
+        <PageHeading title=SUPPORT.title />
+        <SupportNav />
+        <p class="usa-intro">"For your agency’s help-desk lead: how Login.gov supports your users, what its agents can and cannot do, and what your own help desk must be ready for."</p>
+
+        <div class="usa-alert usa-alert--error phone-rule" role="region" aria-labelledby="phone-rule-heading">
+            <div class="usa-alert__body">
+                <h2 class="usa-alert__heading" id="phone-rule-heading">"Never publish the Login.gov Contact Center phone number"</h2>
+                <p class="usa-alert__text"><Cited fact=support_fact("sup-never-publish") /></p>
+                <p class="usa-alert__text"><Cited fact=support_fact("sup-why-not-publish") /></p>
+                <p class="usa-alert__text">
+                    "Use the "<a class="usa-link" href=SUPPORT_LINKS.path>"link builder"</a>" for the right links, and run your help pages through the "
+                    <a class="usa-link" href=SUPPORT_CHECKER.path>"content checker"</a>" before you publish them."
+                </p>
+            </div>
+        </div>
+
+        <h2>"How users get help from Login.gov"</h2>
+        <ul class="usa-list channel-list">
+            {support
+                .channels
+                .iter()
+                .map(|channel| view! {
+                    <li>
+                        <strong>{channel.name.clone()}</strong>". "{channel.text.clone()}" "
+                        <span class="channel-languages">"Languages: "{channel.languages.join(", ")}". "</span>
+                        <a class="usa-link source-link" href=channel.source.clone() rel="external noopener">"Source"</a>
+                    </li>
+                })
+                .collect_view()}
+        </ul>
+        <p><Cited fact=support_fact("sup-contact-rate") />" "<Cited fact=support_fact("sup-channel-split") /></p>
+
+        <h2>"What Login.gov agents cannot do"</h2>
+        <p>"Your help desk handles these, or tells users that nobody can:"</p>
+        <ul class="usa-list" data-testid="agent-cannot">
+            {support.agent_cannot.iter().map(|fact| view! { <li><Cited fact=fact /></li> }).collect_view()}
+        </ul>
+
+        <h2>"Redirects and escalations"</h2>
+        <p><Cited fact=support_fact("sup-redirects") /></p>
+        <p><Cited fact=support_fact("sup-escalations") /></p>
+        <p>"Write agency-specific knowledge articles and email templates for the users Login.gov sends back to you, and agree on an escalation path for integration issues with your Login.gov account manager."</p>
+
+        <h2>"Which email address your agency receives"</h2>
+        <p><Cited fact=support_fact("sup-email-choice") /></p>
+
+        <h2>"Outages"</h2>
+        <p><Cited fact=support_fact("sup-status") /></p>
+
+        <h2>"Getting ready for launch"</h2>
+        <ul class="usa-list">
+            <li><Cited fact=support_fact("sup-partner-resources") /></li>
+            <li><Cited fact=support_fact("sup-announce-time-frame") />" "<Cited fact=support_fact("sup-announce-link") />" "<a class="usa-link" href=SUPPORT_EMAIL.path>"Write the launch email"</a>"."</li>
+            <li><Cited fact=support_fact("sup-go-live") /></li>
+            <li><Cited fact=support_fact("sup-agency-parameters") /></li>
+            <li>"Give your help desk the "<a class="usa-link" href=SUPPORT_FAQ.path>"agency FAQ"</a>" and the list above of what Login.gov agents cannot do."</li>
+        </ul>
+    }
+}
