@@ -1,14 +1,19 @@
 // A small static server for the release build, as any static host would serve it: files from
 // dist/, compressed with brotli or gzip when the browser accepts it, and index.html for any
 // path that is not a file (the single-page-app fallback). Used by the end-to-end tests.
-//   node scripts/serve-dist.mjs [port] [dir]
+//   node scripts/serve-dist.mjs [port] [dir] [--receiver]
+// With --receiver it is also a launch-request receiver for the end-to-end tests (same origin, so
+// the page's CSP needs no change): /config.json names /api/launch-requests as the endpoint,
+// POSTs there are recorded by idempotency key, and /__receiver/* controls and reports it.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
-const port = Number(process.argv[2] || 4173);
-const root = resolve(process.argv[3] || "dist");
+const args = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const port = Number(args[0] || 4173);
+const root = resolve(args[1] || "dist");
+const receiverMode = process.argv.includes("--receiver");
 const types = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -33,8 +38,87 @@ async function load(path) {
   return extname(safe) ? null : join(root, "index.html");
 }
 
+// The test receiver's state: received submissions by idempotency key, and what to do next.
+const receiver = { received: new Map(), attempts: 0, failNext: 0, down: false };
+
+function readBody(req) {
+  return new Promise((done, fail) => {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => done(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", fail);
+  });
+}
+
+function json(res, status, value) {
+  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify(value));
+}
+
+async function handleReceiver(req, res, url) {
+  if (url.pathname === "/config.json") {
+    json(res, 200, { submission_endpoint: "/api/launch-requests" });
+    return true;
+  }
+  if (url.pathname === "/api/launch-requests" && req.method === "POST") {
+    receiver.attempts += 1;
+    const body = await readBody(req);
+    if (receiver.down) {
+      req.socket.destroy();
+      return true;
+    }
+    if (receiver.failNext > 0) {
+      receiver.failNext -= 1;
+      json(res, 503, { error: "receiver asked to fail" });
+      return true;
+    }
+    let payload;
+    try {
+      payload = JSON.parse(body);
+    } catch {
+      json(res, 400, { error: "not JSON" });
+      return true;
+    }
+    const key = payload.idempotency_key;
+    if (!key) {
+      json(res, 400, { error: "no idempotency_key" });
+      return true;
+    }
+    // A repeated key is the same submission: answer with the same id, record it once.
+    if (!receiver.received.has(key)) receiver.received.set(key, { id: `LR-${receiver.received.size + 1}`, payload });
+    json(res, 201, { id: receiver.received.get(key).id });
+    return true;
+  }
+  if (url.pathname.startsWith("/__receiver/")) {
+    const action = url.pathname.slice("/__receiver/".length);
+    switch (action) {
+      case "received":
+        json(res, 200, { attempts: receiver.attempts, submissions: [...receiver.received.values()] });
+        return true;
+      case "reset":
+        Object.assign(receiver, { received: new Map(), attempts: 0, failNext: 0, down: false });
+        break;
+      case "fail-next":
+        receiver.failNext = Number(url.searchParams.get("count") || 1);
+        break;
+      case "down":
+        receiver.down = true;
+        break;
+      case "up":
+        receiver.down = false;
+        break;
+      default:
+        json(res, 404, {});
+        return true;
+    }
+    json(res, 200, {});
+    return true;
+  }
+  return false;
+}
+
 createServer(async (req, res) => {
   const url = new URL(req.url, "http://127.0.0.1");
+  if (receiverMode && (await handleReceiver(req, res, url))) return;
   const file = await load(url.pathname);
   if (!file) {
     res.writeHead(404, { "content-type": "text/plain" }).end("not found");

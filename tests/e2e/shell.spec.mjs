@@ -5,6 +5,11 @@ const routes = [
   { path: "/service-level", heading: "Choose your service level" },
   { path: "/checklist", heading: "Launch checklist" },
   { path: "/review", heading: "Review and sign off" },
+  { path: "/support", heading: "Support kit" },
+  { path: "/support/links", heading: "Login.gov links for your users" },
+  { path: "/support/checker", heading: "Check your content" },
+  { path: "/support/email", heading: "Launch announcement email" },
+  { path: "/support/faq", heading: "Agency FAQ for your help desk" },
   { path: "/sources", heading: "Sources" },
   { path: "/no-such-page", heading: "Page not found" },
 ];

@@ -1,0 +1,111 @@
+//! `/support/checker`: paste a draft help page, FAQ or email; the scanner reports the Contact
+//! Center number (an error), other numbers, the contact link and its language, and unknown
+//! Login.gov links, each with its excerpt and line.
+
+use leptos::prelude::*;
+
+use crate::components::page::PageHeading;
+use crate::components::support_nav::SupportNav;
+use crate::components::tick_item::TickItem;
+use crate::logic::content::content;
+use crate::logic::routes::SUPPORT_CHECKER;
+use crate::logic::scanner::{scan, Finding, ScanReport, Severity};
+
+/// More findings than this are summarised, so a huge paste cannot flood the page.
+const MAX_SHOWN: usize = 200;
+
+fn severity_label(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "Error",
+        Severity::Warning => "Warning",
+        Severity::Info => "Note",
+    }
+}
+
+#[component]
+fn FindingView(finding: Finding) -> impl IntoView {
+    let class = match finding.severity {
+        Severity::Error => "finding finding--error",
+        Severity::Warning => "finding finding--warning",
+        Severity::Info => "finding finding--info",
+    };
+    let place = (finding.line > 0).then(|| format!("Line {}: ", finding.line));
+    view! {
+        <li class=class>
+            <strong>{severity_label(finding.severity)}": "</strong>
+            {place}
+            {(!finding.excerpt.is_empty()).then(|| view! { <code class="finding__excerpt">{finding.excerpt.clone()}</code>" " })}
+            {finding.message.clone()}
+            {finding.fix.clone().map(|fix| view! { " "<span class="finding__fix">{fix}</span> })}
+        </li>
+    }
+}
+
+#[component]
+pub fn SupportCheckerPage() -> impl IntoView {
+    let text = RwSignal::new(String::new());
+    let known: Vec<&'static str> = content().support.links.iter().map(|l| l.url.as_str()).collect();
+    let report = Memo::new(move |_| text.with(|t| (!t.trim().is_empty()).then(|| scan(t, &known))));
+    let clean_with_link = Signal::derive(move || report.with(|r| r.as_ref().is_some_and(|r| r.is_clean() && r.links_to_contact)));
+
+    let summary = move || {
+        report.with(|r| {
+            r.as_ref().map(|r: &ScanReport| {
+                let errors = r.errors();
+                let headline = if errors == 0 {
+                    "No Contact Center number found.".to_string()
+                } else if errors == 1 {
+                    "1 error: the Login.gov Contact Center number appears in this text.".to_string()
+                } else {
+                    format!("{errors} errors: the Login.gov Contact Center number appears in this text.")
+                };
+                let language = r.language.map(|l| format!("The text looks {}.", l.label())).unwrap_or_else(|| "The text’s language could not be told.".into());
+                let contact = if r.links_to_contact { "It links to the Login.gov contact page." } else { "It does not link to the Login.gov contact page." };
+                (errors, format!("{headline} {} warnings, {} notes. {language} {contact}", r.warnings(), r.findings.len() - errors - r.warnings()))
+            })
+        })
+    };
+    let findings = move || {
+        report.with(|r| {
+            r.as_ref().map(|r| {
+                let total = r.findings.len();
+                let shown: Vec<Finding> = r.findings.iter().take(MAX_SHOWN).cloned().collect();
+                view! {
+                    <ul class="usa-list findings" data-testid="findings">
+                        {shown.into_iter().map(|f| view! { <FindingView finding=f /> }).collect_view()}
+                    </ul>
+                    {(total > MAX_SHOWN).then(|| view! { <p>{format!("{} more findings are not shown. Fix the ones above and check again.", total - MAX_SHOWN)}</p> })}
+                }
+            })
+        })
+    };
+
+    view! {
+        <PageHeading title=SUPPORT_CHECKER.title />
+        <SupportNav />
+        <p class="usa-intro">"Paste the text or HTML of a draft help page, FAQ or email. The checker finds the Login.gov Contact Center phone number in any form, other phone numbers, and Login.gov links that are missing, in the wrong language or unknown."</p>
+        <p>"The text stays in this page: it is not saved or sent anywhere."</p>
+        <form class="usa-form usa-form--large checker-form" on:submit=|ev| ev.prevent_default()>
+            <label class="usa-label" for="checker-input">"Text or HTML to check"</label>
+            <span class="usa-hint" id="checker-hint">"The result updates as you paste or type."</span>
+            <textarea class="usa-textarea checker-input" id="checker-input" aria-describedby="checker-hint checker-summary"
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+        </form>
+        <section aria-labelledby="checker-result-heading" class="checker-result">
+            <h2 id="checker-result-heading">"Result"</h2>
+            <div id="checker-summary" role="status" data-testid="checker-summary">
+                {move || match summary() {
+                    None => view! { <p>"Nothing checked yet."</p> }.into_any(),
+                    Some((errors, text)) => view! {
+                        <div class=if errors > 0 { "usa-alert usa-alert--error usa-alert--slim" } else { "usa-alert usa-alert--success usa-alert--slim" }>
+                            <div class="usa-alert__body"><p class="usa-alert__text">{text}</p></div>
+                        </div>
+                    }.into_any(),
+                }}
+            </div>
+            {findings}
+        </section>
+        <TickItem item_id="chk-no-phone-number" ready=clean_with_link evidence="Checked with the portal’s content checker: no Contact Center number, links to the contact page" />
+    }
+}

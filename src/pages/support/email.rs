@@ -1,0 +1,131 @@
+//! `/support/email`: the launch announcement email, filled from the record, in four languages;
+//! preview, copy as text or HTML, download as .txt or .eml. It always passes the checker.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::components::copy_button::CopyButton;
+use crate::components::page::PageHeading;
+use crate::components::support_nav::SupportNav;
+use crate::components::tick_item::TickItem;
+use crate::logic::content::content;
+use crate::logic::record::{export_file_name, ReadinessRecord, MAX_FIELD_CHARS};
+use crate::logic::routes::{HOME, SERVICE_LEVEL, SUPPORT_EMAIL};
+use crate::logic::scanner::scan;
+use crate::logic::support_links::{Attribution, Lang};
+use crate::logic::templates::{eml, launch_email, missing_email_fields, EmailInput};
+use crate::store::{use_store, NoticeKind};
+
+use super::overview::Cited;
+use super::support_fact;
+
+fn email_input(r: &ReadinessRecord) -> EmailInput {
+    EmailInput {
+        agency: r.profile.agency.clone(),
+        application: r.profile.application.clone(),
+        launch_window: r.support.launch_window.clone(),
+        level: r.level(),
+        help_desk: r.support.help_desk.clone(),
+        lang: Lang::from_id(&r.support.email_lang).unwrap_or(Lang::En),
+        attribution: Attribution { agency: r.support.link_agency.clone(), integration: r.support.link_integration.clone() },
+    }
+}
+
+#[component]
+pub fn SupportEmailPage() -> impl IntoView {
+    let store = use_store();
+    let record = store.record;
+    let input = Memo::new(move |_| record.with(email_input));
+    let email = Memo::new(move |_| input.with(|i| launch_email(i, &content().support.links)));
+    let known: Vec<&'static str> = content().support.links.iter().map(|l| l.url.as_str()).collect();
+    let check = Memo::new(move |_| email.with(|e| scan(&format!("{}\n{}", e.text, e.html), &known).errors()));
+    let missing = Memo::new(move |_| input.with(missing_email_fields));
+    let used = RwSignal::new(false);
+
+    let languages = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let id = format!("email-lang-{}", lang.id());
+            view! {
+                <div class="usa-radio">
+                    <input class="usa-radio__input" type="radio" id=id.clone() name="email-lang"
+                        prop:checked=move || input.with(|i| i.lang == lang)
+                        on:change=move |_| record.update(|r| r.support.email_lang = lang.id().to_string()) />
+                    <label class="usa-radio__label" for=id>{lang.label()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+
+    let download = move |extension: &'static str| {
+        move |_| {
+            let (name, body) = record.with(|r| {
+                let e = email.get_untracked();
+                let body = if extension == "eml" { eml(&e, input.get_untracked().lang) } else { format!("{}\n\n{}", e.subject, e.text) };
+                (export_file_name(r, &browser::today_iso(), extension).replacen("readiness", "launch-email", 1), body)
+            });
+            let mime = if extension == "eml" { "message/rfc822" } else { "text/plain" };
+            match browser::download(&name, mime, &body) {
+                Ok(()) => used.set(true),
+                Err(reason) => store.notify(NoticeKind::Error, format!("The download did not start: {reason}."), None),
+            }
+        }
+    };
+    let on_copied = Callback::new(move |_| used.set(true));
+
+    view! {
+        <PageHeading title=SUPPORT_EMAIL.title />
+        <SupportNav />
+        <p class="usa-intro">"Tell your users, before launch, that they will sign in with Login.gov. The email is filled from your record and links to Login.gov’s pages in the language you choose."</p>
+        <p><Cited fact=support_fact("sup-announce-time-frame") />" "<Cited fact=support_fact("sup-announce-link") /></p>
+        <p>
+            "Agency and application come from "<a class="usa-link" href=format!("{}#profile", HOME.path)>"your integration profile"</a>
+            "; the identity-verification paragraph appears for IAL2/AAL2 (see the "<a class="usa-link" href=SERVICE_LEVEL.path>"service-level guide"</a>")."
+        </p>
+        <form class="usa-form usa-form--large" on:submit=|ev| ev.prevent_default()>
+            <fieldset class="usa-fieldset">
+                <legend class="usa-legend">"Language of the email"</legend>
+                <div class="radio-row">{languages}</div>
+            </fieldset>
+            <label class="usa-label" for="launch-window">"Launch time frame"</label>
+            <span class="usa-hint" id="launch-window-hint">"A time frame rather than an exact date, written in the email’s language, for example “in early March 2027”."</span>
+            <input class="usa-input" id="launch-window" maxlength=MAX_FIELD_CHARS.to_string() aria-describedby="launch-window-hint"
+                prop:value=move || record.with(|r| r.support.launch_window.clone())
+                on:input=move |ev| record.update(|r| r.support.launch_window = event_target_value(&ev)) />
+            <label class="usa-label" for="help-desk">"Your help desk"</label>
+            <span class="usa-hint" id="help-desk-hint">"How users reach your agency about the application: an email address or a web page."</span>
+            <input class="usa-input" id="help-desk" maxlength=MAX_FIELD_CHARS.to_string() aria-describedby="help-desk-hint"
+                prop:value=move || record.with(|r| r.support.help_desk.clone())
+                on:input=move |ev| record.update(|r| r.support.help_desk = event_target_value(&ev)) />
+        </form>
+        {move || {
+            let missing = missing.get();
+            (!missing.is_empty()).then(|| view! {
+                <div class="usa-alert usa-alert--info usa-alert--slim" data-testid="email-missing">
+                    <div class="usa-alert__body"><p class="usa-alert__text">{format!("Still to fill in: {}. The preview shows a placeholder in brackets for each.", missing.join(", "))}</p></div>
+                </div>
+            })
+        }}
+        <section aria-labelledby="email-preview-heading">
+            <h2 id="email-preview-heading">"Preview"</h2>
+            <p data-testid="email-check">{move || if check.get() == 0 {
+                "Content check: passed. The email has no Contact Center number and links to the contact page.".to_string()
+            } else {
+                "Content check: the email failed the content checker. Please report this problem.".to_string()
+            }}</p>
+            <div class="email-preview" lang=move || input.with(|i| i.lang.html_lang()) data-testid="email-preview">
+                <p class="email-preview__subject"><strong>{move || email.with(|e| e.subject.clone())}</strong></p>
+                <div class="preserve-lines">{move || email.with(|e| e.text.clone())}</div>
+            </div>
+            <div class="export-buttons no-print">
+                <CopyButton text=Signal::derive(move || email.with(|e| format!("{}\n\n{}", e.subject, e.text))) label="Copy as plain text" on_copied=on_copied />
+                <CopyButton text=Signal::derive(move || email.with(|e| e.html.clone())) label="Copy as HTML" on_copied=on_copied />
+                <button type="button" class="usa-button" on:click=download("txt")>"Download .txt"</button>
+                <button type="button" class="usa-button" on:click=download("eml")>"Download .eml (opens as a draft)"</button>
+            </div>
+            <label class="usa-label" for="email-html">"HTML of the email"</label>
+            <textarea class="usa-textarea link-html" id="email-html" readonly prop:value=move || email.with(|e| e.html.clone())></textarea>
+        </section>
+        <TickItem item_id="chk-announcement-email" ready=used evidence="Launch announcement email written with the portal" />
+    }
+}

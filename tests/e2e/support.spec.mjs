@@ -1,0 +1,129 @@
+import { readFile } from "node:fs/promises";
+import { test, expect, open, expectNoAxeViolations } from "./helpers.mjs";
+
+// The Contact Center number, as agencies must never write it. Test fixture only.
+const CONTACT_CENTER = "(844) 875-6446";
+
+test("the checker flags the Contact Center number with its excerpt", async ({ page }) => {
+  await open(page, "/support/checker");
+  await page.getByLabel("Text or HTML to check").fill(
+    `<h1>Need help?</h1>\n<p>Questions about your account? Call Login.gov at ${CONTACT_CENTER}.</p>\n<p>Our help desk: (202) 555-0147.</p>`,
+  );
+  await expect(page.getByTestId("checker-summary")).toContainText("1 error");
+  const findings = page.getByTestId("findings");
+  await expect(findings.locator(".finding--error")).toHaveCount(1);
+  await expect(findings.locator(".finding--error .finding__excerpt")).toHaveText(CONTACT_CENTER);
+  await expect(findings.locator(".finding--error")).toContainText("Line 2");
+  await expect(findings).toContainText("(202) 555-0147");
+  await expect(page.getByTestId("tick-chk-no-phone-number").getByRole("button")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
+
+test("a clean page with a contact link passes and can tick its checklist item", async ({ page }) => {
+  await open(page, "/support/checker");
+  await page.getByLabel("Text or HTML to check").fill(
+    '<p>Need help with your Login.gov account? Visit <a href="https://login.gov/contact/">the Login.gov contact page</a>. For questions about your benefits, email our help desk.</p>',
+  );
+  await expect(page.getByTestId("checker-summary")).toContainText("No Contact Center number found");
+  await expect(page.getByTestId("checker-summary")).toContainText("It links to the Login.gov contact page");
+  await expect(page.locator(".finding--error")).toHaveCount(0);
+  await page.getByTestId("tick-chk-no-phone-number").getByRole("button").click();
+  await expect(page.getByTestId("tick-chk-no-phone-number")).toContainText("is done");
+  await open(page, "/checklist");
+  await expect(page.locator("#chk-no-phone-number-done")).toBeChecked();
+  await expect(page.locator("#chk-no-phone-number-note")).toHaveValue(/content checker/);
+});
+
+test("the email preview switches language and its links change with it", async ({ page }) => {
+  await open(page, "/");
+  await page.getByLabel("Agency name").fill("Department of Examples");
+  await page.getByLabel("Application name").fill("Benefits Portal");
+  await open(page, "/support/email");
+  await page.getByLabel("Launch time frame").fill("in early March 2027");
+  await page.getByLabel("Your help desk").fill("help@benefits.example.gov");
+  const preview = page.getByTestId("email-preview");
+  await expect(preview).toContainText("Benefits Portal");
+  await expect(preview).toContainText("https://login.gov/create-an-account/");
+  await expect(preview).toContainText("https://login.gov/contact/");
+  await expect(page.getByTestId("email-check")).toContainText("passed");
+  await expectNoAxeViolations(page);
+
+  for (const [lang, prefix, htmlLang] of [["es", "/es/", "es"], ["fr", "/fr/", "fr"], ["zh", "/zh/", "zh-Hans"]]) {
+    await page.locator(`label[for="email-lang-${lang}"]`).click();
+    await expect(preview).toHaveAttribute("lang", htmlLang);
+    await expect(preview).toContainText(`https://login.gov${prefix}create-an-account/`);
+    await expect(preview).toContainText(`https://login.gov${prefix}contact/`);
+    await expect(preview).not.toContainText("https://login.gov/contact/");
+    await expect(page.getByTestId("email-check")).toContainText("passed");
+  }
+});
+
+test("the email's identity-verification paragraph follows the level, and the .eml downloads", async ({ page }, testInfo) => {
+  await open(page, "/service-level");
+  await page.locator('label[for="q-financial-yes"]').click();
+  await open(page, "/support/email");
+  await page.getByLabel("Launch time frame").fill("in spring 2027");
+  const withIdv = await page.getByTestId("email-preview").innerText();
+  await open(page, "/service-level");
+  await page.locator('label[for="q-financial-no"]').click();
+  for (const q of ["cui", "records", "others-data"]) await page.locator(`label[for="q-${q}-no"]`).click();
+  await open(page, "/support/email");
+  const withoutIdv = await page.getByTestId("email-preview").innerText();
+  expect(withIdv.length).toBeGreaterThan(withoutIdv.length);
+  expect(withIdv).toMatch(/Postal Service/);
+  expect(withoutIdv).not.toMatch(/Postal Service/);
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download .eml (opens as a draft)" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^launch-email-.*\.eml$/);
+  await file.saveAs(testInfo.outputPath("launch.eml"));
+  const eml = await readFile(testInfo.outputPath("launch.eml"), "utf8");
+  expect(eml).toContain("MIME-Version: 1.0");
+  expect(eml).toContain("multipart/alternative");
+  await expect(page.getByTestId("tick-chk-announcement-email").getByRole("button")).toBeVisible();
+});
+
+test("the link builder encodes attribution values into every link", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await open(page, "/support/links");
+  await expect(page.locator('tr[data-link="contact-es"] code')).toHaveText("https://login.gov/es/contact/");
+  await page.getByLabel("Agency value").fill("Dept of Examples & Co");
+  await expect(page.locator('tr[data-link="contact-es"] code')).toHaveText("https://login.gov/es/contact/");
+  await page.getByLabel("Integration value").fill("benefits/portal");
+  await expect(page.locator('tr[data-link="contact-es"] code')).toHaveText(
+    "https://login.gov/es/contact/?agency=Dept%20of%20Examples%20%26%20Co&integration=benefits%2Fportal",
+  );
+  await expect(page.locator("#html-help-zh")).toHaveValue(/^<a href="https:\/\/login.gov\/zh\/help\/\?agency=Dept%20of%20Examples%20%26%20Co&amp;integration=benefits%2Fportal" lang="zh-Hans">Login.gov 帮助中心<\/a>$/);
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Copy the English contact link" }).click();
+  await expect(page.locator('tr[data-link="contact-en"]')).toContainText("Copied.");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    "https://login.gov/contact/?agency=Dept%20of%20Examples%20%26%20Co&integration=benefits%2Fportal",
+  );
+  await expect(page.getByTestId("tick-chk-link-contact").getByRole("button")).toBeVisible();
+});
+
+test("the FAQ is filled with the names, shows IAL2 answers only for IAL2, and exports", async ({ page }, testInfo) => {
+  await open(page, "/");
+  await page.getByLabel("Agency name").fill("Department of Examples");
+  await page.getByLabel("Application name").fill("Benefits <Portal>");
+  await open(page, "/support/faq");
+  const faq = page.getByTestId("faq");
+  await expect(faq).toContainText("Benefits <Portal>");
+  await expect(faq.locator('[data-faq="sup-faq-verify-identity"]')).toHaveCount(0);
+  await open(page, "/service-level");
+  await page.locator('label[for="q-records-yes"]').click();
+  await open(page, "/support/faq");
+  await expect(page.getByTestId("faq").locator('[data-faq="sup-faq-verify-identity"]')).toHaveCount(1);
+  await expectNoAxeViolations(page);
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download HTML" }).click();
+  const file = await download;
+  await file.saveAs(testInfo.outputPath("faq.html"));
+  const html = await readFile(testInfo.outputPath("faq.html"), "utf8");
+  expect(html).toContain("Benefits &lt;Portal&gt;");
+  expect(html).not.toContain("<Portal>");
+  await expect(page.getByTestId("tick-chk-help-desk-briefing").getByRole("button")).toBeVisible();
+});
