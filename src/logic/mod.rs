@@ -9,3 +9,4 @@ pub mod record;
 pub mod routes;
 pub mod service_level;
 pub mod support_links;
+pub mod templates;

@@ -1,0 +1,551 @@
+//! Ready-to-send user communications for a launch: the announcement email in four languages
+//! (plain text, HTML and a draft `.eml`), and the agency FAQ built from the bundled content.
+//!
+//! Users are always sent to Login.gov's localized help and contact pages, never to a phone
+//! number (content fact `sup-never-publish`). Every value the agency types is escaped for the
+//! output format, and an empty value shows as a bracketed placeholder so the preview shows
+//! what is missing.
+
+use super::content::{Link, SupportFile};
+use super::export::markdown_text;
+use super::service_level::Level;
+use super::support_links::{base_url, build_url, html_escape, link_html, Attribution, Lang, LinkKind};
+
+/// What the agency types for its launch announcement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmailInput {
+    pub agency: String,
+    pub application: String,
+    /// A time frame written by the agency, e.g. "early March 2027"; never an exact date.
+    pub launch_window: String,
+    /// `Some(Level::Ial2Aal2)` adds the identity-verification paragraph.
+    pub level: Option<Level>,
+    /// How to reach the agency's own help desk (email, web page, or the agency's own phone).
+    pub help_desk: String,
+    pub lang: Lang,
+    /// Optional `?agency=…&integration=…` for the Login.gov links.
+    pub attribution: Attribution,
+}
+
+impl Default for EmailInput {
+    fn default() -> Self {
+        EmailInput {
+            agency: String::new(),
+            application: String::new(),
+            launch_window: String::new(),
+            level: None,
+            help_desk: String::new(),
+            lang: Lang::En,
+            attribution: Attribution::default(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Email {
+    pub subject: String,
+    /// Plain text, URLs written out in angle brackets, `\n` line endings.
+    pub text: String,
+    /// An HTML fragment wrapped in `<div lang="…">`.
+    pub html: String,
+}
+
+/// The sentences of the launch email in one language. `{name}` marks a value.
+struct Words {
+    subject: &'static str,
+    greeting: &'static str,
+    intro: &'static str,
+    todo_heading: &'static str,
+    todo: [&'static str; 4],
+    ial2: &'static str,
+    help_heading: &'static str,
+    help: [&'static str; 2],
+    closing: &'static str,
+    ph_agency: &'static str,
+    ph_application: &'static str,
+    ph_window: &'static str,
+    ph_help_desk: &'static str,
+}
+
+const EN: Words = Words {
+    subject: "{application} will use Login.gov for sign-in",
+    greeting: "Hello,",
+    intro: "{agency} is changing how you sign in to {application}. Starting {window}, you will sign in with a Login.gov account. Login.gov is a secure sign-in service used by U.S. government agencies.",
+    todo_heading: "What you need to do:",
+    todo: [
+        "Create your Login.gov account now: {create_link}",
+        "Use an email address that you check often, such as a personal email address rather than a work email address.",
+        "If you already have a Login.gov account, you can use it. You do not need to create a new one.",
+        "Your old {application} username and password will not carry over to Login.gov.",
+    ],
+    ial2: "You will also need to verify your identity once. You can do this online with a photo of your state-issued ID or U.S. passport and a selfie, or in person at a participating U.S. Postal Service location.",
+    help_heading: "Where to get help:",
+    help: [
+        "For questions about {application}, contact {help_desk}.",
+        "For help with your Login.gov account, see the Login.gov help center at {help_link} or contact Login.gov at {contact_link}.",
+    ],
+    closing: "Thank you,",
+    ph_agency: "[agency name]",
+    ph_application: "[application name]",
+    ph_window: "[launch time frame]",
+    ph_help_desk: "[help-desk contact]",
+};
+
+const ES: Words = Words {
+    subject: "{application} usará Login.gov para iniciar sesión",
+    greeting: "Hola:",
+    intro: "{agency} está cambiando la forma de iniciar sesión en {application}. A partir de {window}, usted iniciará sesión con una cuenta de Login.gov. Login.gov es un servicio seguro de inicio de sesión que usan las agencias del Gobierno de los Estados Unidos.",
+    todo_heading: "Lo que debe hacer:",
+    todo: [
+        "Cree su cuenta de Login.gov ahora: {create_link}",
+        "Use una dirección de correo electrónico que revise con frecuencia, como una dirección personal en lugar de una dirección del trabajo.",
+        "Si ya tiene una cuenta de Login.gov, puede usarla. No necesita crear una nueva.",
+        "Su nombre de usuario y contraseña anteriores de {application} no se transferirán a Login.gov.",
+    ],
+    ial2: "También deberá verificar su identidad una sola vez. Puede hacerlo en línea con una foto de su identificación emitida por un estado o de su pasaporte de EE. UU. y una selfi, o en persona en una oficina participante del Servicio Postal de los EE. UU.",
+    help_heading: "Dónde obtener ayuda:",
+    help: [
+        "Si tiene preguntas sobre {application}, comuníquese con {help_desk}.",
+        "Si necesita ayuda con su cuenta de Login.gov, consulte el centro de ayuda de Login.gov en {help_link} o comuníquese con Login.gov en {contact_link}.",
+    ],
+    closing: "Gracias,",
+    ph_agency: "[nombre de la agencia]",
+    ph_application: "[nombre de la aplicación]",
+    ph_window: "[período de lanzamiento]",
+    ph_help_desk: "[contacto de la mesa de ayuda]",
+};
+
+const FR: Words = Words {
+    subject: "{application} utilisera Login.gov pour la connexion",
+    greeting: "Bonjour,",
+    intro: "{agency} modifie la façon dont vous vous connectez à {application}. À partir de {window}, vous vous connecterez avec un compte Login.gov. Login.gov est un service de connexion sécurisé utilisé par les agences du gouvernement des États-Unis.",
+    todo_heading: "Ce que vous devez faire :",
+    todo: [
+        "Créez votre compte Login.gov dès maintenant : {create_link}",
+        "Utilisez une adresse e-mail que vous consultez souvent, par exemple une adresse personnelle plutôt qu'une adresse professionnelle.",
+        "Si vous avez déjà un compte Login.gov, vous pouvez l'utiliser. Vous n'avez pas besoin d'en créer un nouveau.",
+        "Votre ancien nom d'utilisateur et votre ancien mot de passe de {application} ne seront pas transférés vers Login.gov.",
+    ],
+    ial2: "Vous devrez aussi vérifier votre identité une seule fois. Vous pouvez le faire en ligne avec une photo de votre pièce d'identité délivrée par un État ou de votre passeport américain et un selfie, ou en personne dans un bureau de poste participant du service postal des États-Unis (U.S. Postal Service).",
+    help_heading: "Où obtenir de l'aide :",
+    help: [
+        "Pour toute question sur {application}, contactez {help_desk}.",
+        "Pour obtenir de l'aide avec votre compte Login.gov, consultez le centre d'aide de Login.gov à l'adresse {help_link} ou contactez Login.gov à l'adresse {contact_link}.",
+    ],
+    closing: "Merci,",
+    ph_agency: "[nom de l'agence]",
+    ph_application: "[nom de l'application]",
+    ph_window: "[période de lancement]",
+    ph_help_desk: "[contact du service d'assistance]",
+};
+
+const ZH: Words = Words {
+    subject: "{application} 将使用 Login.gov 登录",
+    greeting: "您好！",
+    intro: "{agency} 将更改 {application} 的登录方式。从{window}起，您将使用 Login.gov 账户登录。Login.gov 是美国政府机构使用的安全登录服务。",
+    todo_heading: "您需要做的事情：",
+    todo: [
+        "现在就创建您的 Login.gov 账户：{create_link}",
+        "请使用您经常查看的电子邮件地址，例如个人电子邮件地址，而不是工作电子邮件地址。",
+        "如果您已经有 Login.gov 账户，可以直接使用，无需创建新账户。",
+        "您原来的 {application} 用户名和密码不会转移到 Login.gov。",
+    ],
+    ial2: "您还需要验证一次身份。您可以在线验证：拍摄您的州政府签发的身份证件或美国护照的照片，并拍一张自拍照；也可以前往参与此项服务的美国邮政局（U.S. Postal Service）网点当面验证。",
+    help_heading: "获取帮助：",
+    help: [
+        "如对 {application} 有疑问，请联系 {help_desk}。",
+        "如需 Login.gov 账户方面的帮助，请访问 Login.gov 帮助中心 {help_link}，或通过 {contact_link} 联系 Login.gov。",
+    ],
+    closing: "谢谢！",
+    ph_agency: "[机构名称]",
+    ph_application: "[应用名称]",
+    ph_window: "[启用时间段]",
+    ph_help_desk: "[服务台联系方式]",
+};
+
+fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::En => &EN,
+        Lang::Es => &ES,
+        Lang::Fr => &FR,
+        Lang::Zh => &ZH,
+    }
+}
+
+/// A typed value on one line: whitespace runs (line breaks included) become one space, and
+/// control characters are dropped, so no value can break a header or a Markdown block.
+fn clean(value: &str) -> String {
+    let no_controls: String = value.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    no_controls.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn or_placeholder(value: &str, placeholder: &str) -> String {
+    let value = clean(value);
+    if value.is_empty() {
+        placeholder.to_string()
+    } else {
+        value
+    }
+}
+
+/// Fills `{name}` markers in one pass (so a value that itself holds `{agency}` stays as typed):
+/// literal template text goes through `literal`, and values are inserted as given.
+fn fill(template: &str, values: &[(&str, &str)], literal: &dyn Fn(&str) -> String) -> String {
+    let mut out = String::new();
+    let mut pending = String::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, from_open) = rest.split_at(open);
+        pending.push_str(before);
+        let value = from_open
+            .find('}')
+            .and_then(|close| values.iter().find(|(name, _)| *name == &from_open[1..close]).map(|(_, v)| (close, *v)));
+        match value {
+            Some((close, value)) => {
+                out.push_str(&literal(&pending));
+                pending.clear();
+                out.push_str(value);
+                rest = &from_open[close + 1..];
+            }
+            None => {
+                pending.push('{');
+                rest = &from_open[1..];
+            }
+        }
+    }
+    pending.push_str(rest);
+    out.push_str(&literal(&pending));
+    out
+}
+
+/// The link text shown in HTML: the address without scheme or query, e.g. `login.gov/es/help/`.
+fn display_url(url: &str) -> &str {
+    let no_scheme = url.strip_prefix("https://").unwrap_or(url);
+    no_scheme.split('?').next().unwrap_or(no_scheme)
+}
+
+/// Labels of the required fields left empty, in form order.
+pub fn missing_email_fields(input: &EmailInput) -> Vec<&'static str> {
+    [
+        (&input.agency, "agency name"),
+        (&input.application, "application name"),
+        (&input.launch_window, "launch time frame"),
+        (&input.help_desk, "help-desk contact"),
+    ]
+    .into_iter()
+    .filter(|(value, _)| clean(value).is_empty())
+    .map(|(_, label)| label)
+    .collect()
+}
+
+/// The launch announcement in the input's language.
+pub fn launch_email(input: &EmailInput, links: &[Link]) -> Email {
+    let lang = input.lang;
+    let w = words(lang);
+    let agency = or_placeholder(&input.agency, w.ph_agency);
+    let application = or_placeholder(&input.application, w.ph_application);
+    let window = or_placeholder(&input.launch_window, w.ph_window);
+    let help_desk = or_placeholder(&input.help_desk, w.ph_help_desk);
+    let create = build_url(links, LinkKind::CreateAccount, lang, &input.attribution);
+    let help = build_url(links, LinkKind::Help, lang, &input.attribution);
+    let contact = build_url(links, LinkKind::Contact, lang, &input.attribution);
+    let ial2 = input.level == Some(Level::Ial2Aal2);
+
+    let paragraphs: [&str; 2] = [w.greeting, w.intro];
+    let tail_paragraphs: Vec<&str> = if ial2 { vec![w.ial2] } else { vec![] };
+
+    // Plain text.
+    // URLs in angle brackets (RFC 3986, appendix C), so no punctuation after one joins the link.
+    let (create_text, help_text, contact_text) = (format!("<{create}>"), format!("<{help}>"), format!("<{contact}>"));
+    let text_values = [
+        ("agency", agency.as_str()),
+        ("application", application.as_str()),
+        ("window", window.as_str()),
+        ("help_desk", help_desk.as_str()),
+        ("create_link", create_text.as_str()),
+        ("help_link", help_text.as_str()),
+        ("contact_link", contact_text.as_str()),
+    ];
+    let plain = |t: &str| t.to_string();
+    let t = |template: &str| fill(template, &text_values, &plain);
+    let subject = t(w.subject);
+    let mut text = String::new();
+    for p in &paragraphs {
+        text.push_str(&t(p));
+        text.push_str("\n\n");
+    }
+    text.push_str(&t(w.todo_heading));
+    text.push('\n');
+    for item in w.todo {
+        text.push_str(&format!("- {}\n", t(item)));
+    }
+    text.push('\n');
+    for p in &tail_paragraphs {
+        text.push_str(&t(p));
+        text.push_str("\n\n");
+    }
+    text.push_str(&t(w.help_heading));
+    text.push('\n');
+    for item in w.help {
+        text.push_str(&format!("- {}\n", t(item)));
+    }
+    text.push('\n');
+    text.push_str(w.closing);
+    text.push('\n');
+    text.push_str(&agency);
+    text.push('\n');
+
+    // HTML: every typed value escaped, links through link_html.
+    let agency_html = html_escape(&agency);
+    let application_html = html_escape(&application);
+    let window_html = html_escape(&window);
+    let help_desk_html = html_escape(&help_desk);
+    let create_html = link_html(&create, display_url(&create), lang);
+    let help_html = link_html(&help, display_url(&help), lang);
+    let contact_html = link_html(&contact, display_url(&contact), lang);
+    let html_values = [
+        ("agency", agency_html.as_str()),
+        ("application", application_html.as_str()),
+        ("window", window_html.as_str()),
+        ("help_desk", help_desk_html.as_str()),
+        ("create_link", create_html.as_str()),
+        ("help_link", help_html.as_str()),
+        ("contact_link", contact_html.as_str()),
+    ];
+    let escape = |t: &str| html_escape(t);
+    let h = |template: &str| fill(template, &html_values, &escape);
+    let mut html = format!("<div lang=\"{}\">\n", lang.html_lang());
+    for p in &paragraphs {
+        html.push_str(&format!("<p>{}</p>\n", h(p)));
+    }
+    html.push_str(&format!("<p>{}</p>\n<ul>\n", h(w.todo_heading)));
+    for item in w.todo {
+        html.push_str(&format!("<li>{}</li>\n", h(item)));
+    }
+    html.push_str("</ul>\n");
+    for p in &tail_paragraphs {
+        html.push_str(&format!("<p>{}</p>\n", h(p)));
+    }
+    html.push_str(&format!("<p>{}</p>\n<ul>\n", h(w.help_heading)));
+    for item in w.help {
+        html.push_str(&format!("<li>{}</li>\n", h(item)));
+    }
+    html.push_str("</ul>\n");
+    html.push_str(&format!("<p>{}<br>\n{}</p>\n</div>\n", html_escape(w.closing), agency_html));
+
+    Email { subject, text, html }
+}
+
+const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Standard base64 (RFC 4648) with padding, on one line.
+pub fn base64(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(BASE64[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// `\n` (or stray `\r`) line endings as CRLF, the canonical form of text in MIME.
+fn crlf(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n").replace('\n', "\r\n")
+}
+
+/// Base64 in lines of 76 characters, each ended by CRLF (RFC 2045).
+fn base64_body(bytes: &[u8]) -> String {
+    let encoded = base64(bytes);
+    let mut out = String::with_capacity(encoded.len() + encoded.len() / 38 + 2);
+    for line in encoded.as_bytes().chunks(76) {
+        out.push_str(std::str::from_utf8(line).unwrap_or_default());
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The Subject header's value: as typed when short plain ASCII, otherwise RFC 2047
+/// encoded-words of whole characters (at most 45 bytes, so 72 characters, each), folded.
+fn subject_header(subject: &str) -> String {
+    let subject = clean(subject);
+    let plain = subject.chars().all(|c| c.is_ascii() && !c.is_ascii_control()) && !subject.contains("=?") && subject.len() <= 68;
+    if plain {
+        return subject;
+    }
+    let mut words = Vec::new();
+    let mut chunk = String::new();
+    for c in subject.chars() {
+        if chunk.len() + c.len_utf8() > 45 {
+            words.push(format!("=?UTF-8?B?{}?=", base64(chunk.as_bytes())));
+            chunk.clear();
+        }
+        chunk.push(c);
+    }
+    if !chunk.is_empty() || words.is_empty() {
+        words.push(format!("=?UTF-8?B?{}?=", base64(chunk.as_bytes())));
+    }
+    words.join("\r\n ")
+}
+
+/// The boundary between the parts. Base64 never holds `=_`, so no part can contain it.
+pub const EML_BOUNDARY: &str = "=_readiness_portal_launch_email";
+
+/// A draft message (RFC 5322, MIME multipart/alternative) that mail clients open for editing:
+/// no From, To or Date, and `X-Unsent: 1`. CRLF line endings; both parts UTF-8 in base64.
+pub fn eml(email: &Email, lang: Lang) -> String {
+    let mut out = String::new();
+    out.push_str("MIME-Version: 1.0\r\n");
+    out.push_str(&format!("Subject: {}\r\n", subject_header(&email.subject)));
+    out.push_str(&format!("Content-Language: {}\r\n", lang.html_lang()));
+    out.push_str("X-Unsent: 1\r\n");
+    out.push_str(&format!("Content-Type: multipart/alternative; boundary=\"{EML_BOUNDARY}\"\r\n"));
+    out.push_str("\r\n");
+    for (kind, body) in [("text/plain", &email.text), ("text/html", &email.html)] {
+        out.push_str(&format!("--{EML_BOUNDARY}\r\n"));
+        out.push_str(&format!("Content-Type: {kind}; charset=UTF-8\r\n"));
+        out.push_str(&format!("Content-Language: {}\r\n", lang.html_lang()));
+        out.push_str("Content-Transfer-Encoding: base64\r\n\r\n");
+        out.push_str(&base64_body(crlf(body).as_bytes()));
+    }
+    out.push_str(&format!("--{EML_BOUNDARY}--\r\n"));
+    out
+}
+
+/// One FAQ entry with the agency's names filled in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FaqItem {
+    pub id: String,
+    pub question: String,
+    pub answer: String,
+}
+
+const FAQ_PH_AGENCY: &str = "[agency name]";
+const FAQ_PH_APPLICATION: &str = "[application name]";
+
+/// The FAQ entries that apply to the level, as plain text. IAL2-only entries need `Some(Ial2Aal2)`.
+pub fn faq_items(support: &SupportFile, agency: &str, application: &str, level: Option<Level>) -> Vec<FaqItem> {
+    faq_with(support, agency, application, level, &|t: &str| t.to_string(), &|v: &str| v.to_string())
+}
+
+fn faq_with(
+    support: &SupportFile,
+    agency: &str,
+    application: &str,
+    level: Option<Level>,
+    literal: &dyn Fn(&str) -> String,
+    value: &dyn Fn(&str) -> String,
+) -> Vec<FaqItem> {
+    let agency = value(&or_placeholder(agency, FAQ_PH_AGENCY));
+    let application = value(&or_placeholder(application, FAQ_PH_APPLICATION));
+    let values = [("agency", agency.as_str()), ("application", application.as_str())];
+    let ial2 = level == Some(Level::Ial2Aal2);
+    support
+        .faq
+        .iter()
+        .filter(|entry| ial2 || !entry.ial2_only)
+        .map(|entry| FaqItem {
+            id: entry.id.clone(),
+            question: fill(&entry.question, &values, literal),
+            answer: fill(&entry.answer, &values, literal),
+        })
+        .collect()
+}
+
+fn routed<'a>(support: &'a SupportFile, contact: &'a str) -> impl Iterator<Item = &'a str> {
+    support.routing.iter().filter(move |r| r.contact == contact).map(|r| r.topic.as_str())
+}
+
+/// The FAQ as a Markdown document, every line inert: user text cannot add markup.
+pub fn faq_markdown(support: &SupportFile, agency: &str, application: &str, level: Option<Level>) -> String {
+    // Lines are escaped whole (content and values alike), after filling in the plain values.
+    let items = faq_items(support, agency, application, level);
+    let agency = or_placeholder(agency, FAQ_PH_AGENCY);
+    let application = or_placeholder(application, FAQ_PH_APPLICATION);
+    let contact = base_url(&support.links, LinkKind::Contact, Lang::En);
+    let mut out = format!(
+        "# {}\n\n",
+        markdown_text(&format!("Frequently asked questions about signing in to {application} with Login.gov"))
+    );
+    for item in &items {
+        out.push_str(&format!("## {}\n\n{}\n\n", markdown_text(&item.question), markdown_text(&item.answer)));
+    }
+    out.push_str("## Where to send questions\n\n");
+    out.push_str(&format!("Contact Login.gov ([login.gov/contact]({contact})) for:\n\n"));
+    for topic in routed(support, "login-gov") {
+        out.push_str(&format!("- {}\n", markdown_text(topic)));
+    }
+    out.push_str(&format!("\nContact {} for:\n\n", markdown_text(&agency)));
+    for topic in routed(support, "agency") {
+        out.push_str(&format!("- {}\n", markdown_text(topic)));
+    }
+    out
+}
+
+/// The FAQ as an HTML fragment, `<section lang="en">`, everything from content or the agency escaped.
+pub fn faq_html(support: &SupportFile, agency: &str, application: &str, level: Option<Level>) -> String {
+    let escape = |t: &str| html_escape(t);
+    let items = faq_with(support, agency, application, level, &escape, &escape);
+    let agency = html_escape(&or_placeholder(agency, FAQ_PH_AGENCY));
+    let application = html_escape(&or_placeholder(application, FAQ_PH_APPLICATION));
+    let contact = base_url(&support.links, LinkKind::Contact, Lang::En);
+    let mut out = String::from("<section lang=\"en\">\n");
+    out.push_str(&format!("<h2>Frequently asked questions about signing in to {application} with Login.gov</h2>\n"));
+    for item in &items {
+        out.push_str(&format!("<h3>{}</h3>\n<p>{}</p>\n", item.question, item.answer));
+    }
+    out.push_str("<h3>Where to send questions</h3>\n");
+    out.push_str(&format!("<p>Contact Login.gov ({}) for:</p>\n<ul>\n", link_html(contact, "login.gov/contact", Lang::En)));
+    for topic in routed(support, "login-gov") {
+        out.push_str(&format!("<li>{}</li>\n", html_escape(topic)));
+    }
+    out.push_str(&format!("</ul>\n<p>Contact {agency} for:</p>\n<ul>\n"));
+    for topic in routed(support, "agency") {
+        out.push_str(&format!("<li>{}</li>\n", html_escape(topic)));
+    }
+    out.push_str("</ul>\n</section>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_rfc_4648_vectors() {
+        for (input, expected) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(input.as_bytes()), expected);
+        }
+    }
+
+    #[test]
+    fn fill_is_single_pass_and_keeps_unknown_markers() {
+        let values = [("agency", "{application}"), ("application", "App")];
+        let plain = |t: &str| t.to_string();
+        assert_eq!(fill("{agency} / {application} / {other} / {", &values, &plain), "{application} / App / {other} / {");
+    }
+
+    #[test]
+    fn subject_header_folds_long_or_non_ascii_subjects() {
+        assert_eq!(subject_header("Short subject"), "Short subject");
+        let header = subject_header(&"福".repeat(40));
+        for word in header.split("\r\n ") {
+            assert!(word.len() <= 75 && word.starts_with("=?UTF-8?B?") && word.ends_with("?="), "{word}");
+        }
+        assert_eq!(subject_header("a\r\nBcc: x"), "a Bcc: x");
+    }
+}

@@ -1,0 +1,402 @@
+//! Host tests of the launch email and agency FAQ over the real bundled content. Outputs are
+//! compared with golden files in tests/golden/templates/ (regenerate with
+//! `UPDATE_GOLDEN=1 cargo test --test templates` and review the diff).
+#![cfg(not(target_arch = "wasm32"))]
+
+use readiness_portal::logic::content::content;
+use readiness_portal::logic::phone::find_phone_candidates;
+use readiness_portal::logic::service_level::Level;
+use readiness_portal::logic::support_links::{Attribution, Lang};
+use readiness_portal::logic::templates::{
+    eml, faq_html, faq_items, faq_markdown, launch_email, missing_email_fields, Email, EmailInput,
+};
+
+const LEVELS: [(Level, &str); 2] = [(Level::Ial1Aal2, "ial1"), (Level::Ial2Aal2, "ial2")];
+
+fn window(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "early March 2027",
+        Lang::Es => "principios de marzo de 2027",
+        Lang::Fr => "début mars 2027",
+        Lang::Zh => "2027年3月上旬",
+    }
+}
+
+/// A sentence of the IAL2 paragraph in each language.
+fn ial2_marker(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "verify your identity once",
+        Lang::Es => "verificar su identidad una sola vez",
+        Lang::Fr => "vérifier votre identité une seule fois",
+        Lang::Zh => "您还需要验证一次身份",
+    }
+}
+
+fn contact_url(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "https://login.gov/contact/",
+        Lang::Es => "https://login.gov/es/contact/",
+        Lang::Fr => "https://login.gov/fr/contact/",
+        Lang::Zh => "https://login.gov/zh/contact/",
+    }
+}
+
+fn input(lang: Lang, level: Level) -> EmailInput {
+    EmailInput {
+        agency: "Department of Examples".into(),
+        application: "Benefits Portal".into(),
+        launch_window: window(lang).into(),
+        level: Some(level),
+        help_desk: "help@benefits.example.gov".into(),
+        lang,
+        attribution: Attribution { agency: "DOE".into(), integration: "benefits-portal".into() },
+    }
+}
+
+fn email(lang: Lang, level: Level) -> Email {
+    launch_email(&input(lang, level), &content().support.links)
+}
+
+fn golden(name: &str, actual: &str) {
+    let path = format!("{}/tests/golden/templates/{name}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(format!("{}/tests/golden/templates", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing golden file {path}: run `UPDATE_GOLDEN=1 cargo test --test templates` and review it"));
+    assert_eq!(actual, expected, "{name} differs from its golden file (regenerate with UPDATE_GOLDEN=1 if the change is intended)");
+}
+
+fn assert_no_phone(what: &str, text: &str) {
+    let found = find_phone_candidates(text);
+    assert!(found.is_empty(), "{what} contains a phone number: {:?}", found.iter().map(|c| &text[c.start..c.end]).collect::<Vec<_>>());
+}
+
+#[test]
+fn emails_match_their_golden_files() {
+    for lang in Lang::ALL {
+        for (level, tag) in LEVELS {
+            let e = email(lang, level);
+            golden(&format!("email-{}-{tag}.txt", lang.id()), &format!("{}\n\n{}", e.subject, e.text));
+            golden(&format!("email-{}-{tag}.html", lang.id()), &e.html);
+        }
+    }
+}
+
+#[test]
+fn faqs_match_their_golden_files() {
+    let support = &content().support;
+    golden("faq-ial1.md", &faq_markdown(support, "Department of Examples", "Benefits Portal", Some(Level::Ial1Aal2)));
+    golden("faq-ial2.md", &faq_markdown(support, "Department of Examples", "Benefits Portal", Some(Level::Ial2Aal2)));
+    golden("faq-ial2.html", &faq_html(support, "Department of Examples", "Benefits Portal", Some(Level::Ial2Aal2)));
+}
+
+#[test]
+fn no_output_holds_a_phone_number_and_each_links_to_the_localized_contact_page() {
+    for lang in Lang::ALL {
+        for (level, tag) in LEVELS {
+            let e = email(lang, level);
+            for (part, text) in [("subject", &e.subject), ("text", &e.text), ("html", &e.html)] {
+                assert_no_phone(&format!("{} {tag} email {part}", lang.id()), text);
+            }
+            let attributed = format!("<{}?agency=DOE&integration=benefits-portal>", contact_url(lang));
+            assert!(e.text.contains(&attributed), "{} {tag} text lacks {attributed}", lang.id());
+            let attributed_html = format!("href=\"{}?agency=DOE&amp;integration=benefits-portal\"", contact_url(lang));
+            assert!(e.html.contains(&attributed_html), "{} {tag} html lacks {attributed_html}", lang.id());
+            for other in Lang::ALL.into_iter().filter(|l| *l != lang && *l != Lang::En) {
+                assert!(!e.text.contains(contact_url(other)), "{} email links to the {} contact page", lang.id(), other.id());
+            }
+            assert_no_phone("eml", &eml(&e, lang));
+        }
+    }
+    let support = &content().support;
+    for level in [None, Some(Level::Ial1Aal2), Some(Level::Ial2Aal2)] {
+        let md = faq_markdown(support, "Department of Examples", "Benefits Portal", level);
+        let html = faq_html(support, "Department of Examples", "Benefits Portal", level);
+        assert_no_phone("faq markdown", &md);
+        assert_no_phone("faq html", &html);
+        assert!(md.contains("(https://login.gov/contact/)"), "{md}");
+        assert!(html.contains("href=\"https://login.gov/contact/\""), "{html}");
+    }
+}
+
+#[test]
+fn email_links_are_localized_and_attributed() {
+    let e = email(Lang::Fr, Level::Ial1Aal2);
+    for url in ["https://login.gov/fr/create-an-account/", "https://login.gov/fr/help/", "https://login.gov/fr/contact/"] {
+        assert!(e.text.contains(&format!("<{url}?agency=DOE&integration=benefits-portal>")), "{url}");
+        assert!(e.html.contains(&format!("<a href=\"{url}?agency=DOE&amp;integration=benefits-portal\" lang=\"fr\">")), "{url}");
+    }
+    assert!(e.html.starts_with("<div lang=\"fr\">\n"));
+    assert!(email(Lang::Zh, Level::Ial1Aal2).html.starts_with("<div lang=\"zh-Hans\">\n"));
+    // Without attribution, plain localized links.
+    let mut i = input(Lang::Es, Level::Ial1Aal2);
+    i.attribution = Attribution::default();
+    let e = launch_email(&i, &content().support.links);
+    assert!(e.text.contains("<https://login.gov/es/create-an-account/>\n"), "{}", e.text);
+    assert!(!e.text.contains('?'), "{}", e.text);
+}
+
+#[test]
+fn ial2_paragraph_and_faq_entry_only_for_ial2() {
+    for lang in Lang::ALL {
+        let marker = ial2_marker(lang);
+        let ial2 = email(lang, Level::Ial2Aal2);
+        assert!(ial2.text.contains(marker) && ial2.html.contains(marker), "{}", lang.id());
+        let ial1 = email(lang, Level::Ial1Aal2);
+        assert!(!ial1.text.contains(marker) && !ial1.html.contains(marker), "{}", lang.id());
+        let mut none = input(lang, Level::Ial1Aal2);
+        none.level = None;
+        let none = launch_email(&none, &content().support.links);
+        assert!(!none.text.contains(marker), "{}", lang.id());
+        assert_eq!(none, ial1, "no level reads like IAL1");
+    }
+    let support = &content().support;
+    let ial2_ids: Vec<&str> = support.faq.iter().filter(|f| f.ial2_only).map(|f| f.id.as_str()).collect();
+    assert!(!ial2_ids.is_empty());
+    let ids = |level| faq_items(support, "A", "B", level).into_iter().map(|f| f.id).collect::<Vec<_>>();
+    for id in &ial2_ids {
+        assert!(ids(Some(Level::Ial2Aal2)).iter().any(|i| i == id));
+        assert!(!ids(Some(Level::Ial1Aal2)).iter().any(|i| i == id));
+        assert!(!ids(None).iter().any(|i| i == id));
+    }
+    assert_eq!(ids(Some(Level::Ial2Aal2)).len(), support.faq.len());
+    assert_eq!(ids(None).len(), support.faq.len() - ial2_ids.len());
+    let md = faq_markdown(support, "A", "B", Some(Level::Ial1Aal2));
+    assert!(!md.contains("How do I verify my identity?"));
+    assert!(faq_markdown(support, "A", "B", Some(Level::Ial2Aal2)).contains("How do I verify my identity?"));
+}
+
+#[test]
+fn faq_items_fill_in_names_in_one_pass() {
+    let support = &content().support;
+    let items = faq_items(support, "Agency {application}", "App", None);
+    let why = items.iter().find(|i| i.id == "sup-faq-why").unwrap();
+    assert_eq!(why.question, "Why does App use Login.gov?");
+    assert!(why.answer.starts_with("Agency {application} uses Login.gov to sign people in to App securely."), "{}", why.answer);
+    assert!(items.iter().all(|i| !i.question.contains("{agency}") && !i.answer.contains("{agency}")));
+}
+
+const HOSTILE_AGENCY: &str = "<script>alert(1)</script> & \"Co\" 'x'";
+const HOSTILE_APP: &str = "<img src=x onerror=alert(1)> *App* [x](javascript:y) # | _u_";
+
+#[test]
+fn hostile_values_are_escaped_in_html() {
+    for lang in Lang::ALL {
+        let i = EmailInput {
+            agency: HOSTILE_AGENCY.into(),
+            application: HOSTILE_APP.into(),
+            launch_window: "<b>soon</b>".into(),
+            level: Some(Level::Ial2Aal2),
+            help_desk: "<a href=\"javascript:x\">desk</a> & co".into(),
+            lang,
+            attribution: Attribution { agency: "\"><script>".into(), integration: "x&y".into() },
+        };
+        let e = launch_email(&i, &content().support.links);
+        for raw in ["<script", "<img", "<b>", "\"Co\"", "'x'", "javascript:x\"", "& co", "& \""] {
+            assert!(!e.html.contains(raw), "{} html contains {raw:?}:\n{}", lang.id(), e.html);
+        }
+        assert!(e.html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot; &#39;x&#39;"));
+        assert!(e.html.contains("&lt;b&gt;soon&lt;/b&gt;"));
+        assert!(e.html.contains("agency=%22%3E%3Cscript%3E&amp;integration=x%26y"));
+        // Only the template's own tags.
+        let tags: std::collections::BTreeSet<&str> =
+            e.html.split('<').skip(1).map(|t| t.split([' ', '>']).next().unwrap()).collect();
+        let allowed = ["div", "/div", "p", "/p", "ul", "/ul", "li", "/li", "a", "/a", "br"];
+        assert!(tags.iter().all(|t| allowed.contains(t)), "{tags:?}");
+        assert!(!e.html.contains("style=") && !e.html.contains("onerror=alert(1)>"));
+        // The plain text keeps what was typed.
+        assert!(e.text.contains(HOSTILE_AGENCY));
+    }
+    let support = &content().support;
+    let html = faq_html(support, HOSTILE_AGENCY, HOSTILE_APP, Some(Level::Ial2Aal2));
+    assert!(html.starts_with("<section lang=\"en\">\n") && html.ends_with("</section>\n"));
+    for raw in ["<script", "<img", "\"Co\"", "'x'"] {
+        assert!(!html.contains(raw), "faq html contains {raw:?}");
+    }
+    assert!(html.contains("Contact &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot; &#39;x&#39; for:"));
+}
+
+#[test]
+fn hostile_values_are_inert_in_markdown() {
+    let support = &content().support;
+    let md = faq_markdown(support, HOSTILE_AGENCY, HOSTILE_APP, Some(Level::Ial2Aal2));
+    for raw in ["<script", "<img", "*App*", "[x](javascript", "_u_", " & "] {
+        assert!(!md.contains(raw), "faq markdown contains {raw:?}:\n{md}");
+    }
+    assert!(md.contains("&lt;img src=x onerror=alert(1)&gt; \\*App\\* \\[x\\](javascript:y) \\# \\| \\_u\\_"), "{md}");
+    // A value that would start a list, a heading or a numbered item at a line start stays text.
+    let md = faq_markdown(support, "1. - # Agency\nline two", "App", Some(Level::Ial2Aal2));
+    assert!(md.contains("\n1\\. - \\# Agency line two needs to know who you are"), "{md}");
+    assert!(!md.contains("\nline two"));
+    // Markdown headings start only where the template puts them.
+    let headings = md.lines().filter(|l| l.starts_with('#')).count();
+    assert_eq!(headings, 1 + faq_items(support, "a", "b", Some(Level::Ial2Aal2)).len() + 1);
+}
+
+/// Decodes standard base64, ignoring CR and LF.
+fn unbase64(text: &str) -> Vec<u8> {
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut bits = 0u32;
+    let mut count = 0;
+    let mut out = Vec::new();
+    for c in text.bytes().filter(|c| !matches!(c, b'\r' | b'\n' | b'=')) {
+        let v = alphabet.iter().position(|a| *a == c).unwrap_or_else(|| panic!("not base64: {:?}", c as char)) as u32;
+        bits = (bits << 6) | v;
+        count += 6;
+        if count >= 8 {
+            count -= 8;
+            out.push((bits >> count) as u8);
+            bits &= (1 << count) - 1;
+        }
+    }
+    out
+}
+
+/// Unfolds a header value and decodes RFC 2047 B encoded-words (whitespace between them dropped).
+fn decode_subject(value: &str) -> String {
+    let unfolded = value.replace("\r\n ", " ");
+    if !unfolded.starts_with("=?") {
+        return unfolded;
+    }
+    let mut bytes = Vec::new();
+    for word in unfolded.split(' ') {
+        let inner = word.strip_prefix("=?UTF-8?B?").and_then(|w| w.strip_suffix("?=")).unwrap_or_else(|| panic!("bad word {word}"));
+        assert!(word.len() <= 75, "encoded-word longer than 75: {word}");
+        let decoded = unbase64(inner);
+        assert!(String::from_utf8(decoded.clone()).is_ok(), "an encoded-word splits a character");
+        bytes.extend(decoded);
+    }
+    String::from_utf8(bytes).unwrap()
+}
+
+struct Parsed {
+    headers: Vec<(String, String)>,
+    parts: Vec<(Vec<(String, String)>, String)>,
+}
+
+fn parse_headers(block: &str) -> Vec<(String, String)> {
+    let mut headers: Vec<(String, String)> = Vec::new();
+    for line in block.split("\r\n") {
+        if line.starts_with([' ', '\t']) {
+            let last = headers.last_mut().expect("continuation without header");
+            last.1.push_str("\r\n");
+            last.1.push_str(line);
+        } else {
+            let (name, value) = line.split_once(": ").unwrap_or_else(|| panic!("bad header line {line:?}"));
+            headers.push((name.to_string(), value.to_string()));
+        }
+    }
+    headers
+}
+
+fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+}
+
+fn parse_eml(message: &str) -> Parsed {
+    let (head, body) = message.split_once("\r\n\r\n").expect("headers, blank line, body");
+    let headers = parse_headers(head);
+    let content_type = header(&headers, "Content-Type").expect("Content-Type");
+    assert!(content_type.starts_with("multipart/alternative; "), "{content_type}");
+    let boundary = content_type.split("boundary=\"").nth(1).unwrap().trim_end_matches('"');
+    let delimiter = format!("--{boundary}");
+    assert!(body.ends_with(&format!("{delimiter}--\r\n")), "closing delimiter");
+    let mut parts = Vec::new();
+    for chunk in body.split(&format!("{delimiter}\r\n")).skip(1) {
+        let chunk = chunk.strip_suffix(&format!("{delimiter}--\r\n")).unwrap_or(chunk);
+        let (part_head, part_body) = chunk.split_once("\r\n\r\n").unwrap();
+        let part_headers = parse_headers(part_head);
+        assert_eq!(header(&part_headers, "Content-Transfer-Encoding"), Some("base64"));
+        for line in part_body.split("\r\n") {
+            assert!(line.len() <= 76, "base64 line longer than 76");
+        }
+        let decoded = String::from_utf8(unbase64(part_body)).expect("UTF-8 part");
+        parts.push((part_headers, decoded));
+    }
+    Parsed { headers, parts }
+}
+
+#[test]
+fn eml_parses_back_to_the_email() {
+    let mut emails: Vec<(Email, Lang)> =
+        Lang::ALL.into_iter().flat_map(|l| LEVELS.map(|(level, _)| (email(l, level), l))).collect();
+    let mut long = input(Lang::En, Level::Ial1Aal2);
+    long.application = "A very long application name that will not fit on a single header line at all".repeat(20);
+    emails.push((launch_email(&long, &content().support.links), Lang::En));
+    let mut hostile = input(Lang::Fr, Level::Ial2Aal2);
+    hostile.application = "App\r\nBcc: victim@example.com =?x?=".into();
+    emails.push((launch_email(&hostile, &content().support.links), Lang::Fr));
+
+    for (e, lang) in emails {
+        let message = eml(&e, lang);
+        // CRLF everywhere, no bare LF or CR, no line over 998 characters.
+        assert!(!message.replace("\r\n", "").contains(['\r', '\n']), "bare CR or LF");
+        assert!(message.ends_with("\r\n"));
+        for line in message.split("\r\n") {
+            assert!(line.len() <= 998, "line of {} characters", line.len());
+            assert!(line.is_ascii(), "non-ASCII line {line:?}");
+        }
+        let parsed = parse_eml(&message);
+        let names: Vec<&str> = parsed.headers.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["MIME-Version", "Subject", "Content-Language", "X-Unsent", "Content-Type"]);
+        assert_eq!(header(&parsed.headers, "MIME-Version"), Some("1.0"));
+        assert_eq!(header(&parsed.headers, "X-Unsent"), Some("1"));
+        assert_eq!(header(&parsed.headers, "Content-Language"), Some(lang.html_lang()));
+        for absent in ["From", "To", "Date", "Bcc"] {
+            assert!(header(&parsed.headers, absent).is_none(), "{absent} header present");
+        }
+        let subject = header(&parsed.headers, "Subject").unwrap();
+        if !e.subject.is_ascii() || e.subject.len() > 68 {
+            assert!(subject.starts_with("=?UTF-8?B?"), "{subject}");
+        }
+        let expected_subject = e.subject.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(decode_subject(subject), expected_subject);
+
+        assert_eq!(parsed.parts.len(), 2);
+        let (text_headers, text) = &parsed.parts[0];
+        assert_eq!(header(text_headers, "Content-Type"), Some("text/plain; charset=UTF-8"));
+        assert_eq!(text, &e.text.replace('\n', "\r\n"), "text part");
+        let (html_headers, html) = &parsed.parts[1];
+        assert_eq!(header(html_headers, "Content-Type"), Some("text/html; charset=UTF-8"));
+        assert_eq!(html, &e.html.replace('\n', "\r\n"), "html part");
+    }
+}
+
+#[test]
+fn empty_fields_show_placeholders_and_are_listed() {
+    let placeholders = [
+        (Lang::En, ["[agency name]", "[application name]", "[launch time frame]", "[help-desk contact]"]),
+        (Lang::Es, ["[nombre de la agencia]", "[nombre de la aplicación]", "[período de lanzamiento]", "[contacto de la mesa de ayuda]"]),
+        (Lang::Fr, ["[nom de l'agence]", "[nom de l'application]", "[période de lancement]", "[contact du service d'assistance]"]),
+        (Lang::Zh, ["[机构名称]", "[应用名称]", "[启用时间段]", "[服务台联系方式]"]),
+    ];
+    for (lang, expected) in placeholders {
+        let i = EmailInput { lang, agency: "  ".into(), ..EmailInput::default() };
+        assert_eq!(missing_email_fields(&i), ["agency name", "application name", "launch time frame", "help-desk contact"]);
+        let e = launch_email(&i, &content().support.links);
+        for placeholder in expected {
+            assert!(e.text.contains(placeholder), "{} text lacks {placeholder}", lang.id());
+            let escaped = placeholder.replace('\'', "&#39;");
+            assert!(e.html.contains(&escaped), "{} html lacks {escaped}", lang.id());
+        }
+        assert!(e.subject.contains(expected[1]), "{}", e.subject);
+        assert!(e.text.ends_with(&format!("\n{}\n", expected[0])), "signed with the placeholder");
+        assert_no_phone("placeholder email", &e.text);
+    }
+    let full = input(Lang::En, Level::Ial1Aal2);
+    assert!(missing_email_fields(&full).is_empty());
+    let partial = EmailInput { help_desk: String::new(), launch_window: "\n".into(), ..full };
+    assert_eq!(missing_email_fields(&partial), ["launch time frame", "help-desk contact"]);
+
+    let items = faq_items(&content().support, "", " ", None);
+    let why = items.iter().find(|i| i.id == "sup-faq-why").unwrap();
+    assert_eq!(why.question, "Why does [application name] use Login.gov?");
+    assert!(why.answer.starts_with("[agency name] uses Login.gov"));
+    let md = faq_markdown(&content().support, "", "", None);
+    assert!(md.starts_with("# Frequently asked questions about signing in to \\[application name\\] with Login.gov\n"), "{md}");
+    assert!(md.contains("Contact \\[agency name\\] for:"));
+    let html = faq_html(&content().support, "", "", None);
+    assert!(html.contains("<h2>Frequently asked questions about signing in to [application name] with Login.gov</h2>"));
+}
