@@ -7,6 +7,7 @@ pub mod export;
 pub mod phone;
 pub mod record;
 pub mod routes;
+pub mod scanner;
 pub mod service_level;
 pub mod support_links;
 pub mod templates;

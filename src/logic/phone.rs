@@ -36,64 +36,203 @@ impl PhoneCandidate {
     }
 }
 
-fn is_separator(c: char) -> bool {
+/// Characters that may join the digit groups of a phone number.
+pub fn is_separator(c: char) -> bool {
     matches!(
         c,
-        ' ' | '.' | '-' | '(' | ')' | '/' | '+' | '\u{00a0}' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{202f}' | '\u{2009}'
+        ' ' | '\t'
+            | '.'
+            | '-'
+            | '('
+            | ')'
+            | '/'
+            | '+'
+            | '\u{00a0}'
+            | '\u{2007}'
+            | '\u{2009}'
+            | '\u{2010}'..='\u{2015}'
+            | '\u{202f}'
+            | '\u{2212}'
+            | '\u{3000}'
+            | '\u{fe58}'
+            | '\u{fe63}'
+            | '\u{ff08}'
+            | '\u{ff09}'
+            | '\u{ff0d}'
+            | '\u{ff0e}'
     )
 }
 
-/// Finds phone-number-shaped runs: digits joined by common separators, holding 10 digits,
-/// or 11 starting with a country code 1. Longer digit runs (account numbers, IAA numbers)
-/// and shorter ones (dates, times) are not phone numbers.
-pub fn find_phone_candidates(text: &str) -> Vec<PhoneCandidate> {
+/// Separators that read as a gap between words, so a phone number may begin or end there even
+/// when other digits sit on the far side ("Step 2 (202) 555-0147").
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{00a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' | '\u{3000}')
+}
+
+/// Ideographic scripts write words without spaces, so a digit next to one is still a number
+/// of its own ("请拨打…联系").
+fn is_ideographic(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2e80}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ffef}' | '\u{20000}'..='\u{3ffff}'
+    )
+}
+
+/// A character that glues digits into a word, an identifier or a code.
+fn is_word_char(c: char) -> bool {
+    c == '_' || (c.is_alphanumeric() && !is_ideographic(c))
+}
+
+/// One group of digits in a run, with what comes before it.
+#[derive(Clone, Copy, Debug)]
+struct Group {
+    /// Char index of the first digit and one past the last.
+    start: usize,
+    end: usize,
+    /// Where its digits sit in the run's digit buffer.
+    digits_start: usize,
+    len: usize,
+    /// The separators before it hold a space.
+    space_before: bool,
+    /// A `(` or `+` after the last space before it, where an excerpt should begin.
+    open_before: Option<usize>,
+}
+
+/// Ten national digits that fit the North American plan: area and exchange codes never
+/// start with 0 or 1.
+fn nanp(national: &str) -> bool {
+    national.len() == 10 && !national.starts_with(['0', '1']) && !national[3..].starts_with(['0', '1'])
+}
+
+/// Finds phone-number-shaped runs in a slice of chars. Offsets in the returned candidates are
+/// char indices into `chars` (end exclusive), not byte offsets. Linear in the slice length.
+///
+/// A run is digits joined by common separators (at most three in a row). A run holding 10 digits,
+/// or 11 starting with a country code 1, is one number. In a longer run, a number is also found
+/// when its groups read as one (`NXX NXX XXXX`, `NXX NXXXXXX`, `NXXNXXXXXX`, optionally after a
+/// group `1`) and it is set off from the rest of the run by spaces. Runs glued to letters,
+/// longer digit groups (account numbers, IAA numbers) and shorter runs (dates, times, ZIP+4
+/// codes) are not phone numbers.
+pub fn find_phone_candidates_in_chars(chars: &[char]) -> Vec<PhoneCandidate> {
     let mut found = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut digits = String::new();
+    let n = chars.len();
     let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
+    while i < n {
+        let c = chars[i];
         let begins_run = c.is_ascii_digit() || c == '+' || c == '(';
-        let after_word = i > 0 && chars[i - 1].1.is_alphanumeric();
-        if !begins_run || after_word {
+        if !begins_run || (i > 0 && is_word_char(chars[i - 1])) {
             i += 1;
             continue;
         }
-        // Extend over digits and separators; at most three separators in a row.
-        let mut digits = String::new();
+        groups.clear();
+        digits.clear();
         let mut j = i;
-        let mut last_digit_end = start;
         let mut separators_in_row = 0;
-        while j < chars.len() {
-            let (offset, ch) = chars[j];
+        let mut space_before = false;
+        let mut open_before = None;
+        while j < n {
+            let ch = chars[j];
             if ch.is_ascii_digit() {
+                match groups.last_mut() {
+                    Some(group) if separators_in_row == 0 && group.end == j => {
+                        group.end = j + 1;
+                        group.len += 1;
+                    }
+                    _ => {
+                        groups.push(Group { start: j, end: j + 1, digits_start: digits.len(), len: 1, space_before, open_before });
+                        space_before = false;
+                        open_before = None;
+                    }
+                }
                 digits.push(ch);
                 separators_in_row = 0;
-                last_digit_end = offset + ch.len_utf8();
             } else if is_separator(ch) && separators_in_row < 3 {
                 separators_in_row += 1;
+                if is_space(ch) {
+                    space_before = true;
+                    open_before = None;
+                } else if matches!(ch, '(' | '+' | '\u{ff08}') {
+                    open_before = Some(j);
+                }
             } else {
                 break;
             }
             j += 1;
         }
-        let followed_by_word = chars
-            .iter()
-            .find(|(offset, _)| *offset >= last_digit_end)
-            .is_some_and(|(_, ch)| ch.is_alphanumeric());
-        let national = match digits.len() {
-            10 => Some(digits.clone()),
-            11 if digits.starts_with('1') => Some(digits[1..].to_string()),
-            _ => None,
-        };
-        if let (Some(national_digits), false) = (national, followed_by_word) {
-            // Area and exchange codes never start with 0 or 1 in the North American plan.
-            if !national_digits.starts_with(['0', '1']) && !national_digits[3..].starts_with(['0', '1']) {
-                found.push(PhoneCandidate { start, end: last_digit_end, national_digits });
+        if let Some(last) = groups.last() {
+            // A run whose last digit runs straight into a word ("…0147ext") does not end a number.
+            let last_glued = last.end < n && is_word_char(chars[last.end]);
+            let group_digits = |g: &Group| &digits[g.digits_start..g.digits_start + g.len];
+            let total = digits.len();
+            if total == 10 || (total == 11 && digits.starts_with('1')) {
+                let national = &digits[total - 10..];
+                if !last_glued && nanp(national) {
+                    found.push(PhoneCandidate { start: i, end: last.end, national_digits: national.to_string() });
+                }
+            } else if total > 10 {
+                let len_at = |m: usize| groups.get(m).map_or(0, |g| g.len);
+                let mut k = 0;
+                while k < groups.len() {
+                    if k > 0 && !groups[k].space_before {
+                        k += 1;
+                        continue;
+                    }
+                    // The national groups may follow a country code 1 of their own, or a group may
+                    // begin with it.
+                    let lead_one = group_digits(&groups[k]) == "1";
+                    let skips: &[usize] = if lead_one { &[1, 0] } else { &[0] };
+                    let mut best: Option<(usize, String)> = None;
+                    for &skip in skips {
+                        let m = k + skip;
+                        let take = match (len_at(m), len_at(m + 1), len_at(m + 2)) {
+                            (10, _, _) => 1,
+                            (11, _, _) if group_digits(&groups[m]).starts_with('1') => 1,
+                            (3, 7, _) => 2,
+                            (3, 3, 4) => 3,
+                            _ => continue,
+                        };
+                        let e = m + take - 1;
+                        let ends_clean = if e + 1 == groups.len() { !last_glued } else { groups[e + 1].space_before };
+                        let all: String = groups[m..=e].iter().map(group_digits).collect();
+                        let national = &all[all.len() - 10..];
+                        if ends_clean && nanp(national) {
+                            best = Some((e, national.to_string()));
+                            break;
+                        }
+                    }
+                    match best {
+                        Some((e, national_digits)) => {
+                            let start = groups[k].open_before.unwrap_or(groups[k].start);
+                            let start = if k == 0 { i.min(start) } else { start };
+                            found.push(PhoneCandidate { start, end: groups[e].end, national_digits });
+                            k = e + 1;
+                        }
+                        None => k += 1,
+                    }
+                }
             }
         }
         i = j.max(i + 1);
     }
     found
+}
+
+/// Finds phone-number-shaped runs in text (see [`find_phone_candidates_in_chars`]); offsets
+/// are byte offsets into `text`.
+pub fn find_phone_candidates(text: &str) -> Vec<PhoneCandidate> {
+    let mut chars = Vec::with_capacity(text.len());
+    let mut offsets = Vec::with_capacity(text.len() + 1);
+    for (offset, c) in text.char_indices() {
+        chars.push(c);
+        offsets.push(offset);
+    }
+    offsets.push(text.len());
+    find_phone_candidates_in_chars(&chars)
+        .into_iter()
+        .map(|c| PhoneCandidate { start: offsets[c.start], end: offsets[c.end], national_digits: c.national_digits })
+        .collect()
 }
 
 #[cfg(test)]

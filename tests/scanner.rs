@@ -1,0 +1,387 @@
+//! Host tests for the content checker: the Contact Center number in every common writing,
+//! other numbers, near-misses, links, language, robustness and speed.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::time::Instant;
+
+use readiness_portal::logic::content::content;
+use readiness_portal::logic::scanner::{scan, FindingKind, ScanReport, Severity};
+use readiness_portal::logic::support_links::Lang;
+
+/// The Login.gov Contact Center number, held only here as a fixture. Nothing shipped may hold it.
+const NATIONAL: &str = concat!("844", "875", "6446");
+
+fn known() -> Vec<&'static str> {
+    content().support.links.iter().map(|l| l.url.as_str()).collect()
+}
+
+fn run(input: &str) -> ScanReport {
+    scan(input, &known())
+}
+
+fn count(report: &ScanReport, kind: FindingKind) -> usize {
+    report.findings.iter().filter(|f| f.kind == kind).count()
+}
+
+/// (input, Contact Center errors, other phone numbers)
+const CASES: &[(&str, usize, usize)] = &[
+    // The Contact Center number, written every common way.
+    ("844-875-6446", 1, 0),
+    ("Call 844.875.6446 today.", 1, 0),
+    ("844 875 6446", 1, 0),
+    ("8448756446", 1, 0),
+    ("(844) 875-6446", 1, 0),
+    ("1-844-875-6446", 1, 0),
+    ("+1 844 875 6446", 1, 0),
+    ("+1 (844) 875-6446", 1, 0),
+    ("18448756446", 1, 0),
+    ("+18448756446", 1, 0),
+    ("<a href=\"tel:+18448756446\">Call us</a>", 1, 0),
+    ("Dial tel:844-875-6446 from your phone", 1, 0),
+    ("<a href='tel:844-875-6446'>844-875-6446</a>", 2, 0),
+    ("Call 844<span>875</span>6446 now", 1, 0),
+    ("<b>844</b>-875-6446", 1, 0),
+    ("844&#8209;875&#8209;6446", 1, 0),
+    ("844&nbsp;875&nbsp;6446", 1, 0),
+    ("&#56;44-875-6446", 1, 0),
+    ("844&#x2011;875&#x2011;6446", 1, 0),
+    ("844&#45;875&#45;6446", 1, 0),
+    ("844\u{a0}875\u{a0}6446", 1, 0),
+    ("844\u{202f}875\u{202f}6446", 1, 0),
+    ("844\u{2013}875\u{2013}6446", 1, 0),
+    ("844\u{2010}875\u{2010}6446", 1, 0),
+    ("844\u{2212}875\u{2212}6446", 1, 0),
+    ("844\u{2015}875\u{2015}6446", 1, 0),
+    ("Questions? Call 844-875-6446.", 1, 0),
+    ("844-875-6446 is open all day.", 1, 0),
+    ("Call (844) 875-6446, or write to us.", 1, 0),
+    ("Step 2 844-875-6446", 1, 0),
+    ("<p>Call <strong>1&nbsp;(844)&nbsp;875&ndash;6446</strong></p>", 1, 0),
+    ("请拨打844-875-6446联系我们。", 1, 0),
+    ("<!-- old number: 844-875-6446 --><p>Hello</p>", 1, 0),
+    ("<a aria-label=\"Call 844 875 6446\" href=\"/help\">Call</a>", 1, 0),
+    ("844\u{200b}875\u{200b}6446", 1, 0),
+    ("\u{ff18}\u{ff14}\u{ff14}-\u{ff18}\u{ff17}\u{ff15}-\u{ff16}\u{ff14}\u{ff14}\u{ff16}", 1, 0),
+    ("<td>844</td><td>875</td><td>6446</td>", 1, 0),
+    // Other numbers: an agency's own help desk is fine.
+    ("(202) 555-0147", 0, 1),
+    ("+1 202 555 0147", 0, 1),
+    ("Help desk: 202.555.0147.", 0, 1),
+    ("1-800-555-0100", 0, 1),
+    ("<a href=\"tel:+12025550147\">202-555-0147</a>", 0, 2),
+    ("Call 202-555-0147 or 844-875-6446.", 1, 1),
+    ("2025550147", 0, 1),
+    ("Washington, DC 20001-1234 (202) 555-0147", 0, 1),
+    ("202&nbsp;555&nbsp;0147", 0, 1),
+    // Near-misses: not phone numbers.
+    ("18448756446123", 0, 0),
+    ("Account 8448756446123", 0, 0),
+    ("IAA LGABCFY210001-0001-0000", 0, 0),
+    ("2026-11-23", 0, 0),
+    ("Due 11/23/2026 at 10:30", 0, 0),
+    ("20001-1234", 0, 0),
+    ("https://example.gov/case/844875644612", 0, 0),
+    ("844-875-64460", 0, 0),
+    ("abc8448756446", 0, 0),
+    ("8448756446xyz", 0, 0),
+    ("Open 8:30-17:00, 9:00 - 5:00", 0, 0),
+    ("Card 4111 1111 1111 1111", 0, 0),
+    ("Ref 0844875644", 0, 0),
+    ("844 875 644", 0, 0),
+    // Clean texts.
+    ("", 0, 0),
+    ("Contact Login.gov at https://login.gov/contact/.", 0, 0),
+    ("<p>Read the <a href=\"https://login.gov/help/\">help center</a>.</p>", 0, 0),
+    ("a < b and c > d & e; <3 &unknown; &#;", 0, 0),
+    ("Para ayuda con su cuenta, visite https://login.gov/es/contact/.", 0, 0),
+];
+
+#[test]
+fn table_of_writings_other_numbers_and_near_misses() {
+    assert!(CASES.len() >= 45, "{} cases", CASES.len());
+    let mut failures = Vec::new();
+    for (input, contact_center, other) in CASES {
+        let report = run(input);
+        let got = (count(&report, FindingKind::ContactCenterNumber), count(&report, FindingKind::OtherPhoneNumber));
+        if got != (*contact_center, *other) {
+            failures.push(format!("{input:?}: expected {:?}, got {got:?}: {:#?}", (contact_center, other), report.findings));
+        }
+        for finding in &report.findings {
+            assert_eq!(finding.severity == Severity::Error, finding.kind == FindingKind::ContactCenterNumber);
+            if finding.kind == FindingKind::OtherPhoneNumber {
+                assert_eq!(finding.severity, Severity::Info);
+            }
+            if finding.line > 0 {
+                assert_eq!(finding.excerpt, input[finding.start..finding.end], "{input:?}");
+            }
+            // The checker never repeats the number back.
+            let said: String = format!("{} {}", finding.message, finding.fix.clone().unwrap_or_default())
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
+            assert!(!said.contains(NATIONAL), "{input:?}: {finding:?}");
+        }
+        assert_eq!(report.is_clean(), *contact_center == 0, "{input:?}");
+        assert_eq!(report.errors(), *contact_center, "{input:?}");
+    }
+    assert!(failures.is_empty(), "{} failing cases:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn the_fixture_is_the_number() {
+    assert_eq!(NATIONAL.len(), 10);
+    assert_eq!(count(&run(NATIONAL), FindingKind::ContactCenterNumber), 1);
+}
+
+fn only(report: &ScanReport, kind: FindingKind) -> &readiness_portal::logic::scanner::Finding {
+    let found: Vec<_> = report.findings.iter().filter(|f| f.kind == kind).collect();
+    assert_eq!(found.len(), 1, "{:#?}", report.findings);
+    found[0]
+}
+
+#[test]
+fn excerpts_and_lines_point_at_the_original_text() {
+    let input = "Call 844<span>875</span>6446 now";
+    let report = run(input);
+    let f = only(&report, FindingKind::ContactCenterNumber);
+    assert_eq!(f.excerpt, "844<span>875</span>6446");
+    assert_eq!((f.start, f.end, f.line), (5, 28, 1));
+    assert!(f.fix.as_deref().unwrap().contains("https://login.gov/contact/"), "{f:?}");
+
+    let input = "<h1>Help</h1>\n<p>Questions?</p>\n<p>Call <b>(844) 875&#8209;6446</b>.</p>";
+    let report = run(input);
+    let f = only(&report, FindingKind::ContactCenterNumber);
+    assert_eq!(f.excerpt, "(844) 875&#8209;6446");
+    assert_eq!(f.line, 3);
+    assert_eq!(&input[f.start..f.end], f.excerpt);
+
+    let input = "Línea uno\nLínea dos\r\n&#56;44&nbsp;875&nbsp;6446";
+    let f = only(&run(input), FindingKind::ContactCenterNumber).clone();
+    assert_eq!(f.excerpt, "&#56;44&nbsp;875&nbsp;6446");
+    assert_eq!(f.line, 3);
+
+    let input = "<a href=\"tel:+18448756446\">Call</a>";
+    let f = only(&run(input), FindingKind::ContactCenterNumber).clone();
+    assert_eq!(f.excerpt, "+18448756446");
+
+    let input = "Agency desk +1 (202) 555-0147";
+    let f = only(&run(input), FindingKind::OtherPhoneNumber).clone();
+    assert_eq!(f.excerpt, "+1 (202) 555-0147");
+    assert!(f.message.contains("help-desk"));
+}
+
+#[test]
+fn findings_are_ordered_by_start() {
+    let input = format!("{EN} Call 202-555-0147, or 844-875-6446, or see https://login.gov/nope/ and https://login.gov/es/contact/.");
+    let report = run(&input);
+    let starts: Vec<usize> = report.findings.iter().map(|f| f.start).collect();
+    let mut sorted = starts.clone();
+    sorted.sort();
+    assert_eq!(starts, sorted);
+    let kinds: Vec<FindingKind> = report.findings.iter().map(|f| f.kind).collect();
+    assert_eq!(
+        kinds,
+        [FindingKind::OtherPhoneNumber, FindingKind::ContactCenterNumber, FindingKind::UnknownLoginGovLink, FindingKind::LanguageMismatch]
+    );
+    assert_eq!(report.errors(), 1);
+    assert_eq!(report.warnings(), 2);
+}
+
+#[test]
+fn contact_links_in_every_writing() {
+    for text in [
+        "Go to https://login.gov/contact/ for help.",
+        "Go to https://www.login.gov/contact for help.",
+        "Go to http://login.gov/contact?agency=DOE&integration=x for help.",
+        "Go to login.gov/contact.",
+        "Go to <a href=\"https://login.gov/contact/#form\">the contact page</a>.",
+        "Vaya a LOGIN.GOV/es/contact/ para ayuda.",
+        "Allez sur www.login.gov/fr/contact/.",
+        "请访问 https://login.gov/zh/contact/。",
+    ] {
+        let report = run(text);
+        assert!(report.links_to_contact, "{text}");
+        assert_eq!(count(&report, FindingKind::NoContactLink), 0, "{text}");
+        assert_eq!(count(&report, FindingKind::UnknownLoginGovLink), 0, "{text}: {:#?}", report.findings);
+    }
+    for text in [
+        "Contact Login.gov for help.",
+        "See https://developers.login.gov/contact/ and https://login.gov/help/.",
+        "Write to support@login.gov/contact.",
+        "https://notlogin.gov/contact/",
+    ] {
+        let report = run(text);
+        assert!(!report.links_to_contact, "{text}");
+        let f = only(&report, FindingKind::NoContactLink);
+        assert_eq!((f.start, f.end, f.line, f.excerpt.as_str()), (0, 0, 0, ""));
+        assert_eq!(f.severity, Severity::Warning);
+        assert!(f.fix.as_deref().unwrap().contains("https://login.gov/contact/"));
+    }
+    let report = run("Read https://login.gov/es/help/ y más.");
+    assert!(report.links_to_help && !report.links_to_contact);
+}
+
+const EN: &str = "Sign in to your account with Login.gov. If you need help with your account, you can contact us. \
+You can also read the help articles.";
+const ES: &str = "Inicie sesión en su cuenta con Login.gov. Si necesita ayuda con la cuenta, visite la página de contacto. \
+Usted puede leer los artículos de ayuda.";
+const FR: &str = "Connectez-vous à votre compte avec Login.gov. Si vous avez besoin d'aide pour votre compte, \
+contactez Login.gov. Vous pouvez lire les articles d'aide.";
+const ZH: &str = "使用 Login.gov 登录您的账户。如果您需要帮助，请访问联系页面。您也可以阅读帮助文章。";
+
+#[test]
+fn detects_the_language_of_the_text() {
+    assert_eq!(run(EN).language, Some(Lang::En));
+    assert_eq!(run(ES).language, Some(Lang::Es));
+    assert_eq!(run(FR).language, Some(Lang::Fr));
+    assert_eq!(run(ZH).language, Some(Lang::Zh));
+    assert_eq!(run(&format!("<div lang=\"es\"><p>{ES}</p></div>")).language, Some(Lang::Es));
+    // Too little to tell, or no clear winner.
+    assert_eq!(run("Login.gov").language, None);
+    assert_eq!(run("Call 202-555-0147.").language, None);
+    assert_eq!(run("the and la de").language, None);
+}
+
+#[test]
+fn the_missing_contact_link_fix_is_in_the_texts_language() {
+    for (text, url) in [
+        (EN, "https://login.gov/contact/"),
+        (ES, "https://login.gov/es/contact/"),
+        (FR, "https://login.gov/fr/contact/"),
+        (ZH, "https://login.gov/zh/contact/"),
+    ] {
+        let report = run(text);
+        let f = only(&report, FindingKind::NoContactLink);
+        assert!(f.fix.as_deref().unwrap().contains(url), "{f:?}");
+    }
+}
+
+#[test]
+fn links_in_another_language_than_the_text() {
+    let text = format!("{ES} Contacto: <a href=\"https://login.gov/contact/\">contacto</a>.");
+    let report = run(&text);
+    let f = only(&report, FindingKind::LanguageMismatch);
+    assert_eq!(f.excerpt, "https://login.gov/contact/");
+    assert_eq!(f.severity, Severity::Warning);
+    assert!(f.fix.as_deref().unwrap().contains("https://login.gov/es/contact/"), "{f:?}");
+    assert!(report.links_to_contact);
+    assert_eq!(count(&report, FindingKind::NoContactLink), 0);
+
+    let report = run(&format!("{FR} Aide : login.gov/zh/help/ et https://login.gov/fr/contact/"));
+    let f = only(&report, FindingKind::LanguageMismatch);
+    assert_eq!(f.excerpt, "login.gov/zh/help/");
+    assert_eq!(count(&report, FindingKind::UnknownLoginGovLink), 0);
+
+    let report = run(&format!("{EN} Create one at https://login.gov/es/create-an-account/ or https://login.gov/contact/"));
+    assert_eq!(only(&report, FindingKind::LanguageMismatch).excerpt, "https://login.gov/es/create-an-account/");
+
+    // Matching languages, or a text whose language cannot be told, raise nothing.
+    for text in [
+        format!("{EN} https://login.gov/contact/"),
+        format!("{ES} https://login.gov/es/contact/"),
+        format!("{FR} https://login.gov/fr/contact/ https://login.gov/fr/help/"),
+        format!("{ZH} https://login.gov/zh/contact/"),
+        "https://login.gov/es/contact/".to_string(),
+    ] {
+        assert_eq!(count(&run(&text), FindingKind::LanguageMismatch), 0, "{text}");
+    }
+}
+
+#[test]
+fn unknown_and_known_login_gov_links() {
+    let report = run("See https://login.gov/contacts/ or https://www.login.gov/es/ayuda and login.gov/contact.");
+    let unknown: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::UnknownLoginGovLink)
+        .map(|f| f.excerpt.as_str())
+        .collect();
+    assert_eq!(unknown, ["https://login.gov/contacts/", "https://www.login.gov/es/ayuda"]);
+    assert!(report.findings.iter().all(|f| f.severity == Severity::Warning));
+
+    // Every bundled link is known, in every writing; the root is known; other hosts are not checked.
+    let mut text = String::from("https://login.gov/ https://developers.login.gov/oidc/ https://status.login.gov/ ");
+    for url in known() {
+        text.push_str(&format!("<a href=\"{url}?agency=x&amp;integration=y\">{url}</a> "));
+        text.push_str(&format!("{} ", url.trim_start_matches("https://").trim_end_matches('/')));
+        text.push_str(&format!("{}#top ", url.replace("https://", "https://www.")));
+    }
+    let report = run(&text);
+    assert_eq!(count(&report, FindingKind::UnknownLoginGovLink), 0, "{:#?}", report.findings);
+    assert!(report.links_to_contact && report.links_to_help);
+
+    // With no known links, only the root is known.
+    let report = scan("https://login.gov/ and https://login.gov/contact/", &[]);
+    assert_eq!(count(&report, FindingKind::UnknownLoginGovLink), 1);
+}
+
+#[test]
+fn whitespace_only_input_gives_an_empty_report() {
+    assert_eq!(run(""), ScanReport::default());
+    assert_eq!(run(" \n\t"), ScanReport::default());
+}
+
+#[test]
+fn never_panics_on_tricky_input() {
+    let alphabet: &[&str] = &[
+        "<", ">", "&", "#", ";", "0", "1", "2", "4", "5", "6", "7", "8", "-", "\u{a0}", "é", "福", "\n", "tel:", "\"", "'", "=", "a",
+        "x", " ", "<!--", "-->", "&#", "&#x", "nbsp", "/", "(", ")", "+", "login.gov/", "https://", "\u{ff18}", "\u{200b}",
+        "href=",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = || {
+        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as usize
+    };
+    let known = known();
+    let mut seen_findings = 0;
+    for _ in 0..4000 {
+        let len = next() % 40;
+        let mut text = String::new();
+        for _ in 0..len {
+            text.push_str(alphabet[next() % alphabet.len()]);
+        }
+        let report = scan(&text, &known);
+        for f in &report.findings {
+            assert!(f.start <= f.end && f.end <= text.len(), "{text:?}: {f:?}");
+            assert_eq!(text.get(f.start..f.end), Some(f.excerpt.as_str()).filter(|_| f.line > 0).or(Some("")), "{text:?}");
+        }
+        seen_findings += report.findings.len();
+    }
+    assert!(seen_findings > 0);
+    // Pathological shapes.
+    for text in [
+        "<".repeat(10_000),
+        "<a ".repeat(10_000),
+        "<a href=\"".repeat(5_000) + ">",
+        "&#".repeat(10_000),
+        "<!--".repeat(10_000),
+        "8".repeat(100_000),
+        "8 ".repeat(50_000),
+        "login.gov/".repeat(10_000),
+        "&#1114112;&#xFFFFFFFF;&#0;&#55296;".to_string(),
+    ] {
+        let _ = scan(&text, &known);
+    }
+}
+
+#[test]
+fn scans_a_megabyte_quickly() {
+    let block = "<p class=\"note\">Sign in to your account with <a href=\"https://login.gov/help/\">Login.gov</a>. \
+Call our help desk at (202) 555-0147 or <b>1-800-555-0100</b>, 8:30&ndash;17:00, &amp; quote IAA LGABCFY210001-0001-0000. \
+Inicie sesi&oacute;n en su cuenta &#8212; 福 &nbsp; 2026-11-23 a < b</p>\n";
+    let mut text = String::with_capacity(1_100_000);
+    while text.len() < 1_000_000 {
+        text.push_str(block);
+    }
+    text.push_str("Do not call 844&#8209;875&#8209;6446.");
+    let known = known();
+    let started = Instant::now();
+    let report = scan(&text, &known);
+    let took = started.elapsed();
+    eprintln!("scanned {} bytes in {took:?} ({} findings)", text.len(), report.findings.len());
+    assert_eq!(count(&report, FindingKind::ContactCenterNumber), 1);
+    assert!(count(&report, FindingKind::OtherPhoneNumber) > 1000);
+    let limit_ms = if cfg!(debug_assertions) { 2000 } else { 100 };
+    assert!(took.as_millis() < limit_ms, "took {took:?}, limit {limit_ms} ms");
+}
