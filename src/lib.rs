@@ -18,7 +18,10 @@ use components::shell::{GovBanner, SiteFooter, SiteHeader, SkipNav, MAIN_ID};
 use pages::{
     checklist::ChecklistPage, home::HomePage, not_found::NotFoundPage, review::ReviewPage, service_level::ServiceLevelPage,
     sources::SourcesPage,
-    support::{links::SupportLinksPage, overview::SupportOverviewPage},
+    support::{
+        checker::SupportCheckerPage, email::SupportEmailPage, faq::SupportFaqPage, links::SupportLinksPage,
+        overview::SupportOverviewPage,
+    },
 };
 use store::Store;
 
@@ -42,6 +45,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/review") view=ReviewPage />
                     <Route path=path!("/support") view=SupportOverviewPage />
                     <Route path=path!("/support/links") view=SupportLinksPage />
+                    <Route path=path!("/support/checker") view=SupportCheckerPage />
+                    <Route path=path!("/support/email") view=SupportEmailPage />
+                    <Route path=path!("/support/faq") view=SupportFaqPage />
                     <Route path=path!("/sources") view=SourcesPage />
                 </Routes>
             </main>

@@ -400,3 +400,28 @@ fn empty_fields_show_placeholders_and_are_listed() {
     let html = faq_html(&content().support, "", "", None);
     assert!(html.contains("<h2>Frequently asked questions about signing in to [application name] with Login.gov</h2>"));
 }
+
+#[test]
+fn every_generated_text_passes_the_content_checker() {
+    use readiness_portal::logic::scanner::scan;
+    use readiness_portal::logic::templates::{faq_html, faq_markdown};
+    let known: Vec<&str> = content().support.links.iter().map(|l| l.url.as_str()).collect();
+    let support = &content().support;
+    for lang in Lang::ALL {
+        for level in [Level::Ial1Aal2, Level::Ial2Aal2] {
+            let e = email(lang, level);
+            for (part, text) in [("text", &e.text), ("html", &e.html)] {
+                let report = scan(text, &known);
+                assert!(report.is_clean(), "{lang:?} {level:?} {part}: {:?}", report.findings);
+                assert!(report.links_to_contact, "{lang:?} {level:?} {part}");
+                assert_eq!(report.warnings(), 0, "{lang:?} {level:?} {part}: {:?}", report.findings);
+            }
+        }
+    }
+    for level in [None, Some(Level::Ial1Aal2), Some(Level::Ial2Aal2)] {
+        for doc in [faq_markdown(support, "Dept", "App", level), faq_html(support, "Dept", "App", level)] {
+            let report = scan(&doc, &known);
+            assert!(report.is_clean() && report.links_to_contact, "{level:?}: {:?}", report.findings);
+        }
+    }
+}

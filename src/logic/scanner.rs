@@ -582,7 +582,10 @@ fn detect_language(chars: &[char]) -> Option<Lang> {
         finish(&word[..word_len], &mut hits);
     }
 
-    if ideographs >= 4 && ideographs * 2 > letters {
+    // One ideograph carries about a word's meaning, so Chinese text with English names and
+    // URLs in it still has far fewer ideographs than Latin letters: weigh them up.
+    let other_letters = letters - ideographs;
+    if ideographs >= 4 && ideographs * 3 > other_letters {
         return Some(Lang::Zh);
     }
     let langs = [Lang::En, Lang::Es, Lang::Fr];

@@ -97,11 +97,14 @@ pub fn SupportCheckerPage() -> impl IntoView {
             <div id="checker-summary" role="status" data-testid="checker-summary">
                 {move || match summary() {
                     None => view! { <p>"Nothing checked yet."</p> }.into_any(),
-                    Some((errors, text)) => view! {
-                        <div class=if errors > 0 { "usa-alert usa-alert--error usa-alert--slim" } else { "usa-alert usa-alert--success usa-alert--slim" }>
+                    Some((errors, text)) => {
+                        let class = if errors > 0 { "usa-alert usa-alert--error usa-alert--slim" } else { "usa-alert usa-alert--success usa-alert--slim" };
+                        view! {
+                        <div class=class>
                             <div class="usa-alert__body"><p class="usa-alert__text">{text}</p></div>
                         </div>
-                    }.into_any(),
+                    }.into_any()
+                    }
                 }}
             </div>
             {findings}

@@ -1,5 +1,8 @@
 //! The support kit, one module per route under `/support`.
 
+pub mod checker;
+pub mod email;
+pub mod faq;
 pub mod links;
 pub mod overview;
 
