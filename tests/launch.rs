@@ -1,0 +1,1206 @@
+//! Host tests of the launch page's logic: federal holidays, every validation rule at its edges,
+//! Erlang C, the forecast arithmetic, and the downloads (CSV, ICS and the launch-request text
+//! block are compared with golden files in tests/golden/launch/; regenerate them with
+//! `UPDATE_GOLDEN=1 cargo test --test launch` and review the diff).
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::time::Instant;
+
+use readiness_portal::logic::content::content;
+use readiness_portal::logic::dates::Date;
+use readiness_portal::logic::holidays::{federal_holidays, holiday_on};
+use readiness_portal::logic::launch::*;
+use readiness_portal::logic::record::{Audience, Profile, Protocol, ReadinessRecord};
+use readiness_portal::logic::service_level::Level;
+use readiness_portal::logic::staffing::*;
+
+fn d(iso: &str) -> Date {
+    Date::parse_iso(iso).unwrap_or_else(|| panic!("bad test date {iso}"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Federal holidays
+// ---------------------------------------------------------------------------------------------
+
+/// Written out by hand from 5 U.S.C. 6103 and the weekend rule (Saturday → Friday before,
+/// Sunday → Monday after), then checked against an independent weekday computation.
+const OBSERVED_2026_2030: [(&str, &str); 55] = [
+    ("2026-01-01", "New Year's Day"),
+    ("2026-01-19", "Birthday of Martin Luther King, Jr."),
+    ("2026-02-16", "Washington's Birthday"),
+    ("2026-05-25", "Memorial Day"),
+    ("2026-06-19", "Juneteenth National Independence Day"),
+    ("2026-07-03", "Independence Day"), // Jul 4 is a Saturday
+    ("2026-09-07", "Labor Day"),
+    ("2026-10-12", "Columbus Day"),
+    ("2026-11-11", "Veterans Day"),
+    ("2026-11-26", "Thanksgiving Day"),
+    ("2026-12-25", "Christmas Day"),
+    ("2027-01-01", "New Year's Day"),
+    ("2027-01-18", "Birthday of Martin Luther King, Jr."),
+    ("2027-02-15", "Washington's Birthday"),
+    ("2027-05-31", "Memorial Day"),
+    ("2027-06-18", "Juneteenth National Independence Day"), // Jun 19 is a Saturday
+    ("2027-07-05", "Independence Day"),                     // Jul 4 is a Sunday
+    ("2027-09-06", "Labor Day"),
+    ("2027-10-11", "Columbus Day"),
+    ("2027-11-11", "Veterans Day"),
+    ("2027-11-25", "Thanksgiving Day"),
+    ("2027-12-24", "Christmas Day"),  // Dec 25 is a Saturday
+    ("2027-12-31", "New Year's Day"), // Jan 1 2028 is a Saturday
+    ("2028-01-17", "Birthday of Martin Luther King, Jr."),
+    ("2028-02-21", "Washington's Birthday"),
+    ("2028-05-29", "Memorial Day"),
+    ("2028-06-19", "Juneteenth National Independence Day"),
+    ("2028-07-04", "Independence Day"),
+    ("2028-09-04", "Labor Day"),
+    ("2028-10-09", "Columbus Day"),
+    ("2028-11-10", "Veterans Day"), // Nov 11 is a Saturday
+    ("2028-11-23", "Thanksgiving Day"),
+    ("2028-12-25", "Christmas Day"),
+    ("2029-01-01", "New Year's Day"),
+    ("2029-01-15", "Birthday of Martin Luther King, Jr."),
+    ("2029-02-19", "Washington's Birthday"),
+    ("2029-05-28", "Memorial Day"),
+    ("2029-06-19", "Juneteenth National Independence Day"),
+    ("2029-07-04", "Independence Day"),
+    ("2029-09-03", "Labor Day"),
+    ("2029-10-08", "Columbus Day"),
+    ("2029-11-12", "Veterans Day"), // Nov 11 is a Sunday
+    ("2029-11-22", "Thanksgiving Day"),
+    ("2029-12-25", "Christmas Day"),
+    ("2030-01-01", "New Year's Day"),
+    ("2030-01-21", "Birthday of Martin Luther King, Jr."),
+    ("2030-02-18", "Washington's Birthday"),
+    ("2030-05-27", "Memorial Day"),
+    ("2030-06-19", "Juneteenth National Independence Day"),
+    ("2030-07-04", "Independence Day"),
+    ("2030-09-02", "Labor Day"),
+    ("2030-10-14", "Columbus Day"),
+    ("2030-11-11", "Veterans Day"),
+    ("2030-11-28", "Thanksgiving Day"),
+    ("2030-12-25", "Christmas Day"),
+];
+
+#[test]
+fn federal_holidays_2026_to_2030_match_the_table() {
+    let computed: Vec<(String, &str)> =
+        (2026..=2030).flat_map(federal_holidays).map(|(date, name)| (date.to_iso(), name)).collect();
+    let expected: Vec<(String, &str)> = OBSERVED_2026_2030.iter().map(|(date, name)| (date.to_string(), *name)).collect();
+    assert_eq!(computed, expected);
+    assert_eq!(federal_holidays(2027).len(), 12, "2027 also observes New Year's Day 2028");
+    assert_eq!(federal_holidays(2028).len(), 10, "2028's New Year's Day is observed in 2027");
+}
+
+#[test]
+fn the_table_itself_obeys_the_rules() {
+    for (iso, name) in OBSERVED_2026_2030 {
+        let date = d(iso);
+        let weekday = date.weekday_from_monday();
+        assert!(weekday < 5, "{iso} {name} is observed on a weekday");
+        match name {
+            "Birthday of Martin Luther King, Jr." | "Washington's Birthday" | "Memorial Day" | "Labor Day" | "Columbus Day" => {
+                assert_eq!(weekday, 0, "{iso} {name} is a Monday")
+            }
+            "Thanksgiving Day" => assert_eq!((weekday, (date.day - 1) / 7), (3, 3), "{iso} is the 4th Thursday"),
+            _ => {}
+        }
+        if name == "Memorial Day" {
+            assert!(date.day + 7 > 31, "{iso} is the last Monday of May");
+        }
+        assert_eq!(holiday_on(date), Some(name), "{iso}");
+    }
+}
+
+#[test]
+fn holiday_on_observed_days_only() {
+    assert_eq!(holiday_on(d("2026-07-04")), None, "a Saturday: observed on the 3rd");
+    assert_eq!(holiday_on(d("2028-01-01")), None, "a Saturday: observed on 2027-12-31");
+    assert_eq!(holiday_on(d("2027-12-31")), Some("New Year's Day"));
+    assert_eq!(holiday_on(d("2029-11-11")), None, "a Sunday: observed on the 12th");
+    assert_eq!(holiday_on(d("2026-11-24")), None);
+    // Every year's list is sorted and has 10 to 12 days.
+    for year in 1990..2100 {
+        let days = federal_holidays(year);
+        assert!((10..=12).contains(&days.len()), "{year}");
+        assert!(days.windows(2).all(|w| w[0].0 < w[1].0), "{year} sorted");
+        assert!(days.iter().all(|(date, _)| date.year == year), "{year} in year");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+// ---------------------------------------------------------------------------------------------
+
+fn valid_form() -> LaunchForm {
+    LaunchForm {
+        application_url: "https://benefits.example.gov/start".into(),
+        audience: "general-public".into(),
+        billing_contacts: "billing@example.gov".into(),
+        annual_registrations: "120,000".into(),
+        annual_authentications: "1200000".into(),
+        help_desk_contact: "help@example.gov".into(),
+        iaa_number: "LGABCFY210001-0001-0000".into(),
+        launch_date: "2026-12-08".into(),
+        monthly_active_users: "30,000".into(),
+        program_contacts: "pm@example.gov, deputy@example.gov".into(),
+        seasonality: "Busy in January".into(),
+        technical_contacts: "dev@example.gov\nops@example.gov".into(),
+        ramp: "all-at-once".into(),
+        ramp_weeks: String::new(),
+        announcement_date: "2026-12-01".into(),
+        announcement_recipients: "10000".into(),
+        new_user_share: "60".into(),
+        share_en: "70".into(),
+        share_es: "25".into(),
+        share_fr: "2.5".into(),
+        share_zh: "2.5".into(),
+        phone_published: "no".into(),
+        idv_share: "40".into(),
+        in_person_share: "10".into(),
+    }
+}
+
+/// Tuesday 24 November 2026: today + 14 is Tuesday 8 December.
+fn today() -> Date {
+    d("2026-11-24")
+}
+
+fn errors_for(edit: impl FnOnce(&mut LaunchForm)) -> FormErrors {
+    let mut form = valid_form();
+    edit(&mut form);
+    validate(&form, today(), Some(Level::Ial2Aal2))
+}
+
+fn error_of(field: &str, edit: impl FnOnce(&mut LaunchForm)) -> Option<String> {
+    let errors = errors_for(edit);
+    let others: Vec<_> = errors.fields.keys().filter(|k| **k != field).collect();
+    assert!(others.is_empty(), "only {field} should fail, also: {others:?} ({errors:?})");
+    errors.get(field).map(str::to_string)
+}
+
+#[test]
+fn a_complete_form_is_valid() {
+    let errors = validate(&valid_form(), today(), Some(Level::Ial2Aal2));
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(validate(&valid_form(), today(), None).is_empty());
+}
+
+#[test]
+fn an_empty_form_names_every_required_field_in_form_order() {
+    let errors = validate(&LaunchForm::default(), today(), Some(Level::Ial2Aal2));
+    let fields: Vec<&str> = errors.in_form_order().iter().map(|(f, _)| *f).collect();
+    assert_eq!(
+        fields,
+        [
+            "application_url",
+            "audience",
+            "billing_contacts",
+            "annual_registrations",
+            "annual_authentications",
+            "help_desk_contact",
+            "iaa_number",
+            "launch_date",
+            "monthly_active_users",
+            "program_contacts",
+            "technical_contacts",
+            "ramp",
+            "new_user_share",
+            "share_en",
+            "share_es",
+            "share_fr",
+            "share_zh",
+            "phone_published",
+            "idv_share",
+            "in_person_share",
+        ]
+    );
+    // Without IAL2, the verification shares are optional.
+    let ial1 = validate(&LaunchForm::default(), today(), Some(Level::Ial1Aal2));
+    assert!(ial1.get("idv_share").is_none() && ial1.get("in_person_share").is_none());
+    let unknown = validate(&LaunchForm::default(), today(), None);
+    assert!(unknown.get("idv_share").is_none());
+    for (_, message) in errors.in_form_order() {
+        assert!(message.ends_with('.') && message.chars().next().unwrap().is_uppercase(), "{message}");
+    }
+}
+
+/// The launch date's error alone (the announcement is cleared so an early date does not also
+/// put the announcement after launch).
+fn launch_error(date: &str) -> Option<String> {
+    let date = date.to_string();
+    error_of("launch_date", move |f| {
+        f.launch_date = date;
+        f.announcement_date = String::new();
+        f.announcement_recipients = String::new();
+    })
+}
+
+#[test]
+fn launch_date_edges() {
+    // today + 14 (a Tuesday) is fine; today + 13 is too soon.
+    assert_eq!(launch_error("2026-12-08"), None);
+    let from_wednesday = validate(&valid_form(), d("2026-11-25"), Some(Level::Ial2Aal2));
+    let message = from_wednesday.get("launch_date").expect("13 days ahead is too soon");
+    assert!(message.contains("only 13 days away") && message.contains("2026-12-09 or later"), "{message}");
+    assert_eq!(from_wednesday.len(), 1);
+
+    // A week ahead: refused, with the earliest date, and the next valid dates offered separately.
+    let week = launch_error("2026-12-01").unwrap();
+    assert!(week.contains("only 7 days away") && week.contains("at least 14 days"), "{week}");
+    assert!(!week.contains("2026-12-10"), "the list of next dates is not part of the message: {week}");
+
+    let monday = launch_error("2026-12-14").unwrap();
+    assert_eq!(monday, "2026-12-14 is a Monday: Login.gov deploys to production only on Tuesdays and Thursdays.");
+    assert!(launch_error("2026-12-10").is_none(), "a Thursday");
+    for day in ["2026-12-09", "2026-12-11", "2026-12-12", "2026-12-13"] {
+        assert!(error_of("launch_date", |f| f.launch_date = day.into()).is_some(), "{day}");
+    }
+
+    // Both problems at once are both named.
+    let both = launch_error("2026-11-30").unwrap();
+    assert!(both.contains("only 6 days away") && both.contains("is a Monday"), "{both}");
+    let past = launch_error("2026-11-19").unwrap();
+    assert!(past.contains("in the past"), "{past}");
+    assert!(launch_error("2026-11-24").unwrap().contains("is today"));
+
+    // Holidays on deploy days name the holiday.
+    let thanksgiving = validate(&LaunchForm { launch_date: "2027-11-25".into(), ..valid_form() }, today(), None);
+    assert_eq!(
+        thanksgiving.get("launch_date"),
+        Some("2027-11-25 is Thanksgiving Day (a federal holiday), when Login.gov does not deploy: choose another Tuesday or Thursday.")
+    );
+    for (day, holiday) in [("2027-11-11", "Veterans Day"), ("2028-07-04", "Independence Day"), ("2029-12-25", "Christmas Day"), ("2029-06-19", "Juneteenth")] {
+        let mut form = valid_form();
+        form.launch_date = day.into();
+        form.announcement_date = String::new();
+        form.announcement_recipients = String::new();
+        let message = validate(&form, today(), None).get("launch_date").map(str::to_string).unwrap_or_default();
+        assert!(message.contains(holiday), "{day}: {message}");
+    }
+
+    for bad in ["", "2026-02-30", "12/08/2026", "2026-12-8", " 2026-12-08", "2026-12-08 ", "２０２６-12-08", "tomorrow"] {
+        let mut form = valid_form();
+        form.launch_date = bad.into();
+        form.announcement_date = String::new();
+        form.announcement_recipients = String::new();
+        assert!(validate(&form, today(), None).get("launch_date").is_some(), "{bad:?}");
+    }
+}
+
+#[test]
+fn next_valid_launch_dates_skip_weekdays_and_holidays() {
+    let iso = |dates: Vec<Date>| dates.into_iter().map(Date::to_iso).collect::<Vec<_>>();
+    // Thanksgiving 2026 (Thursday 26 November) is skipped.
+    assert_eq!(iso(next_valid_launch_dates(d("2026-11-10"), 3)), ["2026-11-24", "2026-12-01", "2026-12-03"]);
+    // Christmas and New Year's Day 2030 fall on Tuesdays.
+    assert_eq!(iso(next_valid_launch_dates(d("2029-12-11"), 3)), ["2029-12-27", "2030-01-03", "2030-01-08"]);
+    // From the test's today: the first is today + 14 itself.
+    assert_eq!(iso(next_valid_launch_dates(today(), 2)), ["2026-12-08", "2026-12-10"]);
+    assert!(next_valid_launch_dates(today(), 0).is_empty());
+    for date in next_valid_launch_dates(today(), 200) {
+        assert!(launch_date_problem(&date.to_iso(), today()).is_none(), "{date:?}");
+    }
+}
+
+#[test]
+fn iaa_number_edges() {
+    assert_eq!(error_of("iaa_number", |_| {}), None);
+    for ok in ["LGABCFY210001-0001-0000", "LGABCDEFFY991234-9999-0001", "LGFYAFY210001-0001-0000"] {
+        assert_eq!(iaa_problem(ok), None, "{ok}");
+    }
+    for bad in [
+        "LGABFY210001-0001-0000",      // agency code of 2 letters
+        "LGABCDEFGFY210001-0001-0000", // 7 letters
+        "LGABCFY21001-0001-0000",      // 5 digits
+        "LGABCFY2100001-0001-0000",    // 7 digits
+        "LGABCFY210001-001-0000",
+        "LGABCFY210001-0001-00000",
+        "LGABCFY210001-0001",
+        "LGABCFY210001 0001 0000",
+        "LGABC210001-0001-0000", // no FY
+        "XXABCFY210001-0001-0000",
+        "LGABCFY210001–0001–0000", // en dashes
+        "LG",
+        "L",
+        "LGÉTATFY210001-0001-0000",
+    ] {
+        let message = iaa_problem(bad).unwrap_or_else(|| panic!("{bad} accepted"));
+        assert!(message.contains("LGABCFY210001-0001-0000"), "{bad}: {message}");
+    }
+    assert_eq!(iaa_problem("lgabcfy210001-0001-0000").as_deref(), Some("Use capital letters in the IAA number, as in LGABCFY210001-0001-0000."));
+    assert_eq!(iaa_problem(" LGABCFY210001-0001-0000").as_deref(), Some("Remove the spaces before or after the IAA number."));
+    assert_eq!(iaa_problem("LGABCFY210001-0001-0000\n").as_deref(), Some("Remove the spaces before or after the IAA number."));
+    assert!(iaa_problem("").unwrap().starts_with("Enter the IAA number"));
+}
+
+#[test]
+fn application_url_edges() {
+    for ok in ["https://benefits.example.gov", "https://www.agency.gov/path?x=1#top", "HTTPS://Agency.GOV", "https://agency.gov:8443/app", "https://xn--bcher-kva.example.gov"] {
+        assert_eq!(url_problem(ok), None, "{ok}");
+    }
+    let cases = [
+        ("", "Enter the application's production URL"),
+        ("http://agency.gov", "https://"),
+        ("agency.gov", "Start the URL with https://"),
+        ("ftp://agency.gov", "Start the URL with https://"),
+        ("https://localhost", "full host name"),
+        ("https://", "full host name"),
+        ("https://.gov", "full host name"),
+        ("https://agency..gov", "full host name"),
+        ("https://agency.gov.", "full host name"),
+        ("https://agency_x.gov", "full host name"),
+        ("https://agency.gov:99999", "port"),
+        ("https://agency.gov:", "port"),
+        ("https://user:pw@agency.gov", "user name"),
+        ("https://agency.gov/some path", "Remove the spaces"),
+        (" https://agency.gov", "Remove the spaces"),
+        ("https://agency.gov\t", "Remove the spaces"),
+        ("javascript:alert(1)", "Start the URL with https://"),
+    ];
+    for (bad, needle) in cases {
+        let message = url_problem(bad).unwrap_or_else(|| panic!("{bad:?} accepted"));
+        assert!(message.contains(needle), "{bad:?}: {message}");
+    }
+}
+
+#[test]
+fn whole_number_parsing() {
+    for (text, value) in [("0", 0), ("12000", 12_000), ("12,000", 12_000), ("1,234,567", 1_234_567), ("007", 7), (" 42 ", 42), ("500,000,000", 500_000_000)] {
+        assert_eq!(parse_whole(text), Ok(value), "{text:?}");
+    }
+    let cases = [
+        ("", "Enter a number."),
+        ("12.5", "without decimals"),
+        ("12.0", "without decimals"),
+        ("-5", "not a negative number"),
+        ("−5", "not a negative number"),
+        ("12,00", "groups of three"),
+        ("1,2345", "groups of three"),
+        (",123", "groups of three"),
+        ("1234,567", "groups of three"),
+        ("12 000", "digits only"),
+        ("12k", "digits only"),
+        ("1e6", "digits only"),
+        ("١٢", "digits only"),
+        ("-", "digits only"),
+        (",", "digits only"),
+        ("99999999999999999999999", "too large"),
+    ];
+    for (text, needle) in cases {
+        let message = parse_whole(text).expect_err(text);
+        assert!(message.contains(needle), "{text:?}: {message}");
+    }
+}
+
+#[test]
+fn number_fields_state_their_bounds() {
+    assert!(error_of("annual_registrations", |f| f.annual_registrations = "500,000,000".into()).is_none());
+    let over = error_of("annual_registrations", |f| f.annual_registrations = "500,000,001".into()).unwrap();
+    assert!(over.contains("from 0 to 500,000,000") && over.contains("500,000,001"), "{over}");
+    assert!(error_of("annual_authentications", |f| f.annual_authentications = "500000000".into()).is_none());
+    assert!(error_of("annual_authentications", |f| f.annual_authentications = "500000001".into()).unwrap().contains("500,000,000"));
+    assert!(error_of("monthly_active_users", |f| f.monthly_active_users = "100,000,000".into()).is_none());
+    assert!(error_of("monthly_active_users", |f| f.monthly_active_users = "100,000,001".into()).unwrap().contains("from 0 to 100,000,000"));
+    assert!(error_of("monthly_active_users", |f| f.monthly_active_users = "0".into()).is_none());
+    let decimal = error_of("monthly_active_users", |f| f.monthly_active_users = "30000.5".into()).unwrap();
+    assert!(decimal.contains("without decimals") && decimal.contains("100,000,000"), "{decimal}");
+    assert!(error_of("monthly_active_users", |f| f.monthly_active_users = String::new()).unwrap().starts_with("Enter the monthly active users"));
+    assert!(error_of("announcement_recipients", |f| f.announcement_recipients = "100,000,001".into()).unwrap().contains("100,000,000"));
+    assert!(error_of("announcement_recipients", |f| f.announcement_recipients = "100,000,000".into()).is_none());
+}
+
+#[test]
+fn ramp_weeks_only_matter_for_a_phased_rollout() {
+    let phased = |weeks: &str| {
+        let weeks = weeks.to_string();
+        error_of("ramp_weeks", move |f| {
+            f.ramp = "phased".into();
+            f.ramp_weeks = weeks;
+        })
+    };
+    assert!(phased("1").is_none());
+    assert!(phased("52").is_none());
+    assert!(phased("0").unwrap().contains("from 1 to 52"));
+    assert!(phased("53").unwrap().contains("from 1 to 52"));
+    assert!(phased("").unwrap().contains("weeks"));
+    assert!(phased("2.5").unwrap().contains("without decimals"));
+    assert!(error_of("ramp_weeks", |f| f.ramp_weeks = "junk".into()).is_none(), "ignored when all at once");
+    assert!(error_of("ramp", |f| f.ramp = String::new()).unwrap().contains("phased rollout"));
+    assert!(error_of("ramp", |f| f.ramp = "gradual".into()).is_some());
+}
+
+#[test]
+fn percent_parsing_and_language_shares() {
+    for (text, value) in [("0", 0.0), ("12.5", 12.5), ("100", 100.0), ("100.0", 100.0), (" 7 ", 7.0), ("0.1", 0.1), ("0050", 50.0), ("00", 0.0)] {
+        assert_eq!(parse_percent(text), Ok(value), "{text:?}");
+    }
+    for (text, needle) in [
+        ("12.55", "one decimal"),
+        ("100.1", "no larger than 100"),
+        ("101", "no larger than 100"),
+        ("99999", "no larger than 100"),
+        ("-1", "negative"),
+        ("50%", "% sign"),
+        (".5", "such as 25"),
+        ("5.", "such as 25"),
+        ("1e2", "such as 25"),
+        ("12,5", "such as 25"),
+        ("", "from 0 to 100"),
+    ] {
+        let message = parse_percent(text).expect_err(text);
+        assert!(message.contains(needle), "{text:?}: {message}");
+    }
+
+    let shares = |en: &str, es: &str, fr: &str, zh: &str| {
+        let (en, es, fr, zh) = (en.to_string(), es.to_string(), fr.to_string(), zh.to_string());
+        errors_for(move |f| {
+            f.share_en = en;
+            f.share_es = es;
+            f.share_fr = fr;
+            f.share_zh = zh;
+        })
+    };
+    assert!(shares("100", "0", "0", "0").is_empty());
+    assert!(shares("33.4", "33.3", "33.3", "0").is_empty());
+    assert_eq!(
+        shares("60", "30", "5", "4.9").get("language_shares"),
+        Some("The language shares add up to 99.9%; they must add up to exactly 100%. Change them so they do.")
+    );
+    assert!(shares("33.3", "33.3", "33.3", "0").get("language_shares").unwrap().contains("99.9%"));
+    assert!(shares("100", "10", "0", "0").get("language_shares").unwrap().contains("110%"));
+    // A bad share is reported on its own field, without a misleading total.
+    let bad = shares("100", "x", "0", "0");
+    assert!(bad.get("share_es").is_some() && bad.get("language_shares").is_none(), "{bad:?}");
+    assert!(shares("100", "", "0", "0").get("share_es").unwrap().contains("Spanish"));
+    assert!(error_of("new_user_share", |f| f.new_user_share = "100.5".into()).is_some());
+    assert!(error_of("new_user_share", |f| f.new_user_share = String::new()).unwrap().contains("Login.gov account"));
+}
+
+#[test]
+fn verification_shares_are_required_for_ial2_only() {
+    let mut form = valid_form();
+    form.idv_share = String::new();
+    form.in_person_share = String::new();
+    let ial2 = validate(&form, today(), Some(Level::Ial2Aal2));
+    assert!(ial2.get("idv_share").unwrap().contains("IAL2"));
+    assert!(ial2.get("in_person_share").is_some());
+    assert!(validate(&form, today(), Some(Level::Ial1Aal2)).is_empty());
+    assert!(validate(&form, today(), None).is_empty());
+    // Given anyway, they must still be percents.
+    form.idv_share = "150".into();
+    assert!(validate(&form, today(), Some(Level::Ial1Aal2)).get("idv_share").is_some());
+    // In-person is a share of the verifying users: 100 is allowed whatever idv_share is.
+    assert!(errors_for(|f| {
+        f.idv_share = "5".into();
+        f.in_person_share = "100".into();
+    })
+    .is_empty());
+}
+
+#[test]
+fn email_lists() {
+    assert_eq!(parse_email_list("a@x.gov, b@x.gov; c@x.gov\nd@x.gov\r\ne@x.gov,"), Ok(vec!["a@x.gov".into(), "b@x.gov".into(), "c@x.gov".into(), "d@x.gov".into(), "e@x.gov".into()]));
+    let ten: Vec<String> = (0..10).map(|i| format!("p{i}@agency.gov")).collect();
+    assert_eq!(parse_email_list(&ten.join(",")).map(|l| l.len()), Ok(10));
+    let eleven = format!("{},extra@agency.gov", ten.join(","));
+    assert_eq!(parse_email_list(&eleven), Err("List at most 10 email addresses; this list has 11.".into()));
+    for (bad, needle) in [
+        ("bob@example", "“bob@example” needs a full domain after the @"),
+        ("bob@example.", "full domain"),
+        ("bob@.gov", "full domain"),
+        ("bob@x..gov", "full domain"),
+        ("bob.example.gov", "“bob.example.gov” is not an email address: it has no @."),
+        ("a@@x.gov", "more than one @"),
+        ("a@b@x.gov", "more than one @"),
+        ("@x.gov", "needs the name before the @"),
+        ("Jane Doe <jane@x.gov>", "without a name or brackets"),
+        ("jane doe@x.gov", "has a space in it"),
+        ("ok@x.gov, broken", "“broken”"),
+    ] {
+        let message = parse_email_list(bad).expect_err(bad);
+        assert!(message.contains(needle), "{bad:?}: {message}");
+    }
+    assert!(parse_email_list(" , ;\n").is_err());
+    assert!(error_of("billing_contacts", |f| f.billing_contacts = String::new()).unwrap().contains("billing contacts"));
+    assert!(error_of("technical_contacts", |f| f.technical_contacts = "dev@x".into()).unwrap().contains("“dev@x”"));
+    assert!(error_of("program_contacts", |f| f.program_contacts = "pm@x.gov".into()).is_none());
+    // A long bad entry is shortened in the message.
+    let long = format!("{}@x", "é".repeat(500));
+    let message = email_problem(&long).unwrap();
+    assert!(message.chars().count() < 150, "{message}");
+}
+
+#[test]
+fn other_required_and_optional_fields() {
+    assert!(error_of("help_desk_contact", |f| f.help_desk_contact = "   ".into()).is_some());
+    // The help desk may be the agency's own phone number: not checked as a phone number.
+    assert!(error_of("help_desk_contact", |f| f.help_desk_contact = "Call our help desk, 8am to 5pm".into()).is_none());
+    assert!(error_of("seasonality", |f| f.seasonality = String::new()).is_none());
+    assert_eq!(error_of("audience", |f| f.audience = String::new()).as_deref(), Some("Choose who uses the application."));
+    assert!(error_of("audience", |f| f.audience = "martians".into()).is_some());
+    for (id, _) in AUDIENCES {
+        assert!(error_of("audience", |f| f.audience = id.into()).is_none(), "{id}");
+    }
+    assert!(error_of("phone_published", |f| f.phone_published = String::new()).is_some());
+    assert!(error_of("phone_published", |f| f.phone_published = "yes".into()).is_none());
+    assert!(error_of("phone_published", |f| f.phone_published = "maybe".into()).is_some());
+}
+
+#[test]
+fn announcement_date_rules() {
+    assert!(error_of("announcement_date", |f| f.announcement_date = "2026-12-08".into()).is_none(), "on launch day");
+    let after = error_of("announcement_date", |f| f.announcement_date = "2026-12-09".into()).unwrap();
+    assert!(after.contains("after the launch date (2026-12-08)"), "{after}");
+    assert!(error_of("announcement_date", |f| f.announcement_date = "2026-13-01".into()).unwrap().contains("YYYY-MM-DD"));
+    assert!(errors_for(|f| {
+        f.announcement_date = String::new();
+        f.announcement_recipients = String::new();
+    })
+    .is_empty());
+    assert!(errors_for(|f| {
+        f.announcement_date = String::new();
+        f.announcement_recipients = "0".into();
+    })
+    .is_empty());
+    let no_date = error_of("announcement_date", |f| f.announcement_date = String::new()).unwrap();
+    assert!(no_date.contains("10,000 people"), "{no_date}");
+    assert!(error_of("announcement_recipients", |f| f.announcement_recipients = String::new()).is_some());
+    // With a bad launch date, only the launch date is reported.
+    let errors = errors_for(|f| f.launch_date = "soon".into());
+    assert_eq!(errors.fields.keys().copied().collect::<Vec<_>>(), ["launch_date"]);
+}
+
+#[test]
+fn input_is_never_changed_and_never_panics() {
+    let form = LaunchForm { iaa_number: " LGABCFY210001-0001-0000 ".into(), monthly_active_users: " 12,000 ".into(), ..valid_form() };
+    let before = form.clone();
+    let _ = validate(&form, today(), Some(Level::Ial2Aal2));
+    let _ = forecast_input(&form, 42);
+    assert_eq!(form, before);
+
+    // Deterministic pseudo-random text from a hostile alphabet, in every field.
+    let alphabet: Vec<char> = "0123456789,.;-–@ \n\r\t%éß中文🙂\u{0}\u{202e}LGFYABChttps:/\\\"'=+<>".chars().collect();
+    let mut state: u64 = 7;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let record = fixture_record();
+    for round in 0..400 {
+        let mut form = LaunchForm::default();
+        let fields = [
+            &mut form.application_url,
+            &mut form.audience,
+            &mut form.billing_contacts,
+            &mut form.annual_registrations,
+            &mut form.annual_authentications,
+            &mut form.help_desk_contact,
+            &mut form.iaa_number,
+            &mut form.launch_date,
+            &mut form.monthly_active_users,
+            &mut form.program_contacts,
+            &mut form.seasonality,
+            &mut form.technical_contacts,
+            &mut form.ramp,
+            &mut form.ramp_weeks,
+            &mut form.announcement_date,
+            &mut form.announcement_recipients,
+            &mut form.new_user_share,
+            &mut form.share_en,
+            &mut form.share_es,
+            &mut form.share_fr,
+            &mut form.share_zh,
+            &mut form.phone_published,
+            &mut form.idv_share,
+            &mut form.in_person_share,
+        ];
+        for field in fields {
+            let len = (next() % if round % 50 == 0 { 20_000 } else { 40 }) as usize;
+            *field = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
+        }
+        if round % 3 == 0 {
+            form.launch_date = "2026-12-08".into();
+        }
+        let errors = validate(&form, today(), Some(Level::Ial2Aal2));
+        for (_, message) in errors.in_form_order() {
+            assert!(!message.is_empty());
+        }
+        let forecast = forecast(&forecast_input(&form, 42), &Assumptions::default());
+        let payload = payload(&form, &record, &Assumptions::default(), &forecast, "k");
+        assert!(serde_json::to_string(&payload).is_ok());
+        let _ = submission_csv(&form, &record, &Assumptions::default(), &forecast, "k");
+        let _ = launch_request_text(&form, &record);
+        let _ = ics(&form, &record, "20261124T150000Z", "u");
+    }
+    // Extreme years and very long input.
+    let huge = "9".repeat(100_000);
+    let form = LaunchForm { monthly_active_users: huge.clone(), launch_date: "9999-12-31".into(), ..valid_form() };
+    let errors = validate(&form, today(), None);
+    assert!(errors.get("monthly_active_users").unwrap().contains("longer than 10,000 characters"));
+    assert!(validate(&form, d("9999-12-20"), None).get("launch_date").is_some());
+    let _ = next_valid_launch_dates(d("9999-12-01"), 5);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Erlang C and staffing
+// ---------------------------------------------------------------------------------------------
+
+fn close(actual: f64, expected: f64, tolerance: f64) -> bool {
+    (actual - expected).abs() <= tolerance
+}
+
+#[test]
+fn erlang_c_reproduces_the_test_vector() {
+    // 100 calls in 30 minutes, 180 s handle time: A = 10 Erlangs.
+    let load = offered_load(100.0, 180.0, 1800.0);
+    assert!(close(load, 10.0, 1e-12));
+    let p_wait = erlang_c(14, load);
+    let sl = service_level(14, load, 180.0, 20.0);
+    let asa = average_speed_of_answer(14, load, 180.0);
+    assert!(close(p_wait, 0.17413, 0.00005), "P(wait) {p_wait}");
+    assert!(close(sl, 0.88835, 0.00005), "service level {sl}");
+    assert!(close(asa, 7.836, 0.0005), "ASA {asa}");
+    assert_eq!(format!("{p_wait:.4}"), "0.1741");
+    assert_eq!(format!("{sl:.4}"), "0.8884");
+    // 13 agents answer 79.6% within 20 s, so 14 is the smallest N that meets 80%.
+    assert!(service_level(13, load, 180.0, 20.0) < 0.8);
+    assert_eq!(agents_needed(100.0, 180.0, 1800.0, 0.8, 20.0, 0.85), 14);
+    // A tight occupancy cap adds agents: 10 / 0.5 = 20.
+    assert_eq!(agents_needed(100.0, 180.0, 1800.0, 0.8, 20.0, 0.5), 20);
+}
+
+#[test]
+fn erlang_edge_cases_stay_finite() {
+    assert_eq!(erlang_b(0, 5.0), 1.0);
+    assert_eq!(erlang_b(5, 0.0), 0.0);
+    assert_eq!(erlang_c(10, 10.0), 1.0, "agents ≤ load");
+    assert_eq!(erlang_c(3, 10.0), 1.0);
+    assert_eq!(erlang_c(3, 0.0), 0.0);
+    assert_eq!(service_level(10, 10.0, 180.0, 20.0), 0.0);
+    assert_eq!(average_speed_of_answer(10, 10.0, 180.0), f64::INFINITY);
+    assert_eq!(agents_needed(0.0, 180.0, 1800.0, 0.8, 20.0, 0.85), 0);
+    assert_eq!(agents_needed(f64::NAN, 180.0, 1800.0, 0.8, 20.0, 0.85), 0);
+    assert_eq!(agents_needed(10.0, 180.0, 0.0, 0.8, 20.0, 0.85), 0);
+    assert_eq!(agents_needed(0.01, 180.0, 1800.0, 0.8, 20.0, 0.85), 1);
+    assert!(agents_needed(100.0, 180.0, 1800.0, 1.0, 0.0, 1.0) > 10, "a 100% target ends");
+    assert!(agents_needed(1e30, 180.0, 1800.0, 0.8, 20.0, 0.85) > 0, "an absurd load saturates instead of overflowing");
+    for n in [1u32, 10, 100, 1000, 5000] {
+        for load in [0.5, 5.0, 50.0, 500.0, 4900.0] {
+            for value in [erlang_b(n, load), erlang_c(n, load), service_level(n, load, 180.0, 20.0)] {
+                assert!(value.is_finite() && (0.0..=1.0).contains(&value), "{n} {load} {value}");
+            }
+        }
+    }
+}
+
+#[test]
+fn five_thousand_agents_are_fast_and_sensible() {
+    // 4,900 Erlangs: 49,000 calls of 180 s in 30 minutes.
+    let started = Instant::now();
+    let n = agents_needed(49_000.0, 180.0, 1800.0, 0.8, 20.0, 0.85);
+    let elapsed = started.elapsed();
+    assert!(elapsed.as_millis() < 50, "{elapsed:?}");
+    assert_eq!(n, (4900.0f64 / 0.85).ceil() as u32, "the occupancy cap binds at this size");
+    let uncapped = agents_needed(49_000.0, 180.0, 1800.0, 0.8, 20.0, 1.0);
+    assert!(uncapped > 4900 && uncapped < 5000, "{uncapped}");
+    let sl = service_level(uncapped, 4900.0, 180.0, 20.0);
+    assert!(sl >= 0.8 && sl.is_finite());
+    assert!(service_level(uncapped - 1, 4900.0, 180.0, 20.0) < 0.8);
+    let c = erlang_c(5000, 4900.0);
+    assert!(c.is_finite() && c > 0.0 && c < 1.0, "{c}");
+    assert!(average_speed_of_answer(5000, 4900.0, 180.0).is_finite());
+}
+
+#[test]
+fn staffing_is_monotonic() {
+    let mut previous = 0;
+    for calls in (0..2000).step_by(7) {
+        let n = agents_needed(calls as f64, 180.0, 1800.0, 0.8, 20.0, 0.85);
+        assert!(n >= previous, "{calls} calls: {n} < {previous}");
+        previous = n;
+    }
+    let mut previous = 0;
+    for target in [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99] {
+        let n = agents_needed(300.0, 180.0, 1800.0, target, 20.0, 1.0);
+        assert!(n >= previous, "{target}");
+        previous = n;
+    }
+    let mut previous = u32::MAX;
+    for answer_within in [0.0, 10.0, 20.0, 60.0, 300.0] {
+        let n = agents_needed(300.0, 180.0, 1800.0, 0.8, answer_within, 1.0);
+        assert!(n <= previous, "{answer_within}");
+        previous = n;
+    }
+}
+
+#[test]
+fn assumption_defaults_match_the_cited_content() {
+    let defaults = Assumptions::default();
+    let cited = &content().launch.staffing_defaults;
+    let mut checked = 0;
+    for spec in ASSUMPTIONS {
+        if let Some(id) = spec.default_id {
+            let entry = cited.iter().find(|c| c.id == id).unwrap_or_else(|| panic!("{id} missing from launch.json"));
+            assert_eq!(defaults.get(spec.key), Some(entry.value), "{id}");
+            checked += 1;
+        }
+        let value = defaults.get(spec.key).unwrap();
+        assert!(value >= spec.min && value <= spec.max, "{} default within its range", spec.key);
+    }
+    assert_eq!(checked, 9);
+    let form_share = cited.iter().find(|c| c.id == "sd-form-share").unwrap().value;
+    assert_eq!(100.0 - defaults.phone_share_pct, form_share);
+    // Every sd-* id in the content is used.
+    for entry in cited {
+        assert!(entry.id == "sd-form-share" || ASSUMPTIONS.iter().any(|s| s.default_id == Some(entry.id.as_str())), "{}", entry.id);
+    }
+    assert!(validate_assumptions(&defaults).is_empty());
+    let json = serde_json::to_string(&defaults).unwrap();
+    assert_eq!(serde_json::from_str::<Assumptions>(&json).unwrap(), defaults);
+    assert_eq!(serde_json::from_str::<Assumptions>("{}").unwrap(), defaults, "missing fields take defaults");
+}
+
+#[test]
+fn assumption_validation() {
+    let check = |key: &str, value: f64| {
+        let mut a = Assumptions::default();
+        assert!(a.set(key, value));
+        validate_assumptions(&a)
+    };
+    assert!(check("handle_time_s", 0.0).contains_key("handle_time_s"));
+    assert!(check("handle_time_s", 3600.0).is_empty());
+    assert!(check("handle_time_s", 3601.0).get("handle_time_s").unwrap().contains("from 1 to 3600"));
+    assert!(check("interval_min", 4.0).contains_key("interval_min"));
+    assert!(check("interval_min", 120.0).is_empty());
+    assert!(check("contact_rate_pct", -0.1).contains_key("contact_rate_pct"));
+    assert!(check("contact_rate_pct", 100.1).contains_key("contact_rate_pct"));
+    assert!(check("shrinkage_pct", 100.0).contains_key("shrinkage_pct"));
+    assert!(check("occupancy_cap_pct", 0.0).contains_key("occupancy_cap_pct"));
+    assert!(check("service_level_target_pct", 100.0).contains_key("service_level_target_pct"));
+    assert!(check("surge_days", 2.5).get("surge_days").unwrap().contains("whole number"));
+    assert!(check("phone_share_pct", f64::NAN).get("phone_share_pct").unwrap().contains("enter a number"));
+    assert!(check("answer_within_s", f64::INFINITY).contains_key("answer_within_s"));
+    // The busiest half hour cannot hold less than an even share of the day (1/48 ≈ 2.1%).
+    assert!(check("peak_interval_share_pct", 2.0).get("peak_interval_share_pct").unwrap().contains("2.1%"));
+    assert!(check("peak_interval_share_pct", 2.1).is_empty());
+    assert!(!Assumptions::default().set("no_such_key", 1.0));
+}
+
+fn input(mau: u64) -> ForecastInput {
+    ForecastInput { monthly_active_users: mau, language_shares: [100.0, 0.0, 0.0, 0.0], days: 42, ..ForecastInput::default() }
+}
+
+#[test]
+fn forecast_hand_computed_steady_state() {
+    // 3,000 MAU × 1% / 30 days = 1 contact a day: 0.55 by phone, 0.45 by the form.
+    let f = forecast(&input(3000), &Assumptions::default());
+    assert_eq!(f.daily.len(), 42);
+    assert_eq!(f.daily.first().unwrap().day, 0);
+    assert_eq!(f.daily.last().unwrap().day, 41);
+    for day in &f.daily {
+        assert!(close(day.contacts, 1.0, 1e-12), "{day:?}");
+        assert!(close(day.phone, 0.55, 1e-12));
+        assert!(close(day.form, 0.45, 1e-12));
+        assert!(close(day.phone_if_published, 1.0, 1e-12));
+        assert_eq!(day.form_if_published, 0.0);
+        assert!(close(day.by_language[0], 1.0, 1e-12));
+    }
+    assert!(close(f.total_contacts, 42.0, 1e-9));
+    assert!(close(f.steady_contacts_per_day, 1.0, 1e-12));
+    assert_eq!(f.peak_day, 0, "the earliest day wins a tie");
+    assert!(close(f.peak_interval_calls, 0.055, 1e-12));
+    assert_eq!((f.phone_agents, f.scheduled_agents), (1, 2), "1 / 0.7 → 2 scheduled");
+    assert!(close(f.form_cases_total, 18.9, 1e-9));
+    assert!(f.summary.contains("about 42 contacts"), "{}", f.summary);
+}
+
+#[test]
+fn forecast_surge_ramp_and_announcement() {
+    let a = Assumptions::default();
+    // 50% new users: 3,000 × 50% × 1% = 15 extra contacts over the first 14 days, ∝ 0.8^day.
+    let all_at_once = forecast(&ForecastInput { new_user_share_pct: 50.0, ..input(3000) }, &a);
+    assert!(close(all_at_once.surge_contacts, 15.0, 1e-12));
+    assert!(close(all_at_once.total_contacts, 42.0 + 15.0, 1e-9));
+    let norm: f64 = (0..14).map(|d| 0.8f64.powi(d)).sum();
+    assert!(close(all_at_once.daily[0].contacts, 1.0 + 15.0 / norm, 1e-12));
+    assert!(close(all_at_once.daily[5].contacts, 1.0 + 15.0 * 0.8f64.powi(5) / norm, 1e-12));
+    assert!(close(all_at_once.daily[14].contacts, 1.0, 1e-12), "the surge is over after 14 days");
+    assert_eq!(all_at_once.peak_day, 0);
+
+    // Phased over 2 weeks: steady contacts rise linearly over 14 days (Σ (d+1)/14 = 7.5, then
+    // 28 full days), and the whole surge still arrives: 7.5 + 28 + 15 = 50.5.
+    let phased = forecast(&ForecastInput { new_user_share_pct: 50.0, ramp_weeks: 2, ..input(3000) }, &a);
+    assert!(close(phased.total_contacts, 50.5, 1e-9), "{}", phased.total_contacts);
+    assert!(close(phased.daily[0].contacts, 1.0 / 14.0 + 15.0 / 14.0 / norm, 1e-12));
+    // The last cohort (day 13) ends its 14 surge days on day 26.
+    assert!(close(phased.daily[26].contacts, 1.0 + 15.0 / 14.0 * 0.8f64.powi(13) / norm, 1e-12));
+    assert!(close(phased.daily[27].contacts, 1.0, 1e-12));
+    assert!(phased.peak_contacts < all_at_once.peak_contacts);
+
+    // Announcement 3 days before launch to 10,000 people: 100 contacts that day.
+    let announced = forecast(&ForecastInput { announcement_day_offset: Some(-3), announcement_recipients: 10_000, ..input(3000) }, &a);
+    assert_eq!(announced.daily.len(), 45);
+    assert_eq!(announced.daily[0].day, -3);
+    assert!(close(announced.daily[0].contacts, 100.0, 1e-12));
+    assert_eq!(announced.daily[1].contacts, 0.0, "no users before launch");
+    assert_eq!((announced.peak_day, announced.announcement_contacts), (-3, 100.0));
+    assert!(close(announced.total_contacts, 142.0, 1e-9));
+    let doubled = forecast(
+        &ForecastInput { announcement_day_offset: Some(0), announcement_recipients: 10_000, ..input(3000) },
+        &Assumptions { announcement_spike_multiplier: 2.0, ..a.clone() },
+    );
+    assert!(close(doubled.daily[0].contacts, 201.0, 1e-12));
+    // An announcement long before launch is counted but not drawn.
+    let early = forecast(&ForecastInput { announcement_day_offset: Some(-400), announcement_recipients: 10_000, ..input(3000) }, &a);
+    assert_eq!(early.daily[0].day, -MAX_DAYS_BEFORE_LAUNCH);
+    assert_eq!(early.announcement_contacts, 100.0);
+}
+
+#[test]
+fn forecast_parts_add_up() {
+    let a = Assumptions::default();
+    let f = forecast(
+        &ForecastInput {
+            monthly_active_users: 2_345_678,
+            new_user_share_pct: 37.5,
+            ramp_weeks: 3,
+            announcement_day_offset: Some(-2),
+            announcement_recipients: 400_000,
+            language_shares: [61.5, 30.0, 5.0, 3.5],
+            phone_published: false,
+            days: 42,
+        },
+        &a,
+    );
+    let sum = |get: fn(&DayForecast) -> f64| f.daily.iter().map(get).sum::<f64>();
+    assert!(close(sum(|d| d.contacts), f.total_contacts, 1e-6));
+    assert!(close(sum(|d| d.phone), f.total_phone, 1e-6));
+    assert!(close(sum(|d| d.form), f.form_cases_total, 1e-6));
+    assert!(close(f.total_phone + f.form_cases_total, f.total_contacts, 1e-6));
+    for day in &f.daily {
+        assert!(close(day.phone + day.form, day.contacts, 1e-9));
+        assert!(close(day.phone_if_published + day.form_if_published, day.contacts, 1e-9));
+        assert!(close(day.by_language.iter().sum::<f64>(), day.contacts, 1e-9), "{day:?}");
+        assert!(close(day.by_language[1], day.contacts * 0.30, 1e-9));
+        assert!(day.contacts.is_finite() && day.contacts >= 0.0);
+    }
+    // All components are inside the window: steady rises over 21 days, surge lasts 21 + 13.
+    let expected = f.steady_contacts_per_day * ((1..=21).sum::<i64>() as f64 / 21.0 + 21.0) + f.surge_contacts + f.announcement_contacts;
+    assert!(close(f.total_contacts, expected, 1e-6), "{} vs {expected}", f.total_contacts);
+    assert!(f.phone_agents > 0 && f.scheduled_agents >= f.phone_agents);
+    assert!(f.phone_agents_if_published >= f.phone_agents);
+    assert!(f.achieved_service_level >= 0.8 && f.average_speed_of_answer_s.is_finite());
+    assert!(f.form_backlog_per_day > 0.0);
+    let sentences = f.summary.matches(". ").count() + 1;
+    assert!((2..=4).contains(&sentences), "{}", f.summary);
+}
+
+#[test]
+fn publishing_the_number_never_needs_fewer_agents() {
+    let a = Assumptions::default();
+    for mau in [0u64, 1, 500, 3000, 50_000, 1_000_000, 30_000_000] {
+        for published in [false, true] {
+            let f = forecast(&ForecastInput { phone_published: published, new_user_share_pct: 40.0, ..input(mau) }, &a);
+            assert!(f.phone_agents_if_published >= f.phone_agents, "{mau}");
+            assert!(f.scheduled_agents_if_published >= f.scheduled_agents, "{mau}");
+            if published {
+                assert_eq!(f.phone_agents, f.phone_agents_if_published);
+                assert_eq!(f.form_cases_total, 0.0);
+                assert!(f.daily.iter().all(|d| d.phone == d.contacts));
+            }
+        }
+    }
+    let unpublished = forecast(&input(1_000_000), &a);
+    let published = forecast(&ForecastInput { phone_published: true, ..input(1_000_000) }, &a);
+    assert!(published.phone_agents > unpublished.phone_agents);
+    assert!(unpublished.summary.contains("If any page published the Contact Center number"), "{}", unpublished.summary);
+    assert!(published.summary.contains("take the number down"), "{}", published.summary);
+}
+
+#[test]
+fn zero_inputs_give_zeros() {
+    let a = Assumptions::default();
+    let f = forecast(&ForecastInput { days: 42, ..ForecastInput::default() }, &a);
+    assert_eq!(f.daily.len(), 42);
+    assert!(f.daily.iter().all(|d| d.contacts == 0.0 && d.phone == 0.0 && d.by_language == [0.0; 4]));
+    assert_eq!((f.phone_agents, f.scheduled_agents, f.phone_agents_if_published, f.scheduled_agents_if_published), (0, 0, 0, 0));
+    assert_eq!((f.total_contacts, f.form_cases_total, f.form_backlog_per_day, f.peak_day), (0.0, 0.0, 0.0, 0));
+    assert!(!f.summary.is_empty());
+    let none = forecast(&ForecastInput::default(), &a);
+    assert!(none.daily.is_empty() && none.phone_agents == 0);
+    // Shares that add up to 0 count everything as English.
+    let f = forecast(&ForecastInput { language_shares: [0.0; 4], ..input(3000) }, &a);
+    assert!(close(f.daily[0].by_language[0], 1.0, 1e-12));
+    // Broken assumptions never give NaN.
+    let broken = Assumptions { contact_rate_pct: f64::NAN, handle_time_s: 0.0, interval_min: -1.0, shrinkage_pct: 100.0, surge_days: f64::INFINITY, ..a };
+    let f = forecast(&ForecastInput { new_user_share_pct: f64::NAN, ..input(3000) }, &broken);
+    let json = serde_json::to_string(&f).unwrap();
+    assert!(!json.contains("NaN") && !json.contains("null"), "{json}");
+}
+
+#[test]
+fn contact_form_backlog_against_the_response_target() {
+    // 100 cases at once, 2 business days (2.8 calendar days) to answer them: the team must
+    // clear them in 3.8 days of arrivals plus wait, 100 / 3.8 a calendar day = 36.84 a business day.
+    let capacity = form_capacity_per_business_day(&[100.0, 0.0, 0.0, 0.0, 0.0], 2.0);
+    assert!(close(capacity, 100.0 / 3.8 * 1.4, 1e-6), "{capacity}");
+    assert!(close(form_capacity_per_business_day(&[100.0], 0.0), 140.0, 1e-6), "same-day answers");
+    assert_eq!(form_capacity_per_business_day(&[], 2.0), 0.0);
+    assert_eq!(form_capacity_per_business_day(&[0.0, f64::NAN], 2.0), 0.0);
+    // A longer target never needs more capacity.
+    let arrivals: Vec<f64> = (0..42).map(|d| 50.0 + 400.0 * 0.8f64.powi(d)).collect();
+    let mut previous = f64::INFINITY;
+    for days in [0.0, 1.0, 2.0, 5.0, 10.0] {
+        let c = form_capacity_per_business_day(&arrivals, days);
+        assert!(c <= previous + 1e-9 && c >= 50.0 * 1.4 * 0.5, "{days}: {c}");
+        previous = c;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Forecast input, payload and downloads
+// ---------------------------------------------------------------------------------------------
+
+fn fixture_record() -> ReadinessRecord {
+    let mut record = ReadinessRecord {
+        profile: Profile {
+            agency: "Department of Examples, \"Office\" of Tests".into(),
+            application: "=Benefits; Portal, Beta — ünïcode".into(),
+            protocol: Some(Protocol::Oidc),
+            audience: Some(Audience::Public),
+        },
+        ..ReadinessRecord::default()
+    };
+    record.service_level.chosen = Some(Level::Ial2Aal2);
+    record.support.help_desk = "help@example.gov".into();
+    record
+}
+
+fn fixture_form() -> LaunchForm {
+    LaunchForm {
+        application_url: "https://benefits.example.gov/start?lang=en&x=1".into(),
+        billing_contacts: "billing@example.gov;\n  finance@example.gov".into(),
+        seasonality: "=HYPERLINK(\"x\")\nBusy in January, quiet in July; tax season peaks".into(),
+        help_desk_contact: "@helpdesk, help@example.gov".into(),
+        announcement_date: "2026-12-06".into(),
+        announcement_recipients: "2,000".into(),
+        ..valid_form()
+    }
+}
+
+fn fixture_forecast(form: &LaunchForm) -> Forecast {
+    forecast(&forecast_input(form, 7), &Assumptions::default())
+}
+
+fn golden(name: &str, actual: &str) {
+    let dir = format!("{}/tests/golden/launch", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{dir}/{name}");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing {path}: run with UPDATE_GOLDEN=1"));
+    assert_eq!(actual, expected, "{name} differs from its golden file");
+}
+
+#[test]
+fn prefill_takes_what_the_record_knows() {
+    let form = prefill(&fixture_record());
+    assert_eq!(form.audience, "general-public");
+    assert_eq!(form.help_desk_contact, "help@example.gov");
+    assert_eq!((form.ramp.as_str(), form.share_en.as_str(), form.share_es.as_str()), ("all-at-once", "100", "0"));
+    assert!(form.launch_date.is_empty() && form.iaa_number.is_empty());
+    let workforce = ReadinessRecord { profile: Profile { audience: Some(Audience::Workforce), ..Profile::default() }, ..ReadinessRecord::default() };
+    assert_eq!(prefill(&workforce).audience, "", "no guess between federal, military and state staff");
+}
+
+#[test]
+fn forecast_input_reads_the_form() {
+    let form = fixture_form();
+    let input = forecast_input(&form, 42);
+    assert_eq!(input.monthly_active_users, 30_000);
+    assert_eq!(input.new_user_share_pct, 60.0);
+    assert_eq!(input.ramp_weeks, 0);
+    assert_eq!(input.announcement_day_offset, Some(-2));
+    assert_eq!(input.announcement_recipients, 2_000);
+    assert_eq!(input.language_shares, [70.0, 25.0, 2.5, 2.5]);
+    assert!(!input.phone_published);
+    let phased = forecast_input(&LaunchForm { ramp: "phased".into(), ramp_weeks: "6".into(), phone_published: "yes".into(), ..form }, 42);
+    assert_eq!((phased.ramp_weeks, phased.phone_published), (6, true));
+    let empty = forecast_input(&LaunchForm::default(), 42);
+    assert_eq!((empty.monthly_active_users, empty.announcement_day_offset), (0, None));
+}
+
+#[test]
+fn payload_schema() {
+    let form = fixture_form();
+    let record = fixture_record();
+    let f = fixture_forecast(&form);
+    let key = new_idempotency_key(42);
+    let p = payload(&form, &record, &Assumptions::default(), &f, &key);
+    assert_eq!(p["schema"], "login-gov-partner-launch-request");
+    assert_eq!(p["version"], PAYLOAD_VERSION);
+    assert_eq!(p["idempotency_key"], key.as_str());
+    assert_eq!(p["service_level"], "ial2-aal2");
+    assert_eq!(p["agency"], record.profile.agency.as_str());
+    let launch = &p["launch"];
+    assert_eq!(launch["annual_registrations"], 120_000);
+    assert_eq!(launch["monthly_active_users"], 30_000);
+    assert_eq!(launch["billing_contacts"], serde_json::json!(["billing@example.gov", "finance@example.gov"]));
+    assert_eq!(launch["share_fr"], 2.5);
+    assert_eq!(launch["phone_published"], false);
+    assert_eq!(launch["ramp_weeks"], serde_json::Value::Null);
+    assert_eq!(launch["launch_date"], "2026-12-08");
+    assert_eq!(launch["audience_label"], "General public");
+    assert_eq!(launch["seasonality"], form.seasonality.as_str(), "free text as typed");
+    assert_eq!(p["assumptions"]["handle_time_s"], 180.0);
+    assert_eq!(p["assumptions"].as_object().unwrap().len(), ASSUMPTIONS.len());
+    let fc = &p["forecast"];
+    assert_eq!(fc["daily"].as_array().unwrap().len(), 9, "2 days before launch and 7 from it");
+    assert_eq!(fc["daily"][0]["date"], "2026-12-06");
+    assert_eq!(fc["daily"][2]["day"], 0);
+    assert_eq!(fc["peak_phone_agents"], f.phone_agents);
+    assert_eq!(fc["peak_date"], Date::parse_iso("2026-12-08").unwrap().add_days(f.peak_day).to_iso().as_str());
+    // Unparsable numbers are null, never a guess.
+    let bad = payload(&LaunchForm { monthly_active_users: "lots".into(), ..form.clone() }, &record, &Assumptions::default(), &f, &key);
+    assert_eq!(bad["launch"]["monthly_active_users"], serde_json::Value::Null);
+    // The same inputs give the same payload (a retry sends identical bytes).
+    let again = payload(&form, &record, &Assumptions::default(), &f, &key);
+    assert_eq!(serde_json::to_string(&p).unwrap(), serde_json::to_string(&again).unwrap());
+}
+
+#[test]
+fn idempotency_keys_and_retry_delays() {
+    let key = new_idempotency_key(1);
+    assert_eq!(key.len(), 32);
+    assert!(key.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
+    assert_eq!(key, new_idempotency_key(1));
+    let keys: std::collections::BTreeSet<String> = (0..1000).map(new_idempotency_key).collect();
+    assert_eq!(keys.len(), 1000);
+    assert_eq!(new_idempotency_key(u64::MAX).len(), 32);
+    assert_eq!([retry_delay_ms(1), retry_delay_ms(2), retry_delay_ms(3)], [2_000, 4_000, 8_000]);
+    assert_eq!(retry_delay_ms(100), 300_000);
+    assert_eq!(retry_delay_ms(0), 2_000);
+}
+
+#[test]
+fn portal_fields_follow_the_content() {
+    let ids: Vec<&str> = content().launch.portal_fields.iter().map(|f| f.id.as_str()).collect();
+    let ours: Vec<&str> = PORTAL_FIELDS.iter().map(|(id, _, _)| *id).collect();
+    assert_eq!(ids, ours);
+    for (id, field, label) in PORTAL_FIELDS {
+        assert_eq!(content().launch.portal_fields.iter().find(|f| f.id == id).unwrap().label, label);
+        assert!(valid_form().get(field).is_some(), "{field}");
+        assert!(FIELD_ORDER.contains(&field));
+    }
+}
+
+#[test]
+fn submission_csv_matches_its_golden_file() {
+    let form = fixture_form();
+    let f = fixture_forecast(&form);
+    let csv = submission_csv(&form, &fixture_record(), &Assumptions::default(), &f, &new_idempotency_key(42));
+    assert!(csv.starts_with("\"field\",\"value\"\r\n"));
+    assert!(csv.ends_with("\r\n"));
+    for line in csv.split("\r\n").filter(|l| !l.is_empty() && !l.starts_with(' ')) {
+        if let Some(value) = line.split_once("\",\"").map(|(_, v)| v) {
+            assert!(!value.starts_with(['=', '+', '-', '@']), "{line}");
+        }
+    }
+    assert!(csv.contains("\"launch.seasonality\",\"'=HYPERLINK(\"\"x\"\")"));
+    assert!(csv.contains("\"application\",\"'=Benefits; Portal, Beta — ünïcode\""));
+    golden("submission.csv", &csv);
+}
+
+#[test]
+fn launch_request_text_matches_its_golden_file() {
+    let text = launch_request_text(&fixture_form(), &fixture_record());
+    let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with("  ")).collect();
+    assert_eq!(lines.len(), 15);
+    assert!(lines[0].starts_with("Agency: ") && lines[1].starts_with("Application name: ") && lines[2] == "Service level: IAL2/AAL2");
+    assert_eq!(lines[3], "Application URL: https://benefits.example.gov/start?lang=en&x=1");
+    assert_eq!(lines[5], "Billing contacts: billing@example.gov, finance@example.gov");
+    golden("launch-request.txt", &text);
+    let empty = launch_request_text(&LaunchForm::default(), &ReadinessRecord::default());
+    assert!(empty.contains("IAA number: (not given)") && empty.contains("Service level: (not given)"), "{empty}");
+}
+
+#[test]
+fn ics_matches_its_golden_file_and_rfc_5545() {
+    let mut record = fixture_record();
+    record.profile.application.push_str(" with a long name to fold: ünïcödé 中文 characters that run past seventy-five octets");
+    let calendar = ics(&fixture_form(), &record, "20261124T150000Z", "0123456789abcdef@readiness-portal").unwrap();
+    for line in calendar.split("\r\n") {
+        assert!(line.len() <= 75, "{} octets: {line}", line.len());
+        assert!(!line.contains('\n') && !line.contains('\r'));
+    }
+    assert!(calendar.ends_with("END:VCALENDAR\r\n"));
+    assert!(calendar.contains("DTSTART;VALUE=DATE:20261208\r\n") && calendar.contains("DTEND;VALUE=DATE:20261209\r\n"));
+    let unfolded = calendar.replace("\r\n ", "");
+    assert!(unfolded.contains("SUMMARY:Login.gov launch: =Benefits\\; Portal\\, Beta — ünïcode with a long name"), "{unfolded}");
+    assert!(unfolded.contains("14 days before this date"));
+    assert!(unfolded.contains("\\n"));
+    golden("launch.ics", &calendar);
+
+    assert_eq!(super_ics_none(), None);
+    // New Year's Eve rolls the end date into the next year.
+    let nye = ics_for_date("2027-12-30").unwrap();
+    assert!(nye.contains("DTEND;VALUE=DATE:20271231"));
+    assert!(ics_for_date("2027-12-31").unwrap().contains("DTEND;VALUE=DATE:20280101"));
+    // Control characters cannot break out of a property.
+    let mut hostile = ReadinessRecord::default();
+    hostile.profile.application = "App\r\nATTENDEE:evil@example.com\u{7}".into();
+    let out = ics(&LaunchForm { launch_date: "2026-12-08".into(), ..LaunchForm::default() }, &hostile, "20261124T150000Z\r\nX:1", "u\nX-EVIL:1").unwrap();
+    assert!(!out.contains("\r\nATTENDEE") && !out.contains("\r\nX:1") && !out.contains("\r\nX-EVIL"), "{out}");
+}
+
+fn super_ics_none() -> Option<String> {
+    ics(&LaunchForm { launch_date: "2026-02-30".into(), ..LaunchForm::default() }, &ReadinessRecord::default(), "20261124T150000Z", "u")
+}
+
+fn ics_for_date(date: &str) -> Option<String> {
+    ics(&LaunchForm { launch_date: date.into(), ..LaunchForm::default() }, &ReadinessRecord::default(), "20261124T150000Z", "u")
+}
+
+#[test]
+fn ics_text_escaping_and_folding() {
+    assert_eq!(ics_text("a\\b;c,d\ne\r\nf\rg"), "a\\\\b\\;c\\,d\\ne\\nf\\ng");
+    let folded = ics_fold(&"é".repeat(100));
+    for line in folded.trim_end_matches("\r\n").split("\r\n") {
+        assert!(line.len() <= 75 && std::str::from_utf8(line.as_bytes()).is_ok());
+    }
+    assert_eq!(folded.replace("\r\n ", ""), format!("{}\r\n", "é".repeat(100)));
+    assert_eq!(ics_fold(&"x".repeat(75)), format!("{}\r\n", "x".repeat(75)));
+    assert_eq!(ics_fold(&"x".repeat(76)), format!("{}\r\n x\r\n", "x".repeat(75)));
+}
+
+#[test]
+fn file_names() {
+    assert_eq!(
+        submission_file_name(&fixture_record(), "2026-11-24", "json"),
+        "launch-request-department-of-examples-office-of-tests-benefits-portal-beta-n-code-2026-11-24.json"
+    );
+    assert_eq!(submission_file_name(&ReadinessRecord::default(), "2026-11-24", "ics"), "launch-request-2026-11-24.ics");
+}
+
+#[test]
+fn no_contact_center_number_in_this_page_or_its_downloads() {
+    use readiness_portal::logic::phone::find_phone_candidates;
+    let root = env!("CARGO_MANIFEST_DIR");
+    for path in [
+        "src/logic/launch.rs",
+        "src/logic/staffing.rs",
+        "src/logic/holidays.rs",
+        "tests/golden/launch/submission.csv",
+        "tests/golden/launch/launch.ics",
+        "tests/golden/launch/launch-request.txt",
+    ] {
+        let text = std::fs::read_to_string(format!("{root}/{path}")).unwrap();
+        assert!(find_phone_candidates(&text).iter().all(|c| !c.is_contact_center()), "{path}");
+    }
+    let f = forecast(&ForecastInput { phone_published: true, ..input(1_000_000) }, &Assumptions::default());
+    assert!(find_phone_candidates(&f.summary).is_empty(), "{}", f.summary);
+}
