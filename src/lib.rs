@@ -4,6 +4,7 @@
 pub mod browser;
 pub mod components;
 pub mod logic;
+pub mod outbox;
 pub mod pages;
 pub mod store;
 
@@ -16,7 +17,7 @@ use leptos_router::path;
 use components::notices::Notices;
 use components::shell::{GovBanner, SiteFooter, SiteHeader, SkipNav, MAIN_ID};
 use pages::{
-    checklist::ChecklistPage, home::HomePage, not_found::NotFoundPage, review::ReviewPage, service_level::ServiceLevelPage,
+    checklist::ChecklistPage, home::HomePage, launch::LaunchPage, not_found::NotFoundPage, review::ReviewPage, service_level::ServiceLevelPage,
     sources::SourcesPage,
     support::{
         checker::SupportCheckerPage, email::SupportEmailPage, faq::SupportFaqPage, links::SupportLinksPage,
@@ -28,7 +29,9 @@ use store::Store;
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_context(Store::start());
+    let store = Store::start();
+    provide_context(store);
+    provide_context(outbox::start(store));
 
     view! {
         <Router>
@@ -48,6 +51,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/support/checker") view=SupportCheckerPage />
                     <Route path=path!("/support/email") view=SupportEmailPage />
                     <Route path=path!("/support/faq") view=SupportFaqPage />
+                    <Route path=path!("/launch") view=LaunchPage />
                     <Route path=path!("/sources") view=SourcesPage />
                 </Routes>
             </main>

@@ -149,6 +149,39 @@ impl LaunchForm {
         self.fields().into_iter().find(|(name, _)| *name == field).map(|(_, value)| value)
     }
 
+    /// Replaces one field's text by name; false for an unknown name.
+    pub fn set(&mut self, field: &str, value: String) -> bool {
+        let slot = match field {
+            "application_url" => &mut self.application_url,
+            "audience" => &mut self.audience,
+            "billing_contacts" => &mut self.billing_contacts,
+            "annual_registrations" => &mut self.annual_registrations,
+            "annual_authentications" => &mut self.annual_authentications,
+            "help_desk_contact" => &mut self.help_desk_contact,
+            "iaa_number" => &mut self.iaa_number,
+            "launch_date" => &mut self.launch_date,
+            "monthly_active_users" => &mut self.monthly_active_users,
+            "program_contacts" => &mut self.program_contacts,
+            "seasonality" => &mut self.seasonality,
+            "technical_contacts" => &mut self.technical_contacts,
+            "ramp" => &mut self.ramp,
+            "ramp_weeks" => &mut self.ramp_weeks,
+            "announcement_date" => &mut self.announcement_date,
+            "announcement_recipients" => &mut self.announcement_recipients,
+            "new_user_share" => &mut self.new_user_share,
+            "share_en" => &mut self.share_en,
+            "share_es" => &mut self.share_es,
+            "share_fr" => &mut self.share_fr,
+            "share_zh" => &mut self.share_zh,
+            "phone_published" => &mut self.phone_published,
+            "idv_share" => &mut self.idv_share,
+            "in_person_share" => &mut self.in_person_share,
+            _ => return false,
+        };
+        *slot = value;
+        true
+    }
+
     fn shares(&self) -> [&str; 4] {
         [&self.share_en, &self.share_es, &self.share_fr, &self.share_zh]
     }
@@ -1205,6 +1238,21 @@ pub fn retry_delay_ms(attempts: u32) -> u64 {
 /// The payload's launch block as JSON, for places that only need the form (drafts, tests).
 pub fn launch_json(form: &LaunchForm) -> Value {
     object(launch_entries(form))
+}
+
+#[cfg(test)]
+mod set_tests {
+    use super::*;
+
+    #[test]
+    fn every_field_in_form_order_can_be_set_and_read_back() {
+        let mut form = LaunchForm::default();
+        for field in FIELD_ORDER.iter().filter(|f| **f != "language_shares") {
+            assert!(form.set(field, format!("value of {field}")), "{field}");
+            assert_eq!(form.get(field), Some(format!("value of {field}").as_str()));
+        }
+        assert!(!form.set("nope", String::new()));
+    }
 }
 
 #[cfg(test)]

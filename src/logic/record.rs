@@ -6,13 +6,15 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::checklist::ChecklistWork;
+use super::launch::{LaunchForm, OutboxEntry, Receipt};
 use super::service_level::{self, Answers, Level, Recommendation};
 
 /// The version this build writes. Older versions are migrated on load and on import.
 /// 1: profile only. 2: adds `service_level` (answers, chosen level, reason).
 /// 3: adds `checklist` (item work and sign-offs).
 /// 4: adds `support` (link attribution and launch email details).
-pub const RECORD_VERSION: u64 = 4;
+/// 5: adds `launch` (the launch request draft, staffing assumptions, outbox and receipts).
+pub const RECORD_VERSION: u64 = 5;
 
 /// Marks an exported file as ours, so a random JSON file is refused on import.
 pub const RECORD_KIND: &str = "login-gov-partner-readiness-record";
@@ -125,6 +127,20 @@ pub struct SupportWork {
     pub email_lang: String,
 }
 
+/// The launch page's part of the record.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LaunchWork {
+    /// The draft as typed; `None` until the partner first edits it (the page prefills it).
+    pub form: Option<LaunchForm>,
+    /// Staffing assumptions the reviewer changed, as typed, by assumption key.
+    pub assumption_texts: std::collections::BTreeMap<String, String>,
+    /// Submissions that have not reached the endpoint yet.
+    pub outbox: Vec<OutboxEntry>,
+    /// Submissions that went through, or were saved locally without an endpoint.
+    pub receipts: Vec<Receipt>,
+}
+
 /// The service-level guide's part of the record.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -148,6 +164,8 @@ pub struct ReadinessRecord {
     pub checklist: ChecklistWork,
     #[serde(default)]
     pub support: SupportWork,
+    #[serde(default)]
+    pub launch: LaunchWork,
 }
 
 impl Default for ReadinessRecord {
@@ -159,6 +177,7 @@ impl Default for ReadinessRecord {
             service_level: ServiceLevelWork::default(),
             checklist: ChecklistWork::default(),
             support: SupportWork::default(),
+            launch: LaunchWork::default(),
         }
     }
 }
@@ -260,6 +279,11 @@ fn migrate(mut value: Value, from_version: u64) -> Result<Value, RecordError> {
                 value["support"] = serde_json::to_value(SupportWork::default()).expect("serialisable");
                 value
             }
+            // 4 → 5: no launch draft yet.
+            4 => {
+                value["launch"] = serde_json::to_value(LaunchWork::default()).expect("serialisable");
+                value
+            }
             other => return Err(RecordError::BadShape(format!("version {other} was never written by this portal"))),
         };
         version += 1;
@@ -297,6 +321,16 @@ fn check_limits(record: &ReadinessRecord) -> Result<(), RecordError> {
         ("help-desk contact", &support.help_desk),
         ("email language", &support.email_lang),
     ]);
+    if let Some(form) = &record.launch.form {
+        for field in super::launch::FIELD_ORDER {
+            if form.get(field).is_some_and(|text| text.chars().count() > MAX_FIELD_CHARS) {
+                return Err(RecordError::FieldTooLong("launch request field"));
+            }
+        }
+    }
+    if record.launch.assumption_texts.values().any(|t| t.chars().count() > MAX_FIELD_CHARS) {
+        return Err(RecordError::FieldTooLong("staffing assumption"));
+    }
     match fields.into_iter().find(|(_, text)| text.chars().count() > MAX_FIELD_CHARS) {
         Some((name, _)) => Err(RecordError::FieldTooLong(name)),
         None => Ok(()),
@@ -417,6 +451,7 @@ mod tests {
         assert_eq!(record.service_level, ServiceLevelWork::default());
         assert_eq!(record.checklist, ChecklistWork::default());
         assert_eq!(record.support, SupportWork::default());
+        assert_eq!(record.launch, LaunchWork::default());
         // Importing an old export migrates it the same way.
         assert_eq!(import(VERSION_1), Ok(record));
     }
@@ -441,6 +476,34 @@ mod tests {
         assert_eq!(from_version, 3);
         assert_eq!(record.checklist.item("chk-iaa-signed").status, super::super::checklist::ItemStatus::Done);
         assert_eq!(record.support, SupportWork::default());
+    }
+
+    #[test]
+    fn version_4_records_migrate_keeping_their_support_work() {
+        let v4 = r#"{"kind": "login-gov-partner-readiness-record", "version": 4,
+            "support": {"help_desk": "help@example.gov", "email_lang": "es"}}"#;
+        let LoadOutcome::Migrated { record, from_version } = load(Some(v4)) else { panic!("not migrated") };
+        assert_eq!(from_version, 4);
+        assert_eq!(record.support.email_lang, "es");
+        assert_eq!(record.launch, LaunchWork::default());
+    }
+
+    #[test]
+    fn the_launch_part_round_trips_with_its_outbox() {
+        let mut record = sample();
+        let mut form = LaunchForm::default();
+        form.launch_date = "2027-03-02".into();
+        form.monthly_active_users = "12,000 (about)".into();
+        record.launch.form = Some(form);
+        record.launch.assumption_texts.insert("handle_time_s".into(), "240".into());
+        record.launch.outbox.push(OutboxEntry {
+            idempotency_key: "k".into(),
+            payload: serde_json::json!({"a": [1, "=x"]}),
+            queued_at: "2026-11-23T15:00:00Z".into(),
+            attempts: 2,
+            last_error: "The server answered 503.".into(),
+        });
+        assert_eq!(import(&to_json(&record)), Ok(record));
     }
 
     #[test]

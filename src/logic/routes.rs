@@ -15,6 +15,7 @@ pub const SERVICE_LEVEL: PageInfo =
     PageInfo { path: "/service-level", title: "Choose your service level", nav_label: "Service level" };
 pub const CHECKLIST: PageInfo = PageInfo { path: "/checklist", title: "Launch checklist", nav_label: "Checklist" };
 pub const REVIEW: PageInfo = PageInfo { path: "/review", title: "Review and sign off", nav_label: "Review" };
+pub const LAUNCH: PageInfo = PageInfo { path: "/launch", title: "Launch request and staffing forecast", nav_label: "Launch" };
 pub const SUPPORT: PageInfo = PageInfo { path: "/support", title: "Support kit", nav_label: "Support" };
 pub const SUPPORT_LINKS: PageInfo = PageInfo { path: "/support/links", title: "Login.gov links for your users", nav_label: "Link builder" };
 pub const SUPPORT_CHECKER: PageInfo = PageInfo { path: "/support/checker", title: "Check your content", nav_label: "Content checker" };
@@ -23,14 +24,14 @@ pub const SUPPORT_FAQ: PageInfo = PageInfo { path: "/support/faq", title: "Agenc
 pub const SOURCES: PageInfo = PageInfo { path: "/sources", title: "Sources", nav_label: "Sources" };
 
 /// Pages in navigation order.
-pub const PAGES: &[PageInfo] = &[HOME, SERVICE_LEVEL, CHECKLIST, REVIEW, SUPPORT, SOURCES];
+pub const PAGES: &[PageInfo] = &[HOME, SERVICE_LEVEL, CHECKLIST, REVIEW, SUPPORT, LAUNCH, SOURCES];
 
 /// The support kit's pages, in its own navigation.
 pub const SUPPORT_PAGES: &[PageInfo] = &[SUPPORT, SUPPORT_LINKS, SUPPORT_CHECKER, SUPPORT_EMAIL, SUPPORT_FAQ];
 
 /// Every routed page, for checks that a path exists.
 pub const ALL_PAGES: &[PageInfo] =
-    &[HOME, SERVICE_LEVEL, CHECKLIST, REVIEW, SUPPORT, SUPPORT_LINKS, SUPPORT_CHECKER, SUPPORT_EMAIL, SUPPORT_FAQ, SOURCES];
+    &[HOME, SERVICE_LEVEL, CHECKLIST, REVIEW, SUPPORT, SUPPORT_LINKS, SUPPORT_CHECKER, SUPPORT_EMAIL, SUPPORT_FAQ, LAUNCH, SOURCES];
 
 pub const PRODUCT_NAME: &str = "Login.gov partner readiness portal";
 

@@ -2,6 +2,7 @@
 
 pub mod checklist;
 pub mod home;
+pub mod launch;
 pub mod not_found;
 pub mod review;
 pub mod service_level;

@@ -26,3 +26,11 @@ test("dist/ holds no Contact Center number in any format", async () => {
     expect(text.includes(NATIONAL), file).toBe(false);
   }
 });
+
+test("every image the stylesheet refers to is shipped", async () => {
+  const css = (await files("dist")).filter((f) => f.endsWith(".css"));
+  expect(css.length).toBe(1);
+  const text = await readFile(css[0], "utf8");
+  const shipped = new Set((await files("dist")).map((f) => f.slice("dist".length)));
+  for (const [, path] of text.matchAll(/url\("(\/img\/[^"]+)"\)/g)) expect(shipped.has(path), path).toBe(true);
+});

@@ -4,10 +4,14 @@ import { test as base, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
 export const test = base.extend({
-  page: async ({ page }, use) => {
+  // Console errors a test causes on purpose (a receiver that is down), as one regular expression.
+  expectedConsoleErrors: [null, { option: true }],
+  page: async ({ page, expectedConsoleErrors }, use) => {
     const problems = [];
     page.on("console", (msg) => {
-      if (msg.type() === "error" || /Content Security Policy|Refused to/i.test(msg.text())) problems.push(`console: ${msg.text()}`);
+      const text = msg.text();
+      if (expectedConsoleErrors?.test(text) && !/Content Security Policy|Refused to/i.test(text)) return;
+      if (msg.type() === "error" || /Content Security Policy|Refused to/i.test(text)) problems.push(`console: ${text}`);
     });
     page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
     page.on("request", (req) => {

@@ -10,6 +10,7 @@ const routes = [
   { path: "/support/checker", heading: "Check your content" },
   { path: "/support/email", heading: "Launch announcement email" },
   { path: "/support/faq", heading: "Agency FAQ for your help desk" },
+  { path: "/launch", heading: "Launch request and staffing forecast" },
   { path: "/sources", heading: "Sources" },
   { path: "/no-such-page", heading: "Page not found" },
 ];

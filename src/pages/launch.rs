@@ -1,0 +1,538 @@
+//! `/launch`: the launch request (every Partner Portal field plus what staffing needs), checked
+//! field by field; the Contact Center forecast with editable assumptions; and a submission that
+//! waits in the outbox until the endpoint takes it.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::browser;
+use crate::components::copy_button::CopyButton;
+use crate::components::page::PageHeading;
+use crate::logic::dates::Date;
+use crate::logic::launch::{
+    forecast_input, ics, launch_request_text, new_idempotency_key, next_valid_launch_dates, payload, prefill,
+    submission_csv, submission_file_name, validate, weekday_name, LaunchForm, AUDIENCES, FORECAST_DAYS, RAMP_ALL_AT_ONCE,
+    RAMP_PHASED,
+};
+use crate::logic::record::{ReadinessRecord, MAX_FIELD_CHARS};
+use crate::logic::routes::{HOME, LAUNCH, SERVICE_LEVEL};
+use crate::logic::service_level::Level;
+use crate::logic::staffing::{forecast, format_count, validate_assumptions, Assumptions, Forecast, ASSUMPTIONS};
+use crate::outbox::{self, use_outbox, Endpoint};
+use crate::store::{use_store, NoticeKind};
+
+fn today() -> Date {
+    Date::parse_iso(&browser::today_iso()).unwrap_or(Date { year: 2026, month: 1, day: 1 })
+}
+
+fn current_form(r: &ReadinessRecord) -> LaunchForm {
+    r.launch.form.clone().unwrap_or_else(|| prefill(r))
+}
+
+/// The assumptions in force: defaults, overridden by every change that parses and is in range.
+pub fn assumptions_from(texts: &std::collections::BTreeMap<String, String>) -> (Assumptions, Vec<(&'static str, String)>) {
+    let mut assumptions = Assumptions::default();
+    let mut errors = Vec::new();
+    for spec in ASSUMPTIONS {
+        let Some(text) = texts.get(spec.key) else { continue };
+        match text.trim().parse::<f64>() {
+            Ok(value) if value.is_finite() && value >= spec.min && value <= spec.max && (!spec.whole || value.fract() == 0.0) => {
+                assumptions.set(spec.key, value);
+            }
+            _ => errors.push((
+                spec.key,
+                format!("Enter a {} from {} to {} ({}). The forecast uses the default until then.", if spec.whole { "whole number" } else { "number" }, spec.min, spec.max, spec.unit),
+            )),
+        }
+    }
+    for (key, message) in validate_assumptions(&assumptions) {
+        errors.push((key, message));
+    }
+    (assumptions, errors)
+}
+
+fn focus(id: &str) {
+    if let Some(element) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
+#[component]
+pub fn LaunchPage() -> impl IntoView {
+    let store = use_store();
+    let record = store.record;
+    let outbox = use_outbox();
+    let today = today();
+    let form = Memo::new(move |_| record.with(current_form));
+    let level = Memo::new(move |_| record.with(ReadinessRecord::level));
+    let errors = Memo::new(move |_| form.with(|f| validate(f, today, level.get())));
+    let show_all = RwSignal::new(false);
+    let touched = RwSignal::new(BTreeSet::<&'static str>::new());
+    let assumption_state = Memo::new(move |_| record.with(|r| assumptions_from(&r.launch.assumption_texts)));
+    let forecast_memo = Memo::new(move |_| {
+        let (assumptions, _) = assumption_state.get();
+        form.with(|f| forecast(&forecast_input(f, FORECAST_DAYS), &assumptions))
+    });
+
+    let set_field = move |field: &'static str, value: String| {
+        record.update(|r| {
+            let mut f = current_form(r);
+            f.set(field, value);
+            r.launch.form = Some(f);
+        })
+    };
+    let error_for = move |field: &'static str| {
+        let visible = show_all.get() || touched.with(|t| t.contains(field)) || (field == "launch_date" && form.with(|f| !f.launch_date.is_empty()));
+        visible.then(|| errors.with(|e| e.get(field).map(str::to_string))).flatten()
+    };
+
+    // One labelled input with its hint and error, tied together with aria-describedby.
+    let field = move |name: &'static str, label: &'static str, hint: &'static str, kind: &'static str| {
+        let id = format!("launch-{name}");
+        let hint_id = format!("{id}-hint");
+        let error_id = format!("{id}-error");
+        let described = {
+            let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+            move || {
+                let mut ids = vec![];
+                if !hint.is_empty() {
+                    ids.push(hint_id.clone());
+                }
+                if error_for(name).is_some() {
+                    ids.push(error_id.clone());
+                }
+                (!ids.is_empty()).then(|| ids.join(" "))
+            }
+        };
+        let value = move || form.with(|f| f.get(name).unwrap_or_default().to_string());
+        let on_input = move |ev: leptos::ev::Event| set_field(name, event_target_value(&ev));
+        let on_change = move |_| touched.update(|t| {
+            t.insert(name);
+        });
+        let control = if kind == "textarea" {
+            view! {
+                <textarea class="usa-textarea usa-textarea--short" id=id.clone() name=name maxlength=MAX_FIELD_CHARS.to_string()
+                    aria-describedby=described.clone() aria-invalid=move || error_for(name).is_some().to_string()
+                    prop:value=value on:input=on_input on:change=on_change></textarea>
+            }
+            .into_any()
+        } else {
+            view! {
+                <input class="usa-input" id=id.clone() name=name type=kind maxlength=MAX_FIELD_CHARS.to_string()
+                    aria-describedby=described.clone() aria-invalid=move || error_for(name).is_some().to_string()
+                    prop:value=value on:input=on_input on:change=on_change />
+            }
+            .into_any()
+        };
+        view! {
+            <div class="usa-form-group" class:usa-form-group--error=move || error_for(name).is_some()>
+                <label class="usa-label" for=id>{label}</label>
+                {(!hint.is_empty()).then(|| view! { <span class="usa-hint" id=hint_id.clone()>{hint}</span> })}
+                {move || error_for(name).map(|m| view! { <span class="usa-error-message" id=error_id.clone()>{m}</span> })}
+                {control}
+            </div>
+        }
+    };
+
+    let radio_group = move |name: &'static str, legend: &'static str, options: Vec<(&'static str, &'static str)>| {
+        let error_id = format!("launch-{name}-error");
+        let error_id_for_view = error_id.clone();
+        let choices = options
+            .into_iter()
+            .map(|(value, label)| {
+                let id = format!("launch-{name}-{value}");
+                view! {
+                    <div class="usa-radio">
+                        <input class="usa-radio__input" type="radio" id=id.clone() name=format!("launch-{name}") value=value
+                            prop:checked=move || form.with(|f| f.get(name) == Some(value))
+                            on:change=move |_| { set_field(name, value.to_string()); touched.update(|t| { t.insert(name); }); } />
+                        <label class="usa-radio__label" for=id>{label}</label>
+                    </div>
+                }
+            })
+            .collect_view();
+        view! {
+            <fieldset class="usa-fieldset usa-form-group" id=format!("launch-{name}") tabindex="-1"
+                class:usa-form-group--error=move || error_for(name).is_some()
+                aria-describedby=move || error_for(name).is_some().then(|| error_id.clone())>
+                <legend class="usa-legend">{legend}</legend>
+                {move || error_for(name).map(|m| view! { <span class="usa-error-message" id=error_id_for_view.clone()>{m}</span> })}
+                <div class="radio-row">{choices}</div>
+            </fieldset>
+        }
+    };
+
+    let audience_select = move || {
+        let name = "audience";
+        view! {
+            <div class="usa-form-group" class:usa-form-group--error=move || error_for(name).is_some()>
+                <label class="usa-label" for="launch-audience">"Audience"</label>
+                {move || error_for(name).map(|m| view! { <span class="usa-error-message" id="launch-audience-error">{m}</span> })}
+                <select class="usa-select" id="launch-audience" name="audience"
+                    aria-describedby=move || error_for(name).is_some().then_some("launch-audience-error")
+                    on:change=move |ev| { set_field(name, event_target_value(&ev)); touched.update(|t| { t.insert(name); }); }>
+                    <option value="" selected=move || form.with(|f| f.audience.is_empty())>"Choose the main audience"</option>
+                    {AUDIENCES.iter().map(|(id, label)| view! {
+                        <option value=*id selected=move || form.with(|f| f.audience == *id)>{*label}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+
+    let next_dates = move || {
+        error_for("launch_date").map(|_| {
+            let dates = next_valid_launch_dates(today, 4);
+            view! {
+                <div class="next-dates" data-testid="next-dates">
+                    <p>"The next dates that work:"</p>
+                    <ul class="next-dates__list">
+                        {dates.into_iter().map(|d| {
+                            let iso = d.to_iso();
+                            let label = format!("{} {}", weekday_name(d), iso);
+                            view! { <li><button type="button" class="usa-button usa-button--outline" on:click=move |_| set_field("launch_date", iso.clone())>{format!("Use {label}")}</button></li> }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        show_all.set(true);
+        if !errors.with_untracked(|e| e.is_empty()) {
+            request_animation_frame(|| focus("launch-error-summary"));
+            return;
+        }
+        let key = new_idempotency_key((js_sys::Math::random() * 9_007_199_254_740_991.0) as u64 ^ (js_sys::Date::now() as u64));
+        let (assumptions, _) = assumption_state.get_untracked();
+        let body = record.with_untracked(|r| payload(&form.get_untracked(), r, &assumptions, &forecast_memo.get_untracked(), &key));
+        outbox::submit(store, outbox, key, body);
+    };
+
+    let summary = move || {
+        (show_all.get() && !errors.with(|e| e.is_empty())).then(|| {
+            let items = errors.with(|e| e.in_form_order().into_iter().map(|(f, m)| (f, m.to_string())).collect::<Vec<_>>());
+            view! {
+                <div class="usa-alert usa-alert--error" id="launch-error-summary" tabindex="-1" role="alert" aria-labelledby="launch-error-summary-heading">
+                    <div class="usa-alert__body">
+                        <h2 class="usa-alert__heading" id="launch-error-summary-heading">{format!("Fix {} {} before you submit", items.len(), if items.len() == 1 { "problem" } else { "problems" })}</h2>
+                        <ul class="usa-list">
+                            {items.into_iter().map(|(field, message)| {
+                                let target = if field == "language_shares" { "launch-share_en".to_string() } else { format!("launch-{field}") };
+                                let href = format!("#{target}");
+                                view! { <li><a class="usa-link" href=href on:click=move |ev| { ev.prevent_default(); focus(&target); }>{message}</a></li> }
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                </div>
+            }
+        })
+    };
+
+    let is_ial2 = move || level.get() == Some(Level::Ial2Aal2);
+    let phased = move || form.with(|f| f.ramp == RAMP_PHASED);
+    let shares_error = move || error_for("language_shares");
+
+    view! {
+        <PageHeading title=LAUNCH.title />
+        <p class="usa-intro">"Tell Login.gov when you launch and how many people to expect. The Contact Center staffs from these numbers; the forecast below shows what your launch will ask of it."</p>
+        <p data-testid="launch-prefill">
+            {move || record.with(|r| format!(
+                "Agency: {}. Application: {}. Service level: {}.",
+                if r.profile.agency.trim().is_empty() { "not given yet" } else { r.profile.agency.as_str() },
+                if r.profile.application.trim().is_empty() { "not given yet" } else { r.profile.application.as_str() },
+                r.level().map(|l| l.name()).unwrap_or("not decided yet"),
+            ))}" "
+            "These come from "<a class="usa-link" href=format!("{}#profile", HOME.path)>"your profile"</a>" and the "<a class="usa-link" href=SERVICE_LEVEL.path>"service-level guide"</a>". The draft below is saved as you type."
+        </p>
+        {summary}
+        <form class="usa-form usa-form--large launch-form" novalidate on:submit=submit>
+            <fieldset class="usa-fieldset">
+                <legend class="usa-legend usa-legend--large">"Application and agreement"</legend>
+                {field("application_url", "Application URL", "The production address users sign in from, starting with https://.", "url")}
+                {audience_select()}
+                {field("iaa_number", "IAA number", "As on your signed interagency agreement, for example LGABCFY210001-0001-0000.", "text")}
+                {field("launch_date", "Desired launch date", "At least 14 days from today, on a Tuesday or Thursday that is not a federal holiday.", "date")}
+                {next_dates}
+                {field("seasonality", "Seasonality of usage", "Busy months or deadlines, if any.", "textarea")}
+            </fieldset>
+            <fieldset class="usa-fieldset">
+                <legend class="usa-legend usa-legend--large">"Expected volume"</legend>
+                {field("monthly_active_users", "Monthly active users", "Whole number, for example 12,000.", "text")}
+                {field("annual_registrations", "Estimated annual registrations", "New accounts a year.", "text")}
+                {field("annual_authentications", "Estimated annual authentications", "Sign-ins a year.", "text")}
+            </fieldset>
+            <fieldset class="usa-fieldset">
+                <legend class="usa-legend usa-legend--large">"Contacts"</legend>
+                {field("program_contacts", "Program-management contacts", "Email addresses, separated by commas.", "textarea")}
+                {field("technical_contacts", "Technical-support contacts", "Email addresses, separated by commas.", "textarea")}
+                {field("billing_contacts", "Billing contacts", "Email addresses, separated by commas.", "textarea")}
+                {field("help_desk_contact", "Help-desk contact information", "How your users reach your own help desk.", "text")}
+            </fieldset>
+            <fieldset class="usa-fieldset">
+                <legend class="usa-legend usa-legend--large">"What the Contact Center needs for staffing"</legend>
+                {radio_group("ramp", "How will you roll out?", vec![(RAMP_ALL_AT_ONCE, "All users at once"), (RAMP_PHASED, "In phases")])}
+                <Show when=phased>{field("ramp_weeks", "Rollout length in weeks", "From 1 to 52.", "text")}</Show>
+                {field("announcement_date", "Announcement email date", "When your launch announcement goes out, if you send one.", "date")}
+                {field("announcement_recipients", "Announcement recipients", "How many people get the announcement.", "text")}
+                {field("new_user_share", "Share of users new to Login.gov (%)", "Users who do not have a Login.gov account yet.", "text")}
+                <fieldset class="usa-fieldset usa-form-group shares" class:usa-form-group--error=move || shares_error().is_some()
+                    aria-describedby=move || shares_error().is_some().then_some("launch-language_shares-error")>
+                    <legend class="usa-legend">"Your users’ languages (%)"</legend>
+                    {move || shares_error().map(|m| view! { <span class="usa-error-message" id="launch-language_shares-error">{m}</span> })}
+                    <div class="shares__row">
+                        {field("share_en", "English", "", "text")}
+                        {field("share_es", "Spanish", "", "text")}
+                        {field("share_fr", "French", "", "text")}
+                        {field("share_zh", "Chinese", "", "text")}
+                    </div>
+                </fieldset>
+                {radio_group("phone_published", "Does any of your pages publish the Login.gov Contact Center phone number?", vec![("no", "No"), ("yes", "Yes")])}
+                <Show when=is_ial2>
+                    {field("idv_share", "Share of users who verify their identity (%)", "IAL2 only.", "text")}
+                    {field("in_person_share", "Share of those who verify in person (%)", "Of the users who verify their identity.", "text")}
+                </Show>
+            </fieldset>
+            <SubmitArea />
+        </form>
+        <ForecastSection forecast=forecast_memo assumption_state=assumption_state />
+        <Downloads form=form forecast=forecast_memo assumption_state=assumption_state />
+    }
+}
+
+#[component]
+fn SubmitArea() -> impl IntoView {
+    let store = use_store();
+    let record = store.record;
+    let outbox = use_outbox();
+    let endpoint_text = move || match outbox.endpoint.get() {
+        Endpoint::Loading => "Reading the portal’s configuration…".to_string(),
+        Endpoint::None => "No submission endpoint is configured for this portal: submitting saves a receipt in this browser, and you send the downloaded files to Login.gov.".to_string(),
+        Endpoint::Url(url) => format!("Submissions go to {url}."),
+    };
+    let retry = move |_| leptos::task::spawn_local(outbox::send_all(store, outbox));
+    view! {
+        <section class="submit-area" aria-labelledby="submit-heading">
+            <h2 id="submit-heading">"Submit"</h2>
+            <p>{endpoint_text}</p>
+            <button type="submit" class="usa-button usa-button--big" disabled=move || outbox.sending.get()>"Submit the launch request"</button>
+            <div role="status" data-testid="outbox">
+                {move || record.with(|r| r.launch.outbox.clone()).into_iter().map(|entry| view! {
+                    <div class="usa-alert usa-alert--warning usa-alert--slim outbox-entry">
+                        <div class="usa-alert__body">
+                            <p class="usa-alert__text">
+                                {format!("Waiting to send (queued {}, {} attempts so far). ", entry.queued_at, entry.attempts)}
+                                {(!entry.last_error.is_empty()).then(|| format!("Last error: {} It is retried automatically; it stays here, even if you close the page, until it goes through.", entry.last_error))}
+                            </p>
+                            <button type="button" class="usa-button usa-button--outline" on:click=retry disabled=move || outbox.sending.get()>"Retry now"</button>
+                        </div>
+                    </div>
+                }).collect_view()}
+            </div>
+            <ul class="usa-list receipts" data-testid="receipts">
+                {move || record.with(|r| r.launch.receipts.clone()).into_iter().rev().map(|receipt| view! {
+                    <li>{if receipt.sent {
+                        format!("Sent on {}. Reference: {}.", receipt.at, receipt.server_id.clone().unwrap_or_else(|| "none given".into()))
+                    } else {
+                        format!("Saved in this browser on {} (no endpoint is configured). Download the files below and send them to Login.gov.", receipt.at)
+                    }}</li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn ForecastSection(forecast: Memo<Forecast>, assumption_state: Memo<(Assumptions, Vec<(&'static str, String)>)>) -> impl IntoView {
+    let record = use_store().record;
+    let assumptions_inputs = ASSUMPTIONS
+        .into_iter()
+        .map(|spec| {
+            let id = format!("assumption-{}", spec.key);
+            let error_id = format!("{id}-error");
+            let error = move || assumption_state.with(|(_, errors)| errors.iter().find(|(k, _)| *k == spec.key).map(|(_, m)| m.clone()));
+            let value = move || {
+                record.with(|r| r.launch.assumption_texts.get(spec.key).cloned())
+                    .unwrap_or_else(|| format_number(Assumptions::default().get(spec.key).unwrap_or_default()))
+            };
+            let source = spec.default_id.and_then(|id| crate::logic::content::content().launch.staffing_defaults.iter().find(|d| d.id == id));
+            let described = error_id.clone();
+            view! {
+                <div class="usa-form-group assumption" class:usa-form-group--error=move || error().is_some()>
+                    <label class="usa-label" for=id.clone()>{format!("{} ({})", spec.label, spec.unit)}</label>
+                    {source.map(|s| view! { <span class="usa-hint">{s.note.clone()}" "<a class="usa-link source-link" href=s.source.clone() rel="external noopener">"Source"</a></span> })}
+                    {move || error().map(|m| view! { <span class="usa-error-message" id=error_id.clone()>{m}</span> })}
+                    <input class="usa-input usa-input--small" id=id inputmode="decimal"
+                        aria-describedby=move || error().is_some().then(|| described.clone())
+                        prop:value=value
+                        on:input=move |ev| record.update(|r| { r.launch.assumption_texts.insert(spec.key.to_string(), event_target_value(&ev)); }) />
+                </div>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <section aria-labelledby="forecast-heading" class="forecast">
+            <h2 id="forecast-heading">"Contact Center forecast"</h2>
+            <p data-testid="forecast-summary" aria-live="polite">{move || forecast.with(|f| f.summary.clone())}</p>
+            <div class="usa-table-container--scrollable" tabindex="0" role="region" aria-label="Staffing side by side">
+                <table class="usa-table usa-table--borderless" data-testid="forecast-compare">
+                    <caption>"Busiest day, with and without the phone number published"</caption>
+                    <thead><tr><th scope="col">""</th><th scope="col">"Linking to login.gov/contact"</th><th scope="col">"If the phone number is published"</th></tr></thead>
+                    <tbody>
+                        <tr><th scope="row">"Calls on the busiest day"</th>
+                            <td>{move || forecast.with(|f| format_count(f.peak_phone_calls))}</td>
+                            <td>{move || forecast.with(|f| format_count(f.peak_phone_calls_if_published))}</td></tr>
+                        <tr><th scope="row">"Calls in the busiest interval"</th>
+                            <td>{move || forecast.with(|f| format_count(f.peak_interval_calls))}</td>
+                            <td>{move || forecast.with(|f| format_count(f.peak_interval_calls_if_published))}</td></tr>
+                        <tr><th scope="row">"Agents on the phones (Erlang C)"</th>
+                            <td data-testid="agents">{move || forecast.with(|f| f.phone_agents)}</td>
+                            <td data-testid="agents-published">{move || forecast.with(|f| f.phone_agents_if_published)}</td></tr>
+                        <tr><th scope="row">"Agents to schedule (with shrinkage)"</th>
+                            <td>{move || forecast.with(|f| f.scheduled_agents)}</td>
+                            <td>{move || forecast.with(|f| f.scheduled_agents_if_published)}</td></tr>
+                        <tr><th scope="row">"Contact-form cases to answer each business day"</th>
+                            <td>{move || forecast.with(|f| format_count(f.form_backlog_per_day))}</td>
+                            <td>"0"</td></tr>
+                    </tbody>
+                </table>
+            </div>
+            <ForecastChart forecast=forecast />
+            <details class="forecast-data">
+                <summary>"The forecast as a table"</summary>
+                <div class="usa-table-container--scrollable" tabindex="0" role="region" aria-label="Daily forecast">
+                    <table class="usa-table usa-table--compact" data-testid="forecast-table">
+                        <thead><tr>
+                            <th scope="col">"Day from launch"</th><th scope="col">"Contacts"</th><th scope="col">"Calls"</th><th scope="col">"Contact form"</th>
+                            <th scope="col">"Calls if published"</th><th scope="col">"English"</th><th scope="col">"Spanish"</th><th scope="col">"French"</th><th scope="col">"Chinese"</th>
+                        </tr></thead>
+                        <tbody>
+                            {move || forecast.with(|f| f.daily.iter().map(|d| view! {
+                                <tr>
+                                    <th scope="row">{d.day}</th><td>{format_count(d.contacts)}</td><td>{format_count(d.phone)}</td><td>{format_count(d.form)}</td>
+                                    <td>{format_count(d.phone_if_published)}</td>
+                                    {d.by_language.iter().map(|v| view! { <td>{format_count(*v)}</td> }).collect_view()}
+                                </tr>
+                            }).collect_view())}
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+            <h3>"Assumptions"</h3>
+            <p>"Login.gov does not publish its handle time, intraday pattern or shrinkage; these are starting values a Login.gov reviewer can change. The forecast redraws as you type."</p>
+            <div class="assumptions">{assumptions_inputs}</div>
+        </section>
+    }
+}
+
+fn format_number(value: f64) -> String {
+    if value.fract() == 0.0 { format!("{value:.0}") } else { format!("{value}") }
+}
+
+/// Daily calls and contact-form cases as stacked bars, with calls-if-published as a line.
+#[component]
+fn ForecastChart(forecast: Memo<Forecast>) -> impl IntoView {
+    const W: f64 = 640.0;
+    const H: f64 = 220.0;
+    const PAD: f64 = 30.0;
+    let shapes = move || {
+        forecast.with(|f| {
+            let n = f.daily.len().max(1) as f64;
+            let max = f.daily.iter().map(|d| d.phone_if_published.max(d.phone + d.form)).fold(0.0, f64::max).max(1.0);
+            let bar = (W - PAD) / n;
+            let y = |v: f64| H - PAD - v / max * (H - 2.0 * PAD);
+            let bars = f
+                .daily
+                .iter()
+                .enumerate()
+                .map(|(i, d)| {
+                    let x = PAD + i as f64 * bar;
+                    view! {
+                        <rect class="chart-phone" x=format!("{x:.1}") y=format!("{:.1}", y(d.phone)) width=format!("{:.1}", (bar - 1.0).max(0.5)) height=format!("{:.1}", H - PAD - y(d.phone)) />
+                        <rect class="chart-form" x=format!("{x:.1}") y=format!("{:.1}", y(d.phone + d.form)) width=format!("{:.1}", (bar - 1.0).max(0.5)) height=format!("{:.1}", y(d.phone) - y(d.phone + d.form)) />
+                    }
+                })
+                .collect_view();
+            let line: Vec<String> = f.daily.iter().enumerate().map(|(i, d)| format!("{:.1},{:.1}", PAD + (i as f64 + 0.5) * bar, y(d.phone_if_published))).collect();
+            let first = f.daily.first().map(|d| d.day).unwrap_or(0);
+            let last = f.daily.last().map(|d| d.day).unwrap_or(0);
+            view! {
+                {bars}
+                <polyline class="chart-published" points=line.join(" ") />
+                <line class="chart-axis" x1=PAD y1=H - PAD x2=W y2=H - PAD />
+                <text class="chart-label" x=PAD y=H - 8.0>{format!("day {first}")}</text>
+                <text class="chart-label" x=W - 60.0 y=H - 8.0>{format!("day {last}")}</text>
+                <text class="chart-label" x=2.0 y=PAD>{format_count(max)}</text>
+            }
+        })
+    };
+    view! {
+        <figure class="forecast-chart">
+            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby="chart-title chart-desc" data-testid="forecast-chart">
+                <title id="chart-title">"Daily Login.gov contacts from your launch"</title>
+                <desc id="chart-desc">{move || forecast.with(|f| format!("Bars show calls and contact-form cases per day; the line shows calls if the phone number were published. {}", f.summary))}</desc>
+                {shapes}
+            </svg>
+            <figcaption>
+                <span class="legend legend--phone">"Calls"</span>
+                <span class="legend legend--form">"Contact-form cases"</span>
+                <span class="legend legend--published">"Calls if the number were published"</span>
+                " The same figures are in the table below."
+            </figcaption>
+        </figure>
+    }
+}
+
+#[component]
+fn Downloads(form: Memo<LaunchForm>, forecast: Memo<Forecast>, assumption_state: Memo<(Assumptions, Vec<(&'static str, String)>)>) -> impl IntoView {
+    let store = use_store();
+    let record = store.record;
+    let download = move |extension: &'static str| {
+        move |_| {
+            let key = record.with(|r| r.launch.receipts.last().map(|x| x.idempotency_key.clone())).unwrap_or_else(|| "draft".into());
+            let (assumptions, _) = assumption_state.get_untracked();
+            let f = form.get_untracked();
+            let fc = forecast.get_untracked();
+            let (name, body, mime) = record.with(|r| {
+                let name = submission_file_name(r, &browser::today_iso(), extension);
+                match extension {
+                    "json" => (name, serde_json::to_string_pretty(&payload(&f, r, &assumptions, &fc, &key)).unwrap_or_default(), "application/json"),
+                    "csv" => (name, submission_csv(&f, r, &assumptions, &fc, &key), "text/csv"),
+                    _ => {
+                        let stamp = String::from(js_sys::Date::new_0().to_iso_string()).replace(['-', ':'], "");
+                        let stamp = format!("{}Z", &stamp[..15.min(stamp.len())]);
+                        (name, ics(&f, r, &stamp, &format!("{key}@readiness-portal")).unwrap_or_default(), "text/calendar")
+                    }
+                }
+            });
+            if body.is_empty() {
+                store.notify(NoticeKind::Warning, "Enter a valid launch date first: the calendar entry needs one.", None);
+                return;
+            }
+            if let Err(reason) = browser::download(&name, mime, &body) {
+                store.notify(NoticeKind::Error, format!("The download did not start: {reason}."), None);
+            }
+        }
+    };
+    let text_block = Signal::derive(move || record.with(|r| launch_request_text(&form.get(), r)));
+    view! {
+        <section aria-labelledby="launch-downloads-heading" class="no-print">
+            <h2 id="launch-downloads-heading">"Download or copy"</h2>
+            <p>"Always available, whether or not you have submitted."</p>
+            <div class="export-buttons">
+                <button type="button" class="usa-button" on:click=download("json")>"Download JSON"</button>
+                <button type="button" class="usa-button" on:click=download("csv")>"Download CSV"</button>
+                <button type="button" class="usa-button" on:click=download("ics")>"Add the launch date to a calendar (.ics)"</button>
+                <CopyButton text=text_block label="Copy as a Login.gov launch request" />
+            </div>
+            <label class="usa-label" for="launch-text-block">"Launch request text"</label>
+            <textarea class="usa-textarea link-html" id="launch-text-block" readonly prop:value=move || text_block.get()></textarea>
+        </section>
+    }
+}
+
