@@ -4,6 +4,7 @@ pub mod copy_button;
 pub mod notices;
 pub mod page;
 pub mod profile_form;
+pub mod radio;
 pub mod record_transfer;
 pub mod shell;
 pub mod support_nav;

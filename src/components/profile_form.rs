@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::radio::Radio;
 use crate::logic::record::{Audience, Protocol, MAX_FIELD_CHARS};
 use crate::store::use_store;
 
@@ -14,14 +15,10 @@ pub fn ProfileForm() -> impl IntoView {
     let protocol_choices = Protocol::ALL
         .into_iter()
         .map(|protocol| {
-            let id = format!("protocol-{}", protocol.id());
-            let checked = move || record.with(|r| r.profile.protocol == Some(protocol));
-            let choose = move |_| record.update(|r| r.profile.protocol = Some(protocol));
             view! {
-                <div class="usa-radio">
-                    <input class="usa-radio__input" type="radio" id=id.clone() name="protocol" value=protocol.id() prop:checked=checked on:change=choose />
-                    <label class="usa-radio__label" for=id>{protocol.label()}</label>
-                </div>
+                <Radio id=format!("protocol-{}", protocol.id()) name="protocol" value=protocol.id() label=protocol.label().to_string()
+                    checked=Signal::derive(move || record.with(|r| r.profile.protocol == Some(protocol)))
+                    on_choose=Callback::new(move |_| record.update(|r| r.profile.protocol = Some(protocol))) />
             }
         })
         .collect_view();
@@ -29,14 +26,10 @@ pub fn ProfileForm() -> impl IntoView {
     let audience_choices = Audience::ALL
         .into_iter()
         .map(|audience| {
-            let id = format!("audience-{}", audience.id());
-            let checked = move || record.with(|r| r.profile.audience == Some(audience));
-            let choose = move |_| record.update(|r| r.profile.audience = Some(audience));
             view! {
-                <div class="usa-radio">
-                    <input class="usa-radio__input" type="radio" id=id.clone() name="audience" value=audience.id() prop:checked=checked on:change=choose />
-                    <label class="usa-radio__label" for=id>{audience.label()}</label>
-                </div>
+                <Radio id=format!("audience-{}", audience.id()) name="audience" value=audience.id() label=audience.label().to_string()
+                    checked=Signal::derive(move || record.with(|r| r.profile.audience == Some(audience)))
+                    on_choose=Callback::new(move |_| record.update(|r| r.profile.audience = Some(audience))) />
             }
         })
         .collect_view();

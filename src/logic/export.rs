@@ -67,23 +67,6 @@ fn or_dash(text: &str) -> String {
     }
 }
 
-fn level_summary(record: &ReadinessRecord) -> (String, Option<String>) {
-    let recommended = record.recommendation().level;
-    match (record.service_level.chosen, recommended) {
-        (Some(chosen), Some(rec)) if chosen == rec => (format!("{} (recommended, and chosen by the agency)", chosen.name()), None),
-        (Some(chosen), rec) => (
-            format!(
-                "{} (chosen by the agency; the portal recommends {})",
-                chosen.name(),
-                rec.map(|l| l.name()).unwrap_or("no level yet")
-            ),
-            Some(record.service_level.override_reason.clone()),
-        ),
-        (None, Some(rec)) => (format!("{} (recommended)", rec.name()), None),
-        (None, None) => ("not decided yet".to_string(), None),
-    }
-}
-
 fn sign_off_markdown(sign_off: Option<&SignOff>, stale: bool) -> String {
     match sign_off {
         None => "Sign-off: not signed off yet.\n".to_string(),
@@ -112,7 +95,7 @@ pub fn markdown(record: &ReadinessRecord, checklist: &ChecklistFile, date_iso: &
     let profile = &record.profile;
     let level = record.level();
     let work = &record.checklist;
-    let (level_text, override_reason) = level_summary(record);
+    let (level_text, override_reason) = record.level_summary();
     let mut md = String::new();
 
     md.push_str(&format!("# Launch readiness: {} – {}\n\n", or_dash(&profile.agency), or_dash(&profile.application)));

@@ -187,6 +187,21 @@ impl ReadinessRecord {
         service_level::recommend(&self.service_level.answers, self.profile.audience)
     }
 
+    /// The level in words, saying whether it was recommended or chosen, and the agency's reason
+    /// when its choice differs from the recommendation.
+    pub fn level_summary(&self) -> (String, Option<String>) {
+        let recommended = self.recommendation().level;
+        match (self.service_level.chosen, recommended) {
+            (Some(chosen), Some(rec)) if chosen == rec => (format!("{} (recommended, and chosen by the agency)", chosen.name()), None),
+            (Some(chosen), rec) => (
+                format!("{} (chosen by the agency; the portal recommends {})", chosen.name(), rec.map(|l| l.name()).unwrap_or("no level yet")),
+                Some(self.service_level.override_reason.clone()),
+            ),
+            (None, Some(rec)) => (format!("{} (recommended)", rec.name()), None),
+            (None, None) => ("not decided yet".to_string(), None),
+        }
+    }
+
     /// The level the rest of the portal works with: chosen, else recommended.
     pub fn level(&self) -> Option<Level> {
         service_level::effective_level(self.service_level.chosen, self.recommendation().level)

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::page::PageHeading;
+use crate::components::radio::Radio;
 use crate::logic::checklist::{self, item_errors, ItemStatus};
 use crate::logic::content::{content, ChecklistItem, Phase};
 use crate::logic::export::requirement_label;
@@ -163,20 +164,11 @@ fn ItemCard(item: &'static ChecklistItem) -> impl IntoView {
     let statuses = ItemStatus::ALL
         .into_iter()
         .map(|status| {
-            let input_id = format!("{id}-{}", status.id());
             let update = update.clone();
             view! {
-                <div class="usa-radio">
-                    <input
-                        class="usa-radio__input"
-                        type="radio"
-                        id=input_id.clone()
-                        name=status_name.clone()
-                        prop:checked=move || work.with(|w| w.status == status)
-                        on:change=move |_| update(Box::new(move |w| w.status = status))
-                    />
-                    <label class="usa-radio__label" for=input_id>{status.label()}</label>
-                </div>
+                <Radio id=format!("{id}-{}", status.id()) name=status_name.clone() value=status.id() label=status.label().to_string()
+                    checked=Signal::derive(move || work.with(|w| w.status == status))
+                    on_choose=Callback::new(move |_| update(Box::new(move |w| w.status = status))) />
             }
         })
         .collect_view();

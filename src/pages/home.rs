@@ -6,7 +6,7 @@ use crate::components::record_transfer::RecordTransfer;
 use crate::logic::record::Profile;
 use crate::logic::checklist;
 use crate::logic::content::content;
-use crate::logic::routes::{CHECKLIST, HOME, REVIEW, SERVICE_LEVEL};
+use crate::logic::routes::{CHECKLIST, HOME, LAUNCH, REVIEW, SERVICE_LEVEL, SUPPORT};
 use crate::store::use_store;
 
 /// Who uses the portal and where each of them starts.
@@ -26,9 +26,9 @@ const ROLES: [Role; 3] = [
     },
     Role {
         name: "Partner lead",
-        does: "You own the launch date and the expected number of users, which Login.gov uses to staff its Contact Center. Start by naming your agency and application below.",
-        start_label: "Name your agency and application",
-        start_href: "#profile",
+        does: "You own the launch date and the expected number of users, which Login.gov uses to staff its Contact Center. Name your agency and application below, then prepare the launch request and your help desk.",
+        start_label: "Prepare the launch request",
+        start_href: "/launch",
     },
     Role {
         name: "Reviewer",
@@ -42,20 +42,33 @@ const ROLES: [Role; 3] = [
 pub fn HomePage() -> impl IntoView {
     let store = use_store();
     let answered = Memo::new(move |_| store.record.with(|r| r.profile.answered()));
-    let level_status = move || {
-        store.record.with(|r| match (r.service_level.chosen, r.recommendation().level) {
-            (Some(chosen), _) => format!("{} (chosen by your agency)", chosen.name()),
-            (None, Some(recommended)) => format!("{} (recommended)", recommended.name()),
-            (None, None) => "not decided yet".to_string(),
-        })
-    };
-
+    let level_status = move || store.record.with(|r| r.level_summary().0);
     let checklist_status = move || {
         store.record.with(|r| {
             let level = r.level();
             let progress = checklist::overall_progress(&content().checklist, &r.checklist, &r.profile, level);
             let blocking = checklist::blockers(&content().checklist, &r.checklist, &r.profile, level).len();
             format!("{} of {} items complete, {blocking} required items blocking launch", progress.complete(), progress.applicable)
+        })
+    };
+    let support_status = move || {
+        store.record.with(|r| {
+            let phase = content().checklist.phases.iter().find(|p| p.id == "phase-support");
+            phase
+                .map(|p| {
+                    let progress = checklist::phase_progress(p, &r.checklist, &r.profile, r.level());
+                    format!("{} of {} support items complete", progress.complete(), progress.applicable)
+                })
+                .unwrap_or_default()
+        })
+    };
+    let launch_status = move || {
+        store.record.with(|r| match (r.launch.outbox.len(), r.launch.receipts.last()) {
+            (queued, _) if queued > 0 => format!("{queued} submission waiting to send"),
+            (_, Some(receipt)) if receipt.sent => format!("submitted on {}", receipt.at),
+            (_, Some(receipt)) => format!("saved on {}, not sent (no endpoint configured)", receipt.at),
+            (_, None) if r.launch.form.is_some() => "draft saved, not submitted".to_string(),
+            _ => "not started".to_string(),
         })
     };
     let sign_off_status = move || {
@@ -110,6 +123,16 @@ pub fn HomePage() -> impl IntoView {
                     <a class="usa-link progress-list__name" href=CHECKLIST.path>"Launch checklist"</a>
                     ": "
                     <span data-testid="checklist-progress">{checklist_status}</span>
+                </li>
+                <li>
+                    <a class="usa-link progress-list__name" href=SUPPORT.path>"Support readiness"</a>
+                    ": "
+                    <span data-testid="support-progress">{support_status}</span>
+                </li>
+                <li>
+                    <a class="usa-link progress-list__name" href=LAUNCH.path>"Launch request"</a>
+                    ": "
+                    <span data-testid="launch-progress">{launch_status}</span>
                 </li>
                 <li>
                     <a class="usa-link progress-list__name" href=REVIEW.path>"Overall sign-off"</a>

@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use crate::browser;
 use crate::components::copy_button::CopyButton;
 use crate::components::page::PageHeading;
+use crate::components::radio::Radio;
 use crate::logic::dates::Date;
 use crate::logic::launch::{
     forecast_input, ics, launch_request_text, new_idempotency_key, next_valid_launch_dates, payload, prefill,
@@ -142,14 +143,10 @@ pub fn LaunchPage() -> impl IntoView {
         let choices = options
             .into_iter()
             .map(|(value, label)| {
-                let id = format!("launch-{name}-{value}");
                 view! {
-                    <div class="usa-radio">
-                        <input class="usa-radio__input" type="radio" id=id.clone() name=format!("launch-{name}") value=value
-                            prop:checked=move || form.with(|f| f.get(name) == Some(value))
-                            on:change=move |_| { set_field(name, value.to_string()); touched.update(|t| { t.insert(name); }); } />
-                        <label class="usa-radio__label" for=id>{label}</label>
-                    </div>
+                    <Radio id=format!("launch-{name}-{value}") name=format!("launch-{name}") value=value label=label.to_string()
+                        checked=Signal::derive(move || form.with(|f| f.get(name) == Some(value)))
+                        on_choose=Callback::new(move |_| { set_field(name, value.to_string()); touched.update(|t| { t.insert(name); }); }) />
                 }
             })
             .collect_view();

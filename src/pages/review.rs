@@ -5,10 +5,11 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::page::PageHeading;
+use crate::components::radio::Radio;
 use crate::logic::checklist::{self, validate_sign_off, Decision, ItemStatus, SignOffDraft, SignOffErrors, OVERALL};
 use crate::logic::content::{content, Phase};
 use crate::logic::export::{self, requirement_label};
-use crate::logic::record::{self, export_file_name};
+use crate::logic::record::{self, export_file_name, ReadinessRecord};
 use crate::logic::routes::{CHECKLIST, REVIEW};
 use crate::pages::checklist::{use_scope, Blockers, Scope};
 use crate::store::{use_store, NoticeKind};
@@ -35,23 +36,7 @@ pub fn ReviewPage() -> impl IntoView {
 fn Summary() -> impl IntoView {
     let record = use_store().record;
     let field = move |get: fn(&record::ReadinessRecord) -> String| move || record.with(get);
-    let level = move || {
-        record.with(|r| {
-            let recommended = r.recommendation().level;
-            match (r.service_level.chosen, recommended) {
-                (Some(c), Some(rec)) if c == rec => format!("{} (recommended and chosen)", c.name()),
-                (Some(c), rec) => format!("{} (chosen; the portal recommends {})", c.name(), rec.map(|l| l.name()).unwrap_or("no level yet")),
-                (None, Some(rec)) => format!("{} (recommended)", rec.name()),
-                (None, None) => "Not decided yet".to_string(),
-            }
-        })
-    };
-    let reason = move || {
-        record.with(|r| {
-            (r.service_level.chosen.is_some() && Some(r.service_level.chosen) != Some(r.recommendation().level))
-                .then(|| r.service_level.override_reason.clone())
-        })
-    };
+    let level = Memo::new(move |_| record.with(ReadinessRecord::level_summary));
     let or_dash = |text: String| if text.trim().is_empty() { "—".to_string() } else { text };
     view! {
         <section aria-labelledby="summary-heading">
@@ -61,8 +46,8 @@ fn Summary() -> impl IntoView {
                 <dt>"Application"</dt><dd>{move || or_dash(field(|r| r.profile.application.clone())())}</dd>
                 <dt>"Protocol"</dt><dd>{move || record.with(|r| r.profile.protocol.map(|p| p.label()).unwrap_or("—"))}</dd>
                 <dt>"Who signs in"</dt><dd>{move || record.with(|r| r.profile.audience.map(|a| a.label()).unwrap_or("—"))}</dd>
-                <dt>"Service level"</dt><dd data-testid="summary-level">{level}</dd>
-                {move || reason().map(|reason| view! { <dt>"Reason for the chosen level"</dt><dd class="preserve-lines">{or_dash(reason)}</dd> })}
+                <dt>"Service level"</dt><dd data-testid="summary-level">{move || level.with(|(text, _)| text.clone())}</dd>
+                {move || level.with(|(_, reason)| reason.clone()).map(|reason| view! { <dt>"Reason for the chosen level"</dt><dd class="preserve-lines">{or_dash(reason)}</dd> })}
             </dl>
         </section>
     }
@@ -199,14 +184,10 @@ fn SignOffBlock(scope_id: &'static str, label: &'static str, scope: Memo<Scope>)
     let decisions = Decision::ALL
         .into_iter()
         .map(|decision| {
-            let input_id = format!("{prefix}-{}", decision.id());
             view! {
-                <div class="usa-radio">
-                    <input class="usa-radio__input" type="radio" id=input_id.clone() name=format!("{prefix}-decision")
-                        prop:checked=move || draft.with(|d| d.decision == Some(decision))
-                        on:change=move |_| { saved.set(false); draft.update(|d| d.decision = Some(decision)) } />
-                    <label class="usa-radio__label" for=input_id>{decision.label()}</label>
-                </div>
+                <Radio id=format!("{prefix}-{}", decision.id()) name=format!("{prefix}-decision") value=decision.id() label=decision.label().to_string()
+                    checked=Signal::derive(move || draft.with(|d| d.decision == Some(decision)))
+                    on_choose=Callback::new(move |_| { saved.set(false); draft.update(|d| d.decision = Some(decision)) }) />
             }
         })
         .collect_view();

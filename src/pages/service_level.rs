@@ -7,6 +7,7 @@ use leptos_router::NavigateOptions;
 
 use crate::browser;
 use crate::components::page::PageHeading;
+use crate::components::radio::Radio;
 use crate::logic::content::{content, Fact};
 use crate::logic::record::Audience;
 use crate::logic::routes::SERVICE_LEVEL;
@@ -132,14 +133,10 @@ fn DecisionQuestions() -> impl IntoView {
             let choices = Answer::ALL
                 .into_iter()
                 .map(|answer| {
-                    let id = format!("{name}-{}", answer.id());
-                    let checked = move || record.with(|r| r.service_level.answers.get(question) == Some(answer));
-                    let choose = move |_| record.update(|r| r.service_level.answers.set(question, Some(answer)));
                     view! {
-                        <div class="usa-radio">
-                            <input class="usa-radio__input" type="radio" id=id.clone() name=name.clone() value=answer.id() prop:checked=checked on:change=choose />
-                            <label class="usa-radio__label" for=id>{answer.label()}</label>
-                        </div>
+                        <Radio id=format!("{name}-{}", answer.id()) name=name.clone() value=answer.id() label=answer.label().to_string()
+                            checked=Signal::derive(move || record.with(|r| r.service_level.answers.get(question) == Some(answer)))
+                            on_choose=Callback::new(move |_| record.update(|r| r.service_level.answers.set(question, Some(answer)))) />
                     }
                 })
                 .collect_view();
@@ -157,14 +154,10 @@ fn DecisionQuestions() -> impl IntoView {
     let audience_choices = Audience::ALL
         .into_iter()
         .map(|audience| {
-            let id = format!("q-audience-{}", audience.id());
-            let checked = move || record.with(|r| r.profile.audience == Some(audience));
-            let choose = move |_| record.update(|r| r.profile.audience = Some(audience));
             view! {
-                <div class="usa-radio">
-                    <input class="usa-radio__input" type="radio" id=id.clone() name="q-audience" value=audience.id() prop:checked=checked on:change=choose />
-                    <label class="usa-radio__label" for=id>{audience.label()}</label>
-                </div>
+                <Radio id=format!("q-audience-{}", audience.id()) name="q-audience" value=audience.id() label=audience.label().to_string()
+                    checked=Signal::derive(move || record.with(|r| r.profile.audience == Some(audience)))
+                    on_choose=Callback::new(move |_| record.update(|r| r.profile.audience = Some(audience))) />
             }
         })
         .collect_view();
@@ -252,13 +245,10 @@ fn AgencyDecision() -> impl IntoView {
         None => "Follow the recommendation (none yet)".to_string(),
     };
     let option = move |id: &'static str, chosen: Option<Level>, label: Signal<String>| {
-        let checked = move || record.with(|r| r.service_level.chosen == chosen);
-        let choose = move |_| record.update(|r| r.service_level.chosen = chosen);
         view! {
-            <div class="usa-radio">
-                <input class="usa-radio__input" type="radio" id=id name="chosen-level" prop:checked=checked on:change=choose />
-                <label class="usa-radio__label" for=id>{move || label.get()}</label>
-            </div>
+            <Radio id=id name="chosen-level" value=chosen.map(|l| l.id()).unwrap_or("follow") label=label
+                checked=Signal::derive(move || record.with(|r| r.service_level.chosen == chosen))
+                on_choose=Callback::new(move |_| record.update(|r| r.service_level.chosen = chosen)) />
         }
     };
     let effective = move || {

@@ -71,6 +71,8 @@ test("a valid submission reaches the receiver once", async ({ page }) => {
   expect(payload.schema).toBe("login-gov-partner-launch-request");
   expect(payload.agency).toBe("Department of Examples");
   expect(payload.idempotency_key).toMatch(/^[0-9a-f]{32}$/);
+  await open(page, "/");
+  await expect(page.getByTestId("launch-progress")).toContainText("submitted on");
 });
 
 test.describe("when the receiver fails", () => {

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::copy_button::CopyButton;
 use crate::components::page::PageHeading;
+use crate::components::radio::Radio;
 use crate::components::support_nav::SupportNav;
 use crate::components::tick_item::TickItem;
 use crate::logic::content::content;
@@ -45,14 +46,10 @@ pub fn SupportEmailPage() -> impl IntoView {
     let languages = Lang::ALL
         .into_iter()
         .map(|lang| {
-            let id = format!("email-lang-{}", lang.id());
             view! {
-                <div class="usa-radio">
-                    <input class="usa-radio__input" type="radio" id=id.clone() name="email-lang"
-                        prop:checked=move || input.with(|i| i.lang == lang)
-                        on:change=move |_| record.update(|r| r.support.email_lang = lang.id().to_string()) />
-                    <label class="usa-radio__label" for=id>{lang.label()}</label>
-                </div>
+                <Radio id=format!("email-lang-{}", lang.id()) name="email-lang" value=lang.id() label=lang.label().to_string()
+                    checked=Signal::derive(move || input.with(|i| i.lang == lang))
+                    on_choose=Callback::new(move |_| record.update(|r| r.support.email_lang = lang.id().to_string())) />
             }
         })
         .collect_view();
