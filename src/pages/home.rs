@@ -114,31 +114,11 @@ pub fn HomePage() -> impl IntoView {
                     </span>
                     <progress max=Profile::QUESTIONS.to_string() value=move || answered.get().to_string() aria-label="Integration profile progress"></progress>
                 </li>
-                <li>
-                    <a class="usa-link progress-list__name" href=SERVICE_LEVEL.path>"Service level"</a>
-                    ": "
-                    <span data-testid="level-progress">{level_status}</span>
-                </li>
-                <li>
-                    <a class="usa-link progress-list__name" href=CHECKLIST.path>"Launch checklist"</a>
-                    ": "
-                    <span data-testid="checklist-progress">{checklist_status}</span>
-                </li>
-                <li>
-                    <a class="usa-link progress-list__name" href=SUPPORT.path>"Support readiness"</a>
-                    ": "
-                    <span data-testid="support-progress">{support_status}</span>
-                </li>
-                <li>
-                    <a class="usa-link progress-list__name" href=LAUNCH.path>"Launch request"</a>
-                    ": "
-                    <span data-testid="launch-progress">{launch_status}</span>
-                </li>
-                <li>
-                    <a class="usa-link progress-list__name" href=REVIEW.path>"Overall sign-off"</a>
-                    ": "
-                    <span data-testid="signoff-progress">{sign_off_status}</span>
-                </li>
+                <ProgressRow name="Service level" href=SERVICE_LEVEL.path test_id="level-progress" status=Signal::derive(level_status) />
+                <ProgressRow name="Launch checklist" href=CHECKLIST.path test_id="checklist-progress" status=Signal::derive(checklist_status) />
+                <ProgressRow name="Support readiness" href=SUPPORT.path test_id="support-progress" status=Signal::derive(support_status) />
+                <ProgressRow name="Launch request" href=LAUNCH.path test_id="launch-progress" status=Signal::derive(launch_status) />
+                <ProgressRow name="Overall sign-off" href=REVIEW.path test_id="signoff-progress" status=Signal::derive(sign_off_status) />
             </ul>
         </section>
 
@@ -151,5 +131,17 @@ pub fn HomePage() -> impl IntoView {
             <h2 id="record-heading">"Save, move or review your work"</h2>
             <RecordTransfer />
         </section>
+    }
+}
+
+/// One line of the progress list: the section, linked, and where it stands.
+#[component]
+fn ProgressRow(name: &'static str, href: &'static str, test_id: &'static str, status: Signal<String>) -> impl IntoView {
+    view! {
+        <li>
+            <a class="usa-link progress-list__name" href=href>{name}</a>
+            ": "
+            <span data-testid=test_id>{move || status.get()}</span>
+        </li>
     }
 }
