@@ -29,6 +29,6 @@ export default defineConfig({
     command: `node scripts/serve-dist.mjs ${port} dist --receiver`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
-    timeout: 20_000,
+    timeout: 60_000,
   },
 });

@@ -32,7 +32,8 @@ export { expect };
 /** Loads a route of the app and waits until the Rust app has rendered its heading. */
 export async function open(page, path) {
   await page.goto(path);
-  await expect(page.locator("h1")).toBeVisible();
+  // The first render includes compiling the wasm, which a loaded machine can make slow.
+  await expect(page.locator("h1")).toBeVisible({ timeout: 15_000 });
 }
 
 /** Zero WCAG 2.1 A and AA violations on the page as it is now. */
