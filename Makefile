@@ -8,6 +8,8 @@ export SASS_PATH := $(CURDIR)/node_modules/@uswds/uswds/packages
 ## Set up, build and serve the app on http://127.0.0.1:8080 (rebuilds on change)
 serve:
 	scripts/setup.sh app
+	@# trunk refuses to watch when a path in Trunk.toml's [watch] ignore list does not exist yet.
+	mkdir -p test-results playwright-report dist target
 	@echo "Serving the portal on http://127.0.0.1:8080 (Ctrl-C stops it)"
 	trunk serve --release
 
