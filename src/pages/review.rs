@@ -35,15 +35,14 @@ pub fn ReviewPage() -> impl IntoView {
 #[component]
 fn Summary() -> impl IntoView {
     let record = use_store().record;
-    let field = move |get: fn(&record::ReadinessRecord) -> String| move || record.with(get);
     let level = Memo::new(move |_| record.with(ReadinessRecord::level_summary));
     let or_dash = |text: String| if text.trim().is_empty() { "—".to_string() } else { text };
     view! {
         <section aria-labelledby="summary-heading">
             <h2 id="summary-heading">"Integration"</h2>
             <dl class="summary-list" data-testid="summary">
-                <dt>"Agency"</dt><dd>{move || or_dash(field(|r| r.profile.agency.clone())())}</dd>
-                <dt>"Application"</dt><dd>{move || or_dash(field(|r| r.profile.application.clone())())}</dd>
+                <dt>"Agency"</dt><dd>{move || record.with(|r| or_dash(r.profile.agency.clone()))}</dd>
+                <dt>"Application"</dt><dd>{move || record.with(|r| or_dash(r.profile.application.clone()))}</dd>
                 <dt>"Protocol"</dt><dd>{move || record.with(|r| r.profile.protocol.map(|p| p.label()).unwrap_or("—"))}</dd>
                 <dt>"Who signs in"</dt><dd>{move || record.with(|r| r.profile.audience.map(|a| a.label()).unwrap_or("—"))}</dd>
                 <dt>"Service level"</dt><dd data-testid="summary-level">{move || level.with(|(text, _)| text.clone())}</dd>
