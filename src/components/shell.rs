@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
-use crate::logic::content::content;
+use crate::logic::content::verified_range;
 use crate::logic::routes::{PAGES, PRODUCT_NAME, SOURCES};
 
 pub const MAIN_ID: &str = "main-content";
@@ -112,7 +112,7 @@ pub fn SiteHeader() -> impl IntoView {
 
 #[component]
 pub fn SiteFooter() -> impl IntoView {
-    let (oldest, newest) = content().verified_range();
+    let (oldest, newest) = verified_range();
     let verified = if oldest == newest { format!("on {oldest}") } else { format!("between {oldest} and {newest}") };
     view! {
         <footer class="site-footer">
