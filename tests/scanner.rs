@@ -187,6 +187,31 @@ fn findings_are_ordered_by_start() {
     assert_eq!(report.warnings(), 2);
 }
 
+/// The checker shows a capped list; errors must come first so a Contact Center number late in
+/// a long paste is never hidden behind ordinary numbers.
+#[test]
+fn the_most_important_findings_come_first_within_the_cap() {
+    let input = format!("{EN} https://login.gov/contact/ {} https://login.gov/nope/ then 844-875-6446 and 844 875 6446.", "Call 202-555-0147. ".repeat(60));
+    let report = run(&input);
+    assert_eq!(report.findings.len(), 60 + 1 + 2);
+    let shown = report.most_important(5);
+    let kinds: Vec<FindingKind> = shown.iter().map(|f| f.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            FindingKind::ContactCenterNumber,
+            FindingKind::ContactCenterNumber,
+            FindingKind::UnknownLoginGovLink,
+            FindingKind::OtherPhoneNumber,
+            FindingKind::OtherPhoneNumber
+        ]
+    );
+    // Within a severity, the order of the text.
+    assert!(shown[0].start < shown[1].start && shown[3].start < shown[4].start);
+    assert_eq!(report.most_important(1000).len(), report.findings.len());
+    assert!(report.most_important(0).is_empty());
+}
+
 #[test]
 fn contact_links_in_every_writing() {
     for text in [

@@ -74,6 +74,17 @@ impl ScanReport {
         self.errors() == 0
     }
 
+    /// At most `limit` findings to show: errors first, then warnings, then notes, each group in
+    /// the order it appears in the text. A long paste full of ordinary numbers must not push a
+    /// Contact Center number out of the list.
+    pub fn most_important(&self, limit: usize) -> Vec<&Finding> {
+        [Severity::Error, Severity::Warning, Severity::Info]
+            .into_iter()
+            .flat_map(|severity| self.findings.iter().filter(move |f| f.severity == severity))
+            .take(limit)
+            .collect()
+    }
+
     fn count(&self, severity: Severity) -> usize {
         self.findings.iter().filter(|f| f.severity == severity).count()
     }

@@ -11,8 +11,9 @@ use crate::logic::content::content;
 use crate::logic::routes::SUPPORT_CHECKER;
 use crate::logic::scanner::{scan, Finding, ScanReport, Severity};
 
-/// More findings than this are summarised, so a huge paste cannot flood the page.
-const MAX_SHOWN: usize = 200;
+/// More findings than this are summarised, so a huge paste cannot flood the page (or make each
+/// keystroke slow to render); the most important come first.
+const MAX_SHOWN: usize = 50;
 
 fn severity_label(severity: Severity) -> &'static str {
     match severity {
@@ -69,7 +70,7 @@ pub fn SupportCheckerPage() -> impl IntoView {
         report.with(|r| {
             r.as_ref().map(|r| {
                 let total = r.findings.len();
-                let shown: Vec<Finding> = r.findings.iter().take(MAX_SHOWN).cloned().collect();
+                let shown: Vec<Finding> = r.most_important(MAX_SHOWN).into_iter().cloned().collect();
                 view! {
                     <ul class="usa-list findings" data-testid="findings">
                         {shown.into_iter().map(|f| view! { <FindingView finding=f /> }).collect_view()}
@@ -88,8 +89,9 @@ pub fn SupportCheckerPage() -> impl IntoView {
         <form class="usa-form usa-form--large checker-form" on:submit=|ev| ev.prevent_default()>
             <label class="usa-label" for="checker-input">"Text or HTML to check"</label>
             <span class="usa-hint" id="checker-hint">"The result updates as you paste or type."</span>
+            // Uncontrolled: the text only ever comes from the user, and writing a 100 KB paste
+            // back into the field on every keystroke would double the work of each update.
             <textarea class="usa-textarea checker-input" id="checker-input" aria-describedby="checker-hint checker-summary"
-                prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))></textarea>
         </form>
         <section aria-labelledby="checker-result-heading" class="checker-result">
