@@ -1,23 +1,28 @@
 // How long an interaction takes to update the page, measured in the browser with
-// performance.now(): from the input event to the first DOM change it causes. The bound is a
-// regression guard with a wide margin for a loaded CI machine; the figures are printed.
+// performance.now(): from the input event until the app has finished all the work it causes
+// (Leptos runs its effects as microtasks, so a macrotask posted right after the event runs only
+// once the DOM is fully updated). The test also checks that the page really changed.
 import { test, expect, open } from "./helpers.mjs";
 
 /**
  * Clicks `act.click`, or sets `act.input` to `act.value` and fires input, then resolves with the
- * ms until something under `watchSelector` changes (Infinity if nothing does within 2 s).
+ * ms until the app is idle again, or Infinity if nothing under `watchSelector` changed.
  */
 async function timeUpdate(page, watchSelector, act) {
   return page.evaluate(
     ({ watchSelector, act }) =>
       new Promise((resolve) => {
-        const observer = new MutationObserver(() => {
-          observer.disconnect();
-          resolve(performance.now() - start);
-        });
+        let changed = false;
+        const observer = new MutationObserver(() => (changed = true));
         observer.observe(document.querySelector(watchSelector), { subtree: true, childList: true, characterData: true, attributes: true });
-        setTimeout(() => resolve(Infinity), 2000);
+        const channel = new MessageChannel();
         const start = performance.now();
+        channel.port1.onmessage = () => {
+          const elapsed = performance.now() - start;
+          // Mutation records are delivered as microtasks, so all of them have arrived by now.
+          observer.disconnect();
+          resolve(changed ? elapsed : Infinity);
+        };
         if (act.click) {
           document.querySelector(act.click).click();
         } else {
@@ -25,23 +30,31 @@ async function timeUpdate(page, watchSelector, act) {
           field.value = act.value === "paste" ? window.__paste : act.value;
           field.dispatchEvent(new Event("input"));
         }
+        channel.port2.postMessage(null);
       }),
     { watchSelector, act },
   );
 }
 
-const BOUND_MS = 100;
-const RUNS = 5;
+// One frame at 60 Hz: the issue's budget for every interaction below.
+const BOUND_MS = 16;
+const RUNS = 9;
 
-/** The median of `RUNS` measurements, each with the action for that run. */
-async function median(page, watchSelector, actFor) {
+/**
+ * The median of `RUNS` measurements, each with the action for that run. `reset`, when given, is
+ * an unmeasured action run before each measured one, so every sample does the same work.
+ */
+async function median(page, watchSelector, actFor, reset) {
   const samples = [];
-  for (let run = 0; run < RUNS; run++) samples.push(await timeUpdate(page, watchSelector, actFor(run)));
+  for (let run = 0; run < RUNS; run++) {
+    if (reset) await timeUpdate(page, watchSelector, reset);
+    samples.push(await timeUpdate(page, watchSelector, actFor(run)));
+  }
   samples.sort((a, b) => a - b);
   return samples[Math.floor(RUNS / 2)];
 }
 
-test("interactions update the page within a frame or so", async ({ page }) => {
+test("interactions update the page within one frame (16 ms)", async ({ page }) => {
   const timings = {};
 
   await open(page, "/checklist");
@@ -58,10 +71,12 @@ test("interactions update the page within a frame or so", async ({ page }) => {
   const paste = "<p>Visit https://login.gov/contact/ for help. Our desk: (202) 555-0147.</p>\n".repeat(1400);
   expect(paste.length).toBeGreaterThan(100_000);
   await page.evaluate((text) => (window.__paste = text), paste);
-  timings["check a 100 KB paste"] = await median(page, "[data-testid=checker-summary]", (run) => ({
-    input: "#checker-input",
-    value: run % 2 === 0 ? "paste" : "short text",
-  }));
+  timings["check a 100 KB paste"] = await median(
+    page,
+    "[data-testid=checker-summary]",
+    () => ({ input: "#checker-input", value: "paste" }),
+    { input: "#checker-input", value: "short text" },
+  );
 
   await open(page, "/launch");
   await page.getByLabel("Monthly active users").fill("2,000,000");
