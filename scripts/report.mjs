@@ -14,6 +14,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { createServer } from "node:net";
+import { cpus, loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as chromeLauncher from "chrome-launcher";
@@ -204,6 +205,8 @@ async function measure() {
           throttling: lhr.configSettings.throttling,
           screen: lhr.configSettings.screenEmulation,
           benchmark_index: lhr.environment.benchmarkIndex,
+          // Lighthouse multiplies the CPU time it observes, so a busy machine inflates TBT.
+          machine: { cpus: cpus().length, load_average_at_start: loadavg().map((l) => Number(l.toFixed(2))) },
         };
         runResults.push(figures(lhr));
       }
@@ -241,7 +244,8 @@ function printReport(report) {
   console.log(
     `\nLighthouse ${report.lighthouse}, ${report.chrome}; ${s.form_factor}, ${s.throttling_method} throttling ` +
       `(${s.throttling.rttMs} ms RTT, ${Math.round(s.throttling.throughputKbps)} kbit/s, CPU x${s.throttling.cpuSlowdownMultiplier}), ` +
-      `${s.screen.width}x${s.screen.height}; median of ${report.runs_per_route} run(s) per route; benchmark index ${s.benchmark_index}`,
+      `${s.screen.width}x${s.screen.height}; median of ${report.runs_per_route} run(s) per route; ` +
+      `benchmark index ${s.benchmark_index}, ${s.machine.cpus} CPUs, load average ${s.machine.load_average_at_start.join(" ")} at start`,
   );
   const header = ["route", "perf", "a11y", "b-p", "LCP ms", "CLS", "FCP ms", "TBT ms", "SI ms", "TTI ms", "first load (br)"];
   const rows = report.routes.map((r) => [
