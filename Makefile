@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export SASS_PATH := $(CURDIR)/node_modules/@uswds/uswds/packages
 
-.PHONY: serve test build setup
+.PHONY: serve test build report setup
 
 ## Set up, build and serve the app on http://127.0.0.1:8080 (rebuilds on change)
 serve:
@@ -22,6 +22,12 @@ test:
 build:
 	scripts/setup.sh app
 	trunk build --release
+
+## Build the release site and print its Lighthouse figures and first-load sizes (tests/budgets.json)
+report:
+	scripts/setup.sh test
+	trunk build --release
+	node scripts/report.mjs
 
 setup:
 	scripts/setup.sh test

@@ -3,6 +3,7 @@
 #   1. host unit and content tests (cargo test)
 #   2. in-browser component tests in headless Chromium (wasm-bindgen-test)
 #   3. the release build, then Playwright end-to-end tests with axe against it
+#   4. performance budgets: Lighthouse on the same build, checked against tests/budgets.json
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -22,6 +23,10 @@ count() {
     e2e)
       p=$(grep -Eo '^ +[0-9]+ passed' "$log" | awk '{s+=$1} END {print s+0}')
       f=$(grep -Eo '^ +[0-9]+ failed' "$log" | awk '{s+=$1} END {print s+0}') ;;
+    budgets)
+      # scripts/report.mjs --check ends with "budgets: N passed, M failed".
+      p=$(grep -Eo '^budgets: [0-9]+ passed' "$log" | awk '{s+=$2} END {print s+0}')
+      f=$(grep -Eo '^budgets: [0-9]+ passed, [0-9]+ failed' "$log" | awk '{s+=$4} END {print s+0}') ;;
   esac
   passed=$((passed + p)); failed=$((failed + f))
   summary+=("$(printf '%-34s %4d passed, %d failed' "$layer" "$p" "$f")")
@@ -52,8 +57,10 @@ run build trunk build --release
 if [ "$status" -eq 0 ]; then
   run e2e npx playwright test
   count e2e "$logs/e2e.log"
+  run budgets node scripts/report.mjs --check
+  count budgets "$logs/budgets.log"
 else
-  summary+=("e2e: skipped, the build failed")
+  summary+=("e2e and budgets: skipped, the build failed")
 fi
 
 printf '\n==> Summary\n'

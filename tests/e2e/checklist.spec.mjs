@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { test, expect, open, expectNoAxeViolations } from "./helpers.mjs";
+import { test, expect, open, appRendered, expectNoAxeViolations } from "./helpers.mjs";
 
 /** Sets the profile and level the way a person does, through the home page and the guide. */
 async function describe(page, { protocol, audience, financial }) {
@@ -51,7 +51,7 @@ test("marked items, notes and evidence persist across a reload, and progress fol
   await expect(page.getByTestId("blockers")).not.toContainText("Get a signed IAA");
 
   await page.reload();
-  await expect(page.locator("h1")).toBeVisible();
+  await appRendered(page);
   await expect(page.locator("#chk-iaa-signed-done")).toBeChecked();
   await expect(page.locator("#chk-iaa-signed-note")).toHaveValue("Signed on 2026-11-02, \"final\"");
   await expect(page.locator("#chk-iaa-signed-evidence")).toHaveValue("https://docs.example.gov/iaa/42");

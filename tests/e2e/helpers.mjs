@@ -29,11 +29,21 @@ export const test = base.extend({
 
 export { expect };
 
-/** Loads a route of the app and waits until the Rust app has rendered its heading. */
+/** Loads a route of the app and waits until the Rust app has rendered. */
 export async function open(page, path) {
   await page.goto(path);
+  await appRendered(page);
+}
+
+/**
+ * Waits until the Rust app has rendered. index.html paints a static first view (#first-view)
+ * while the wasm loads, and src/main.rs removes it right after mounting the app, so its absence
+ * and the page's own heading (which only the app renders) mean the app is on screen.
+ */
+export async function appRendered(page) {
   // The first render includes compiling the wasm, which a loaded machine can make slow.
-  await expect(page.locator("h1")).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator("#first-view")).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.locator("h1#page-heading")).toBeVisible();
 }
 
 /** Zero WCAG 2.1 A and AA violations on the page as it is now. */

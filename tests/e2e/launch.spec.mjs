@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { test, expect, open, expectNoAxeViolations } from "./helpers.mjs";
+import { test, expect, open, appRendered, expectNoAxeViolations } from "./helpers.mjs";
 
 // These tests share the one receiver in the local server.
 test.describe.configure({ mode: "serial" });
@@ -84,7 +84,7 @@ test("with the receiver down, the submission waits in the outbox across a reload
   await page.getByRole("button", { name: "Submit the launch request" }).click();
   await expect(page.getByTestId("outbox")).toContainText("could not be reached");
   await page.reload();
-  await expect(page.locator("h1")).toBeVisible();
+  await appRendered(page);
   await expect(page.getByTestId("outbox")).toContainText("Waiting to send");
   await expect(page.getByTestId("receipts")).not.toContainText("Sent on");
   await receiver(page, "up");

@@ -1,5 +1,5 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { test, expect, open, expectNoAxeViolations } from "./helpers.mjs";
+import { test, expect, open, appRendered, expectNoAxeViolations } from "./helpers.mjs";
 
 async function fillProfile(page) {
   await page.getByLabel("Agency name").fill("Department of Examples");
@@ -14,7 +14,7 @@ test("the profile autosaves and survives a reload", async ({ page }) => {
   await fillProfile(page);
   await expect(page.getByTestId("profile-progress")).toHaveText("4 of 4 answered");
   await page.reload();
-  await expect(page.locator("h1")).toBeVisible();
+  await appRendered(page);
   await expect(page.getByLabel("Agency name")).toHaveValue("Department of Examples");
   await expect(page.getByLabel("Application name")).toHaveValue('Benefits "Portal" <script>alert(1)</script>');
   await expect(page.getByLabel("SAML")).toBeChecked();

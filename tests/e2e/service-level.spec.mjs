@@ -1,4 +1,4 @@
-import { test, expect, open, expectNoAxeViolations } from "./helpers.mjs";
+import { test, expect, open, appRendered, expectNoAxeViolations } from "./helpers.mjs";
 
 /** Answers a decision question the way a person does: by clicking the label. */
 async function answer(page, question, value) {
@@ -59,7 +59,7 @@ test("answers survive a reload and show on the home page", async ({ page }) => {
   await open(page, "/service-level");
   await answerAll(page, { ...allNoPublic, records: "yes" });
   await page.reload();
-  await expect(page.locator("h1")).toBeVisible();
+  await appRendered(page);
   await expect(page.locator("#q-records-yes")).toBeChecked();
   await expect(page.locator("#q-cui-no")).toBeChecked();
   await expect(page.getByTestId("recommended-level")).toHaveText("Recommended level: IAL2/AAL2");

@@ -1,0 +1,332 @@
+// Performance report for the release build in dist/ (run `trunk build --release` first).
+//   node scripts/report.mjs [--check] [--runs N] [--dist DIR] [--json FILE]
+// Serves dist/ with scripts/serve-dist.mjs on a free loopback port, as a static host would
+// (precompressed brotli, single-page-app fallback), and for every route in tests/budgets.json:
+//   - runs Lighthouse with its default settings, which are mobile: Moto G Power screen,
+//     simulated slow 4G (150 ms RTT, 1.6 Mbit/s) and a 4x CPU slowdown, in headless Chromium
+//     (CHROME_PATH, default /usr/bin/chromium), `runs` times, and keeps the median of each figure;
+//   - lists every file the browser fetched for that first load (Lighthouse's network-requests
+//     audit) with the bytes the server sends for it with brotli, and their total.
+// Prints a table and writes every figure to test-results/report.json. With --check it also
+// compares the figures with tests/budgets.json, prints one line per budget and route, ends with
+// "budgets: N passed, M failed" and exits non-zero when a budget is broken.
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
+import { createServer } from "node:net";
+import { cpus, loadavg } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const argv = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
+};
+const check = argv.includes("--check");
+const budgets = JSON.parse(readFileSync(join(root, "tests/budgets.json"), "utf8"));
+const runs = Number(option("--runs", budgets.runs ?? 3));
+const dist = resolve(root, option("--dist", "dist"));
+const jsonPath = resolve(root, option("--json", "test-results/report.json"));
+const chromePath = process.env.CHROME_PATH || "/usr/bin/chromium";
+const categories = ["performance", "accessibility", "best-practices"];
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive whole number, not ${runs}`);
+
+/** A loopback port nothing listens on right now. */
+function freePort() {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.on("error", fail);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/** Starts scripts/serve-dist.mjs and resolves once it listens (it compresses every file first). */
+async function startServer() {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(root, "scripts/serve-dist.mjs"), String(port), dist], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  await new Promise((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`serve-dist.mjs did not start in 120 s:\n${output}`)), 120_000);
+    const listen = (chunk) => {
+      output += chunk;
+      if (output.includes(`http://127.0.0.1:${port}`)) {
+        clearTimeout(timer);
+        done();
+      }
+    };
+    child.stdout.on("data", listen);
+    child.stderr.on("data", listen);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      fail(new Error(`serve-dist.mjs exited with ${code}:\n${output}`));
+    });
+  });
+  return { origin: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+}
+
+/** The bytes the server sends for a URL to a browser that accepts brotli, and their encoding. */
+function servedSize(url) {
+  return new Promise((done, fail) => {
+    const req = request(url, { headers: { "accept-encoding": "br, gzip" } }, (res) => {
+      let bytes = 0;
+      res.on("data", (chunk) => (bytes += chunk.length));
+      res.on("end", () => done({ status: res.statusCode, bytes, encoding: res.headers["content-encoding"] || "none" }));
+      res.on("error", fail);
+    });
+    req.on("error", fail);
+    req.end();
+  });
+}
+
+/** One Lighthouse run in a fresh headless Chromium; returns the Lighthouse result (lhr). */
+async function lighthouseRun(url) {
+  const chrome = await chromeLauncher.launch({
+    chromePath,
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+  });
+  try {
+    // No config: Lighthouse's defaults, which are mobile emulation with simulated throttling.
+    const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: categories });
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    return result.lhr;
+  } finally {
+    await chrome.kill();
+  }
+}
+
+const median = (values) => {
+  const sorted = values.filter((v) => typeof v === "number" && Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** The figures of one Lighthouse run that the report and the budgets use. */
+function figures(lhr) {
+  const audit = (id) => lhr.audits[id]?.numericValue ?? null;
+  const lcpNode = lhr.audits["lcp-breakdown-insight"]?.details?.items?.find((item) => item.type === "node");
+  // Audits in a category that count towards its score and are not fully met.
+  const shortfalls = {};
+  for (const id of categories) {
+    shortfalls[id] = lhr.categories[id].auditRefs
+      .filter((ref) => ref.weight > 0 && lhr.audits[ref.id].score !== null && lhr.audits[ref.id].score < 1)
+      .map((ref) => ({ id: ref.id, score: lhr.audits[ref.id].score, value: lhr.audits[ref.id].displayValue || "" }));
+  }
+  return {
+    scores: {
+      performance: lhr.categories.performance.score,
+      accessibility: lhr.categories.accessibility.score,
+      best_practices: lhr.categories["best-practices"].score,
+    },
+    metrics: {
+      lcp_ms: audit("largest-contentful-paint"),
+      cls: audit("cumulative-layout-shift"),
+      fcp_ms: audit("first-contentful-paint"),
+      tbt_ms: audit("total-blocking-time"),
+      speed_index_ms: audit("speed-index"),
+      tti_ms: audit("interactive"),
+    },
+    lcp_element: lcpNode ? { selector: lcpNode.selector, text: lcpNode.nodeLabel, rect: lcpNode.boundingRect } : null,
+    shortfalls,
+    runtime_error: lhr.runtimeError ? `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` : null,
+    warnings: lhr.runWarnings,
+    requests: (lhr.audits["network-requests"]?.details?.items ?? []).map((item) => ({
+      url: item.url,
+      type: item.resourceType,
+      status: item.statusCode,
+      transfer_size_lighthouse: item.transferSize,
+    })),
+  };
+}
+
+/** Every file a route's first load fetched (in any run), with the brotli bytes served for it. */
+async function firstLoadFiles(origin, runResults) {
+  const seen = new Map();
+  for (const run of runResults) for (const req of run.requests) if (!seen.has(req.url)) seen.set(req.url, req);
+  const files = [];
+  const external = [];
+  for (const [url, req] of seen) {
+    const parsed = new URL(url);
+    if (parsed.protocol === "data:" || parsed.protocol === "blob:") continue;
+    if (parsed.origin !== origin) {
+      external.push(url);
+      continue;
+    }
+    const served = await servedSize(url);
+    files.push({
+      path: parsed.pathname,
+      type: req.type,
+      status: served.status,
+      encoding: served.encoding,
+      bytes_br: served.bytes,
+      transfer_size_lighthouse: req.transfer_size_lighthouse,
+    });
+  }
+  return { files, external };
+}
+
+async function measure() {
+  const server = await startServer();
+  const chromeVersion = await new Promise((done) => {
+    const child = spawn(chromePath, ["--version"], { stdio: ["ignore", "pipe", "ignore"] });
+    let out = "";
+    child.stdout.on("data", (c) => (out += c));
+    child.on("close", () => done(out.trim()));
+    child.on("error", () => done("unknown"));
+  });
+  const report = {
+    lighthouse: null,
+    chrome: chromeVersion,
+    settings: null,
+    runs_per_route: runs,
+    how: "Lighthouse default (mobile) settings; each score and metric is the median over the runs; bytes_br is the body the server sends with Accept-Encoding: br",
+    routes: [],
+  };
+  try {
+    for (const route of budgets.routes) {
+      const url = server.origin + route;
+      const runResults = [];
+      for (let i = 0; i < runs; i++) {
+        process.stderr.write(`lighthouse ${route} run ${i + 1}/${runs}\n`);
+        const lhr = await lighthouseRun(url);
+        report.lighthouse ??= lhr.lighthouseVersion;
+        report.settings ??= {
+          form_factor: lhr.configSettings.formFactor,
+          throttling_method: lhr.configSettings.throttlingMethod,
+          throttling: lhr.configSettings.throttling,
+          screen: lhr.configSettings.screenEmulation,
+          benchmark_index: lhr.environment.benchmarkIndex,
+          // Lighthouse multiplies the CPU time it observes, so a busy machine inflates TBT.
+          machine: { cpus: cpus().length, load_average_at_start: loadavg().map((l) => Number(l.toFixed(2))) },
+        };
+        runResults.push(figures(lhr));
+      }
+      const pick = (group, key) => median(runResults.map((r) => r[group][key]));
+      const medianOf = (group) => Object.fromEntries(Object.keys(runResults[0][group]).map((key) => [key, pick(group, key)]));
+      const { files, external } = await firstLoadFiles(server.origin, runResults);
+      // The run whose LCP is the median one tells which element was the LCP and what held the scores back.
+      const typical = [...runResults].sort((a, b) => (a.metrics.lcp_ms ?? Infinity) - (b.metrics.lcp_ms ?? Infinity))[Math.floor(runs / 2)];
+      report.routes.push({
+        route,
+        scores: medianOf("scores"),
+        metrics: medianOf("metrics"),
+        // Lighthouse cannot always describe an element that left the page (the first view does).
+        lcp_element: typical.lcp_element ?? runResults.find((r) => r.lcp_element)?.lcp_element ?? null,
+        shortfalls: typical.shortfalls,
+        files,
+        total_bytes_br: files.reduce((sum, f) => sum + f.bytes_br, 0),
+        external_requests: external,
+        runtime_errors: runResults.map((r) => r.runtime_error).filter(Boolean),
+        runs: runResults.map(({ requests, ...rest }) => rest),
+      });
+    }
+  } finally {
+    server.stop();
+  }
+  return report;
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const score = (s) => (s === null ? "  -" : String(Math.round(s * 100)).padStart(3));
+const ms = (v) => (v === null ? "-" : String(Math.round(v)));
+
+function printReport(report) {
+  const s = report.settings;
+  console.log(
+    `\nLighthouse ${report.lighthouse}, ${report.chrome}; ${s.form_factor}, ${s.throttling_method} throttling ` +
+      `(${s.throttling.rttMs} ms RTT, ${Math.round(s.throttling.throughputKbps)} kbit/s, CPU x${s.throttling.cpuSlowdownMultiplier}), ` +
+      `${s.screen.width}x${s.screen.height}; median of ${report.runs_per_route} run(s) per route; ` +
+      `benchmark index ${s.benchmark_index}, ${s.machine.cpus} CPUs, load average ${s.machine.load_average_at_start.join(" ")} at start`,
+  );
+  const header = ["route", "perf", "a11y", "b-p", "LCP ms", "CLS", "FCP ms", "TBT ms", "SI ms", "TTI ms", "first load (br)"];
+  const rows = report.routes.map((r) => [
+    r.route,
+    score(r.scores.performance),
+    score(r.scores.accessibility),
+    score(r.scores.best_practices),
+    ms(r.metrics.lcp_ms),
+    r.metrics.cls === null ? "-" : r.metrics.cls.toFixed(3),
+    ms(r.metrics.fcp_ms),
+    ms(r.metrics.tbt_ms),
+    ms(r.metrics.speed_index_ms),
+    ms(r.metrics.tti_ms),
+    kb(r.total_bytes_br),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
+  for (const row of rows) console.log(line(row));
+
+  for (const r of report.routes) {
+    console.log(`\n${r.route}`);
+    const each = (pick, show) => r.runs.map((run) => show(pick(run))).join(" / ");
+    console.log(
+      `  each run: perf ${each((x) => x.scores.performance, score)}, LCP ${each((x) => x.metrics.lcp_ms, ms)} ms, ` +
+        `TBT ${each((x) => x.metrics.tbt_ms, ms)} ms, CLS ${each((x) => x.metrics.cls, (v) => (v === null ? "-" : v.toFixed(3)))}`,
+    );
+    console.log(`  LCP element: ${r.lcp_element ? `${r.lcp_element.selector} "${r.lcp_element.text}"` : "(not described by Lighthouse)"}`);
+    for (const [category, list] of Object.entries(r.shortfalls)) {
+      if (list.length) console.log(`  ${category} held back by: ${list.map((a) => `${a.id} ${a.value}`.trim()).join("; ")}`);
+    }
+    for (const error of r.runtime_errors) console.log(`  Lighthouse error: ${error}`);
+    for (const url of r.external_requests) console.log(`  EXTERNAL REQUEST: ${url}`);
+    const pathWidth = Math.max(...r.files.map((f) => f.path.length), 5);
+    for (const f of r.files) {
+      console.log(`  ${f.path.padEnd(pathWidth)}  ${(f.type || "").padEnd(10)}  ${f.encoding.padEnd(4)}  ${String(f.bytes_br).padStart(8)} B`);
+    }
+    console.log(`  ${"total".padEnd(pathWidth)}  ${"".padEnd(10)}  ${"".padEnd(4)}  ${String(r.total_bytes_br).padStart(8)} B  (${kb(r.total_bytes_br)})`);
+  }
+}
+
+/** Compares the report with tests/budgets.json: one result per budget and route. */
+function checkBudgets(report) {
+  const lh = budgets.lighthouse;
+  const warnWithin = budgets.warn_within ?? 0;
+  const results = [];
+  for (const r of report.routes) {
+    const at = (name, measured, limit, kind, show = (v) => String(v)) => {
+      const pass = measured !== null && (kind === "max" ? measured <= limit : measured >= limit);
+      const near = pass && kind === "max" && limit > 0 && measured > limit * (1 - warnWithin);
+      results.push({ route: r.route, name, measured, limit, kind, pass, near, text: `${show(measured)} (budget ${kind === "max" ? "<=" : ">="} ${show(limit)})` });
+    };
+    at("first_load_total_bytes_br", r.total_bytes_br, budgets.first_load_total_bytes_br, "max", (v) => `${v} B`);
+    at("performance", r.scores.performance, lh.performance, "min");
+    at("accessibility", r.scores.accessibility, lh.accessibility, "min");
+    at("best_practices", r.scores.best_practices, lh.best_practices, "min");
+    at("lcp_ms", r.metrics.lcp_ms === null ? null : Math.round(r.metrics.lcp_ms), lh.lcp_ms, "max", (v) => `${v} ms`);
+    at("cls", r.metrics.cls === null ? null : Number(r.metrics.cls.toFixed(4)), lh.cls, "max");
+    // Not a number to tune: the first load must stay on this machine and Lighthouse must finish.
+    at("external_requests", r.external_requests.length, 0, "max");
+    at("lighthouse_errors", r.runtime_errors.length, 0, "max");
+  }
+  return results;
+}
+
+const report = await measure();
+printReport(report);
+let failed = 0;
+if (check) {
+  const results = checkBudgets(report);
+  report.budgets = { file: "tests/budgets.json", results };
+  console.log("\nBudgets (tests/budgets.json):");
+  for (const r of results) {
+    const mark = r.pass ? (r.near ? "ok, within " + Math.round((budgets.warn_within ?? 0) * 100) + "% of the budget:" : "ok") : "BROKEN";
+    console.log(`  ${mark.padEnd(6)} ${r.route} ${r.name}: ${r.text}`);
+  }
+  failed = results.filter((r) => !r.pass).length;
+  for (const r of results.filter((x) => !x.pass)) console.error(`budget broken: ${r.route} ${r.name} is ${r.text}`);
+  console.log(`budgets: ${results.length - failed} passed, ${failed} failed`);
+}
+mkdirSync(dirname(jsonPath), { recursive: true });
+writeFileSync(jsonPath, JSON.stringify(report, null, 2) + "\n");
+console.log(`\nfigures written to ${jsonPath}`);
+process.exit(failed ? 1 : 0);
