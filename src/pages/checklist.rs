@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::deferred::Deferred;
 use crate::components::page::PageHeading;
 use crate::components::radio::Radio;
 use crate::logic::checklist::{self, item_errors, ItemStatus};
@@ -79,7 +80,8 @@ pub fn ChecklistPage() -> impl IntoView {
             }}
         </p>
         <p>"When the work is done, a reviewer signs it off on the "<a class="usa-link" href=REVIEW.path>"review page"</a>"."</p>
-        {checklist.phases.iter().map(|phase| view! { <PhaseSection phase=phase scope=scope /> }).collect_view()}
+        // One task per phase, so no single task builds the whole checklist.
+        {checklist.phases.iter().map(|phase| view! { <Deferred><PhaseSection phase=phase scope=scope /></Deferred> }).collect_view()}
     }
 }
 

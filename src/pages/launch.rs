@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::components::copy_button::CopyButton;
+use crate::components::deferred::Deferred;
 use crate::components::page::PageHeading;
 use crate::components::radio::Radio;
 use crate::logic::dates::Date;
@@ -248,6 +249,7 @@ pub fn LaunchPage() -> impl IntoView {
         </p>
         {summary}
         <form class="usa-form usa-form--large launch-form" novalidate on:submit=submit>
+            <Deferred>
             <fieldset class="usa-fieldset">
                 <legend class="usa-legend usa-legend--large">"Application and agreement"</legend>
                 {field("application_url", "Application URL", "The production address users sign in from, starting with https://.", "url")}
@@ -257,12 +259,16 @@ pub fn LaunchPage() -> impl IntoView {
                 {next_dates}
                 {field("seasonality", "Seasonality of usage", "Busy months or deadlines, if any.", "textarea")}
             </fieldset>
+            </Deferred>
+            <Deferred>
             <fieldset class="usa-fieldset">
                 <legend class="usa-legend usa-legend--large">"Expected volume"</legend>
                 {field("monthly_active_users", "Monthly active users", "Whole number, for example 12,000.", "text")}
                 {field("annual_registrations", "Estimated annual registrations", "New accounts a year.", "text")}
                 {field("annual_authentications", "Estimated annual authentications", "Sign-ins a year.", "text")}
             </fieldset>
+            </Deferred>
+            <Deferred>
             <fieldset class="usa-fieldset">
                 <legend class="usa-legend usa-legend--large">"Contacts"</legend>
                 {field("program_contacts", "Program-management contacts", "Email addresses, separated by commas.", "textarea")}
@@ -270,6 +276,8 @@ pub fn LaunchPage() -> impl IntoView {
                 {field("billing_contacts", "Billing contacts", "Email addresses, separated by commas.", "textarea")}
                 {field("help_desk_contact", "Help-desk contact information", "How your users reach your own help desk.", "text")}
             </fieldset>
+            </Deferred>
+            <Deferred>
             <fieldset class="usa-fieldset">
                 <legend class="usa-legend usa-legend--large">"What the Contact Center needs for staffing"</legend>
                 {radio_group("ramp", "How will you roll out?", vec![(RAMP_ALL_AT_ONCE, "All users at once"), (RAMP_PHASED, "In phases")])}
@@ -295,9 +303,10 @@ pub fn LaunchPage() -> impl IntoView {
                 </Show>
             </fieldset>
             <SubmitArea />
+            </Deferred>
         </form>
-        <ForecastSection forecast=forecast_memo assumption_state=assumption_state />
-        <Downloads form=form forecast=forecast_memo assumption_state=assumption_state />
+        <Deferred><ForecastSection forecast=forecast_memo assumption_state=assumption_state /></Deferred>
+        <Deferred><Downloads form=form forecast=forecast_memo assumption_state=assumption_state /></Deferred>
     }
 }
 
