@@ -311,6 +311,22 @@ function checkBudgets(report) {
   return results;
 }
 
+/**
+ * Targets the build does not meet yet (tests/budgets.json `targets`): printed with the measured
+ * figure and how far off it is, but not counted as failures, so CI guards against regressions
+ * (the budgets above) while the gap stays visible.
+ */
+function checkTargets(report) {
+  const out = [];
+  for (const r of report.routes) {
+    const target = budgets.targets?.first_load_total_bytes_br;
+    if (target === undefined) continue;
+    const over = r.total_bytes_br - target;
+    out.push({ route: r.route, name: "first_load_total_bytes_br", measured: r.total_bytes_br, target, met: over <= 0, text: over <= 0 ? `${r.total_bytes_br} B (target <= ${target} B)` : `${r.total_bytes_br} B, ${over} B over the target of ${target} B` });
+  }
+  return out;
+}
+
 const report = await measure();
 printReport(report);
 let failed = 0;
@@ -322,6 +338,10 @@ if (check) {
     const mark = r.pass ? (r.near ? "ok, within " + Math.round((budgets.warn_within ?? 0) * 100) + "% of the budget:" : "ok") : "BROKEN";
     console.log(`  ${mark.padEnd(6)} ${r.route} ${r.name}: ${r.text}`);
   }
+  const targets = checkTargets(report);
+  report.budgets.targets = targets;
+  if (targets.length) console.log("\nTargets not yet enforced (tests/budgets.json targets):");
+  for (const t of targets) console.log(`  ${(t.met ? "met" : "NOT MET").padEnd(7)} ${t.route} ${t.name}: ${t.text}`);
   failed = results.filter((r) => !r.pass).length;
   for (const r of results.filter((x) => !x.pass)) console.error(`budget broken: ${r.route} ${r.name} is ${r.text}`);
   console.log(`budgets: ${results.length - failed} passed, ${failed} failed`);
