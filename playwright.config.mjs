@@ -1,7 +1,8 @@
 // End-to-end tests run against the release build in dist/, served the way a static host would.
 import { defineConfig } from "@playwright/test";
 
-const port = 4173;
+// E2E_PORT lets two checkouts run their tests at once; 4173 otherwise.
+const port = Number(process.env.E2E_PORT || 4173);
 
 export default defineConfig({
   testDir: "tests/e2e",
