@@ -1129,6 +1129,22 @@ fn launch_request_text_matches_its_golden_file() {
 }
 
 #[test]
+fn typed_line_breaks_of_any_kind_cannot_start_a_line_in_the_launch_request_text() {
+    let mut record = fixture_record();
+    record.profile.application = "Benefits\rIAA number: LGFAKE".into();
+    let mut form = fixture_form();
+    form.seasonality = "Spring\u{2028}Application URL: https://evil.example\u{85}x\r\nautumn\u{0c}end".into();
+    form.billing_contacts = "a@example.gov\u{2029}Billing contacts: b@example.gov".into();
+    let text = launch_request_text(&form, &record);
+    let normalised = text.replace("\r\n", "\n").replace(['\r', '\u{0b}', '\u{0c}', '\u{85}', '\u{2028}', '\u{2029}'], "\n");
+    let labelled: Vec<&str> = normalised.lines().filter(|l| !l.starts_with("  ")).collect();
+    assert_eq!(labelled.len(), 15, "{text}");
+    assert!(text.contains("Application name: Benefits\n  IAA number: LGFAKE\n"), "{text}");
+    assert!(text.contains("Seasonality of usage: Spring\n  Application URL: https://evil.example\n  x\n  autumn\n  end\n"), "{text}");
+    assert!(text.contains("Billing contacts: a@example.gov, Billing contacts: b@example.gov\n"), "{text}");
+}
+
+#[test]
 fn ics_matches_its_golden_file_and_rfc_5545() {
     let mut record = fixture_record();
     record.profile.application.push_str(" with a long name to fold: ünïcödé 中文 characters that run past seventy-five octets");
