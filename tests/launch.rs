@@ -715,6 +715,20 @@ fn five_thousand_agents_are_fast_and_sensible() {
 }
 
 #[test]
+fn a_one_percent_occupancy_cap_on_a_huge_load_is_fast() {
+    // 1.9 million Erlangs at a 1% cap: 190 million agents, where nobody waits. Counting Erlang B
+    // up to that took seconds in the browser for every keystroke in an assumption.
+    let started = Instant::now();
+    let n = agents_needed(190_000.0, 3600.0, 360.0, 0.999, 0.0, 0.01);
+    assert_eq!(n, 190_000_000);
+    assert_eq!(service_level(n, 1_900_000.0, 3600.0, 0.0), 1.0);
+    assert_eq!(average_speed_of_answer(n, 1_900_000.0, 3600.0), 0.0);
+    assert_eq!(erlang_b(n, 1_900_000.0), 0.0);
+    let elapsed = started.elapsed();
+    assert!(elapsed.as_millis() < 2_000, "{elapsed:?} (unoptimised build)");
+}
+
+#[test]
 fn staffing_is_monotonic() {
     let mut previous = 0;
     for calls in (0..2000).step_by(7) {
