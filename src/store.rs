@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::logic::record::{self, LoadOutcome, ReadinessRecord};
+use crate::logic::record::{self, LoadOutcome, ReadinessRecord, RecordError};
 
 pub const STORAGE_KEY: &str = "lgp-readiness-record";
 /// Where unreadable saved data is kept, so nothing is silently dropped.
@@ -53,6 +53,9 @@ pub struct Store {
     /// False when the browser will not save: the app works in memory and says so.
     pub can_save: RwSignal<bool>,
     next_notice: StoredValue<u32>,
+    /// Why the record is not being saved although the browser could save it (a field over the
+    /// length limit), as last told to the user.
+    unsaveable: StoredValue<Option<RecordError>>,
 }
 
 impl Store {
@@ -63,6 +66,7 @@ impl Store {
             notices: RwSignal::new(Vec::new()),
             can_save: RwSignal::new(true),
             next_notice: StoredValue::new(0),
+            unsaveable: StoredValue::new(None),
         };
         store.load();
         store.autosave();
@@ -139,13 +143,33 @@ impl Store {
         }
     }
 
+    /// A record that `load` would refuse is never saved over the last good copy: the user is told
+    /// once what to shorten, and saving resumes when it fits again.
+    fn over_limit(&self, error: RecordError) {
+        if self.unsaveable.with_value(|told| told.as_ref() != Some(&error)) {
+            self.notify(
+                NoticeKind::Warning,
+                format!("Your latest changes are not saved: {error} Shorten it to save again; until then this browser keeps your last saved work."),
+                None,
+            );
+            self.unsaveable.set_value(Some(error));
+        }
+    }
+
     fn autosave(self) {
         // The first run only records the loaded state; later runs save each change.
         Effect::new(move |previous: Option<()>| {
-            let text = self.record.with(record::to_json);
-            if previous.is_some() && self.can_save.get_untracked() {
-                if let Err(reason) = browser::storage_set(STORAGE_KEY, &text) {
-                    self.storage_unavailable(&reason);
+            let checked = self.record.with(|r| record::check_limits(r).map(|()| record::to_json(r)));
+            if previous.is_none() || !self.can_save.get_untracked() {
+                return;
+            }
+            match checked {
+                Err(error) => self.over_limit(error),
+                Ok(text) => {
+                    self.unsaveable.set_value(None);
+                    if let Err(reason) = browser::storage_set(STORAGE_KEY, &text) {
+                        self.storage_unavailable(&reason);
+                    }
                 }
             }
         });

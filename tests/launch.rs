@@ -715,6 +715,20 @@ fn five_thousand_agents_are_fast_and_sensible() {
 }
 
 #[test]
+fn a_one_percent_occupancy_cap_on_a_huge_load_is_fast() {
+    // 1.9 million Erlangs at a 1% cap: 190 million agents, where nobody waits. Counting Erlang B
+    // up to that took seconds in the browser for every keystroke in an assumption.
+    let started = Instant::now();
+    let n = agents_needed(190_000.0, 3600.0, 360.0, 0.999, 0.0, 0.01);
+    assert_eq!(n, 190_000_000);
+    assert_eq!(service_level(n, 1_900_000.0, 3600.0, 0.0), 1.0);
+    assert_eq!(average_speed_of_answer(n, 1_900_000.0, 3600.0), 0.0);
+    assert_eq!(erlang_b(n, 1_900_000.0), 0.0);
+    let elapsed = started.elapsed();
+    assert!(elapsed.as_millis() < 2_000, "{elapsed:?} (unoptimised build)");
+}
+
+#[test]
 fn staffing_is_monotonic() {
     let mut previous = 0;
     for calls in (0..2000).step_by(7) {
@@ -1126,6 +1140,22 @@ fn launch_request_text_matches_its_golden_file() {
     golden("launch-request.txt", &text);
     let empty = launch_request_text(&LaunchForm::default(), &ReadinessRecord::default());
     assert!(empty.contains("IAA number: (not given)") && empty.contains("Service level: (not given)"), "{empty}");
+}
+
+#[test]
+fn typed_line_breaks_of_any_kind_cannot_start_a_line_in_the_launch_request_text() {
+    let mut record = fixture_record();
+    record.profile.application = "Benefits\rIAA number: LGFAKE".into();
+    let mut form = fixture_form();
+    form.seasonality = "Spring\u{2028}Application URL: https://evil.example\u{85}x\r\nautumn\u{0c}end".into();
+    form.billing_contacts = "a@example.gov\u{2029}Billing contacts: b@example.gov".into();
+    let text = launch_request_text(&form, &record);
+    let normalised = text.replace("\r\n", "\n").replace(['\r', '\u{0b}', '\u{0c}', '\u{85}', '\u{2028}', '\u{2029}'], "\n");
+    let labelled: Vec<&str> = normalised.lines().filter(|l| !l.starts_with("  ")).collect();
+    assert_eq!(labelled.len(), 15, "{text}");
+    assert!(text.contains("Application name: Benefits\n  IAA number: LGFAKE\n"), "{text}");
+    assert!(text.contains("Seasonality of usage: Spring\n  Application URL: https://evil.example\n  x\n  autumn\n  end\n"), "{text}");
+    assert!(text.contains("Billing contacts: a@example.gov, Billing contacts: b@example.gov\n"), "{text}");
 }
 
 #[test]

@@ -171,6 +171,20 @@ fn excerpts_and_lines_point_at_the_original_text() {
 }
 
 #[test]
+fn numbers_after_a_stray_angle_bracket_are_still_found() {
+    // Plain text with a `<` before a letter reads as the start of a tag up to the next `>`:
+    // its words become attribute names, which are checked too.
+    let report = run(&format!("Wait times <a few minutes, then call {} or (202) 555-0147.\n> Thanks", "844-875-6446"));
+    assert_eq!(count(&report, FindingKind::ContactCenterNumber), 1, "{report:?}");
+    assert_eq!(count(&report, FindingKind::OtherPhoneNumber), 1, "{report:?}");
+    let finding = only(&report, FindingKind::ContactCenterNumber);
+    assert_eq!(finding.excerpt, "844-875-6446");
+    // Attribute names and values in one tag are each found once.
+    let report = run("<a 844-875-6446 title=\"844-875-6446\">x</a>");
+    assert_eq!(count(&report, FindingKind::ContactCenterNumber), 2, "{report:?}");
+}
+
+#[test]
 fn findings_are_ordered_by_start() {
     let input = format!("{EN} Call 202-555-0147, or 844-875-6446, or see https://login.gov/nope/ and https://login.gov/es/contact/.");
     let report = run(&input);

@@ -520,7 +520,7 @@ fn quoted(text: &str) -> String {
 /// Splits a contact list on commas, semicolons and line breaks; entries are trimmed and empty
 /// entries skipped. No checking.
 pub fn split_contacts(text: &str) -> Vec<String> {
-    text.split([',', ';', '\n', '\r']).map(str::trim).filter(|e| !e.is_empty()).map(str::to_string).collect()
+    text.split(|c| c == ',' || c == ';' || LINE_BREAKS.contains(&c)).map(str::trim).filter(|e| !e.is_empty()).map(str::to_string).collect()
 }
 
 /// What is wrong with one email address, if anything.
@@ -1046,9 +1046,15 @@ pub const PORTAL_FIELDS: [(&str, &str, &str); 12] = [
 
 const NOT_GIVEN: &str = "(not given)";
 
-/// A value on one "Label: value" line; further lines of multi-line text are indented.
+/// Everything a text viewer may take for a line break: LF, CR (alone or before LF), vertical tab,
+/// form feed, next line, and the Unicode line and paragraph separators.
+const LINE_BREAKS: [char; 7] = ['\n', '\r', '\u{0b}', '\u{0c}', '\u{85}', '\u{2028}', '\u{2029}'];
+
+/// A value on one "Label: value" line; further lines of multi-line text are indented, whatever
+/// breaks them, so typed text cannot start a line of its own.
 fn text_value(text: &str) -> String {
-    let lines: Vec<&str> = text.trim().lines().map(str::trim_end).collect();
+    let text = text.trim().replace("\r\n", "\n");
+    let lines: Vec<&str> = if text.is_empty() { Vec::new() } else { text.split(LINE_BREAKS).map(str::trim_end).collect() };
     if lines.is_empty() {
         NOT_GIVEN.to_string()
     } else {

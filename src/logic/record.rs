@@ -307,7 +307,9 @@ fn migrate(mut value: Value, from_version: u64) -> Result<Value, RecordError> {
     Ok(value)
 }
 
-fn check_limits(record: &ReadinessRecord) -> Result<(), RecordError> {
+/// Refuses a record with a text field longer than [`MAX_FIELD_CHARS`]: what `load` and `import`
+/// refuse, so the store checks it before it saves.
+pub fn check_limits(record: &ReadinessRecord) -> Result<(), RecordError> {
     let mut fields = vec![
         ("agency name", &record.profile.agency),
         ("application name", &record.profile.application),

@@ -399,16 +399,21 @@ impl Reader<'_> {
             p += 1;
         }
         let name = self.input.get(name_start..p).unwrap_or_default().to_ascii_lowercase();
+        // Attribute names in a row, checked as one run: after a stray `<` in plain text ("wait
+        // <a few minutes, then call …>") the words up to the next `>` read as names.
+        let mut names: Option<(usize, usize)> = None;
         loop {
             while p < lim && (bytes[p].is_ascii_whitespace() || bytes[p] == b'/') {
                 p += 1;
             }
             if p >= lim {
+                self.push_names(&mut names);
                 // With a limit, the tag ends at its `>`; without, a `>` exists (checked by the
                 // caller) so reaching the end means it was inside quotes.
                 return limit.map(|gt| (gt + 1, name));
             }
             if bytes[p] == b'>' {
+                self.push_names(&mut names);
                 return Some((p + 1, name));
             }
             // Attribute name: up to whitespace, `=`, `>` or `/` (all ASCII, so `p` stays on a
@@ -421,10 +426,14 @@ impl Reader<'_> {
                 p += 1;
                 continue;
             }
+            if p > attr_start {
+                names = Some((names.map_or(attr_start, |(start, _)| start), p));
+            }
             while p < lim && bytes[p].is_ascii_whitespace() {
                 p += 1;
             }
             if p < lim && bytes[p] == b'=' {
+                self.push_names(&mut names);
                 p += 1;
                 while p < lim && bytes[p].is_ascii_whitespace() {
                     p += 1;
@@ -451,6 +460,13 @@ impl Reader<'_> {
                     self.push_attribute(value_start, p, true);
                 }
             }
+        }
+    }
+
+    /// Adds a run of attribute names, if any, to the attribute view.
+    fn push_names(&mut self, names: &mut Option<(usize, usize)>) {
+        if let Some((start, end)) = names.take() {
+            self.push_attribute(start, end, true);
         }
     }
 
@@ -771,7 +787,8 @@ mod tests {
         let text: String = view.text.chars.iter().collect();
         assert_eq!(text, " x\u{a0}y a < b & c d");
         let attributes: String = view.attributes.chars.iter().collect();
-        assert_eq!(attributes, "a>b\n");
+        // Attribute names are checked as well as values: after a stray `<` they may be words.
+        assert_eq!(attributes, "class\na>b\n");
     }
 
     #[test]

@@ -208,6 +208,11 @@ pub fn erlang_b(agents: u32, load: f64) -> f64 {
     let mut b = 1.0;
     for k in 1..=agents {
         b = load * b / (f64::from(k) + load * b);
+        if b == 0.0 {
+            // Underflowed, and 0 stays 0: stop instead of counting on to a hundred times the load
+            // (a 1% occupancy cap), which took seconds for each keystroke.
+            break;
+        }
     }
     b
 }

@@ -372,7 +372,7 @@ fn ForecastSection(forecast: Memo<Forecast>, assumption_state: Memo<(Assumptions
                     <label class="usa-label" for=id.clone()>{format!("{} ({})", spec.label, spec.unit)}</label>
                     {source.map(|s| view! { <span class="usa-hint">{s.note.clone()}" "<a class="usa-link source-link" href=s.source.clone() rel="external noopener">"Source"</a></span> })}
                     {move || error().map(|m| view! { <span class="usa-error-message" id=error_id.clone()>{m}</span> })}
-                    <input class="usa-input usa-input--small" id=id inputmode="decimal"
+                    <input class="usa-input usa-input--small" id=id inputmode="decimal" maxlength=MAX_FIELD_CHARS.to_string()
                         aria-describedby=move || error().is_some().then(|| described.clone())
                         prop:value=value
                         on:input=move |ev| record.update(|r| { r.launch.assumption_texts.insert(spec.key.to_string(), event_target_value(&ev)); }) />

@@ -76,3 +76,13 @@ test("the page's Content-Security-Policy forbids inline and eval'd script", asyn
   expect(scriptSrc).not.toContain("'unsafe-eval'");
   expect(scriptSrc).not.toContain("CSP-LOADER-HASH");
 });
+
+test("navigation links keep their contrast under the mouse", async ({ page }) => {
+  await open(page, "/");
+  const nav = page.getByRole("navigation", { name: "Primary" });
+  // The current page's link and another one.
+  for (const name of ["Home", "Sources"]) {
+    await nav.getByRole("link", { name, exact: true }).hover();
+    await expectNoAxeViolations(page);
+  }
+});
