@@ -52,3 +52,27 @@ export async function expectNoAxeViolations(page) {
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary).toEqual([]);
 }
+
+/** Clicks the button that starts a download and returns the file's name and text. */
+export async function downloadText(page, buttonName, testInfo) {
+  const started = page.waitForEvent("download");
+  await page.getByRole("button", { name: buttonName, exact: true }).click();
+  const download = await started;
+  const path = testInfo.outputPath(`${Date.now()}-${download.suggestedFilename()}`);
+  await download.saveAs(path);
+  const { readFile } = await import("node:fs/promises");
+  return { name: download.suggestedFilename(), path, text: await readFile(path, "utf8") };
+}
+
+/** The paths of every routed page, read from the app's own list in src/logic/routes.rs. */
+export async function appRoutes() {
+  const { readFile } = await import("node:fs/promises");
+  const source = await readFile(new URL("../../src/logic/routes.rs", import.meta.url), "utf8");
+  const all = source.match(/pub const ALL_PAGES: &\[PageInfo\] =\s*&\[([^\]]+)\]/);
+  if (!all) throw new Error("ALL_PAGES not found in src/logic/routes.rs");
+  return all[1].split(",").map((name) => name.trim()).filter(Boolean).map((name) => {
+    const page = source.match(new RegExp(`pub const ${name}: PageInfo =\\s*PageInfo \\{ path: "([^"]+)"`));
+    if (!page) throw new Error(`no path for ${name} in src/logic/routes.rs`);
+    return page[1];
+  });
+}
