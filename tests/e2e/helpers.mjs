@@ -44,6 +44,8 @@ export async function appRendered(page) {
   // The first render includes compiling the wasm, which a loaded machine can make slow.
   await expect(page.locator("#first-view")).toHaveCount(0, { timeout: 15_000 });
   await expect(page.locator("h1#page-heading")).toBeVisible();
+  // Long pages build their lower parts a task later (src/components/deferred.rs).
+  await expect(page.locator("[data-deferred=pending]")).toHaveCount(0);
 }
 
 /** Zero WCAG 2.1 A and AA violations on the page as it is now. */
