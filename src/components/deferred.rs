@@ -12,18 +12,23 @@ use leptos::prelude::*;
 #[component]
 pub fn Deferred(children: ChildrenFn) -> impl IntoView {
     let ready = RwSignal::new(false);
-    // The page may be left before the timer fires; the signal is then gone, which is fine.
     set_timeout(
         move || {
-            let _ = ready.try_set(true);
+            // A link such as `/checklist#item` may point into this part, which did not exist when
+            // the page opened. Only the part that brings the target into being scrolls to it, so
+            // the other parts leave the reader where they are.
+            let target_was_there = fragment_target().is_some();
+            // The page may be left before the timer fires; the signal is then gone, which is fine.
+            if ready.try_set(true).is_none() && !target_was_there {
+                request_animation_frame(|| {
+                    if let Some(target) = fragment_target() {
+                        target.scroll_into_view();
+                    }
+                });
+            }
         },
         Duration::ZERO,
     );
-    Effect::new(move |_| {
-        if ready.get() {
-            request_animation_frame(scroll_to_fragment);
-        }
-    });
     move || {
         if ready.get() {
             children().into_any()
@@ -33,17 +38,14 @@ pub fn Deferred(children: ChildrenFn) -> impl IntoView {
     }
 }
 
-/// A link such as `/checklist#item` may point into the deferred part, which did not exist when
-/// the page opened; go there now that it does.
-fn scroll_to_fragment() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let hash = document.location().and_then(|l| l.hash().ok()).unwrap_or_default();
+/// The element the URL's `#fragment` names, if it is on the page.
+fn fragment_target() -> Option<web_sys::Element> {
+    let document = web_sys::window()?.document()?;
+    let hash = document.location()?.hash().ok()?;
     let id = hash.trim_start_matches('#');
     if id.is_empty() {
-        return;
+        return None;
     }
     let id = js_sys::decode_uri_component(id).map(String::from).unwrap_or_else(|_| id.to_string());
-    if let Some(target) = document.get_element_by_id(&id) {
-        target.scroll_into_view();
-    }
+    document.get_element_by_id(&id)
 }

@@ -169,3 +169,9 @@ test("the printed review holds every applicable item and no forms", async ({ pag
   await expect(page.locator("form").first()).toBeHidden();
   await expect(page.getByRole("navigation", { name: "Primary" })).toBeHidden();
 });
+
+test("a link to an item in a later phase scrolls to it once the phase is built", async ({ page }) => {
+  await open(page, "/checklist#chk-launch-details");
+  await expect(page.locator("#chk-launch-details")).toBeInViewport();
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+});
