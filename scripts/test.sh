@@ -30,6 +30,22 @@ count() {
   esac
   passed=$((passed + p)); failed=$((failed + f))
   summary+=("$(printf '%-34s %4d passed, %d failed' "$layer" "$p" "$f")")
+  # Name what failed here too: CI shows the end of the output, far below the runner's own list.
+  local name
+  while IFS= read -r name; do summary+=("  failed: $name"); done < <(failures "$layer" "$log")
+}
+
+# The names of the tests a runner reported as failed.
+failures() {
+  case $1 in
+    # cargo test ends with "failures:" and the names indented under it.
+    host|wasm) awk '/^failures:$/ {show = 1; next} show && /^    [^ ]/ {sub(/^ +/, ""); print; next} show && !/^$/ {show = 0}' "$2" ;;
+    # Playwright lists them under "N failed" at the end of its output.
+    e2e) awk '/^ +[0-9]+ failed$/ {show = 1; next} /^ +[0-9]+ /{show = 0} show && /›/' "$2" |
+      sed -E 's/^ +//; s/ ─+$//' ;;
+    # scripts/report.mjs marks a broken budget "BROKEN".
+    budgets) grep -E '^  BROKEN' "$2" | sed -E 's/^ +BROKEN +//' ;;
+  esac
 }
 
 run() {
