@@ -219,12 +219,14 @@ fn fixture_checklist() -> ChecklistFile {
 
 /// A record full of hostile text: quotes, commas, newlines, formulas and HTML.
 fn hostile_record(checklist: &ChecklistFile) -> ReadinessRecord {
-    let mut r = ReadinessRecord::default();
-    r.profile = Profile {
-        agency: "Dept. of \"Quotes\", Commas & <Tags>".into(),
-        application: "=HYPERLINK(\"https://evil.example\",\"Click\")".into(),
-        protocol: Some(Protocol::Oidc),
-        audience: Some(Audience::Public),
+    let mut r = ReadinessRecord {
+        profile: Profile {
+            agency: "Dept. of \"Quotes\", Commas & <Tags>".into(),
+            application: "=HYPERLINK(\"https://evil.example\",\"Click\")".into(),
+            protocol: Some(Protocol::Oidc),
+            audience: Some(Audience::Public),
+        },
+        ..Default::default()
     };
     r.service_level.answers.financial = Some(Answer::No);
     r.service_level.answers.cui = Some(Answer::No);
@@ -300,8 +302,10 @@ fn json_export_round_trips_hostile_text() {
 #[test]
 fn exports_of_the_real_checklist_list_every_applicable_item() {
     let checklist = &content().checklist;
-    let mut r = ReadinessRecord::default();
-    r.profile = profile(Some(Protocol::Saml), Some(Audience::Workforce));
+    let mut r = ReadinessRecord {
+        profile: profile(Some(Protocol::Saml), Some(Audience::Workforce)),
+        ..Default::default()
+    };
     r.service_level.answers.financial = Some(Answer::Yes);
     let md = export::markdown(&r, checklist, "2026-11-23");
     for phase in &checklist.phases {

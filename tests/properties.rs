@@ -52,7 +52,7 @@ fn record_from(agency: String, application: String, note: String, status: u8) ->
     let mut r = ReadinessRecord::default();
     r.profile.agency = agency;
     r.profile.application = application;
-    r.profile.protocol = Some(if status % 2 == 0 { Protocol::Oidc } else { Protocol::Saml });
+    r.profile.protocol = Some(if status.is_multiple_of(2) { Protocol::Oidc } else { Protocol::Saml });
     r.profile.audience = Some(Audience::ALL[usize::from(status) % Audience::ALL.len()]);
     r.service_level.chosen = [None, Some(Level::Ial1Aal2), Some(Level::Ial2Aal2)][usize::from(status) % 3];
     r.service_level.override_reason = note.clone();

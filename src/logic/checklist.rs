@@ -169,11 +169,7 @@ impl Progress {
 
     /// Whole percent complete, rounded down; 100 only when every item is complete.
     pub fn percent(&self) -> usize {
-        if self.applicable == 0 {
-            100
-        } else {
-            self.complete() * 100 / self.applicable
-        }
+        (self.complete() * 100).checked_div(self.applicable).unwrap_or(100)
     }
 
     fn add(self, other: Progress) -> Progress {

@@ -405,14 +405,15 @@ mod tests {
     use super::*;
 
     fn sample() -> ReadinessRecord {
-        let mut record = ReadinessRecord::default();
-        record.profile = Profile {
-            agency: "Department of Examples".into(),
-            application: "Benefits \"Portal\" <beta>".into(),
-            protocol: Some(Protocol::Saml),
-            audience: Some(Audience::Both),
-        };
-        record
+        ReadinessRecord {
+            profile: Profile {
+                agency: "Department of Examples".into(),
+                application: "Benefits \"Portal\" <beta>".into(),
+                protocol: Some(Protocol::Saml),
+                audience: Some(Audience::Both),
+            },
+            ..Default::default()
+        }
     }
 
     #[test]
@@ -508,9 +509,11 @@ mod tests {
     #[test]
     fn the_launch_part_round_trips_with_its_outbox() {
         let mut record = sample();
-        let mut form = LaunchForm::default();
-        form.launch_date = "2027-03-02".into();
-        form.monthly_active_users = "12,000 (about)".into();
+        let form = LaunchForm {
+            launch_date: "2027-03-02".into(),
+            monthly_active_users: "12,000 (about)".into(),
+            ..Default::default()
+        };
         record.launch.form = Some(form);
         record.launch.assumption_texts.insert("handle_time_s".into(), "240".into());
         record.launch.outbox.push(OutboxEntry {

@@ -165,7 +165,7 @@ fn SignOffBlock(scope_id: &'static str, label: &'static str, scope: Memo<Scope>)
             <div class="usa-form-group" class:usa-form-group--error=move || errors.with(|e| error(e).is_some())>
                 <label class="usa-label" for=input_id.clone()>{label_text}</label>
                 {hint.map(|h| view! { <span class="usa-hint" id=hint_id.clone()>{h}</span> })}
-                {move || errors.with(|e| error(e)).map(|m| view! { <span class="usa-error-message" id=error_id.clone()>{m}</span> })}
+                {move || errors.with(error).map(|m| view! { <span class="usa-error-message" id=error_id.clone()>{m}</span> })}
                 <input
                     class="usa-input"
                     id=input_id.clone()
