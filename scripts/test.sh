@@ -31,8 +31,11 @@ count() {
   passed=$((passed + p)); failed=$((failed + f))
   summary+=("$(printf '%-34s %4d passed, %d failed' "$layer" "$p" "$f")")
   # Name what failed here too: CI shows the end of the output, far below the runner's own list.
-  local name
+  local name skipped
   while IFS= read -r name; do summary+=("  failed: $name"); done < <(failures "$layer" "$log")
+  # Playwright skips the timing project when an e2e test fails; say so rather than lose them quietly.
+  skipped=$(grep -Eo '^ +[0-9]+ did not run' "$log" | awk '{s+=$1} END {print s+0}')
+  [ "$skipped" -eq 0 ] || summary+=("  $skipped did not run: they depend on a test that failed")
 }
 
 # The names of the tests a runner reported as failed.
