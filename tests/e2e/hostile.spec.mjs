@@ -9,11 +9,6 @@
 import { writeFile } from "node:fs/promises";
 import { test, expect, open, expectNoAxeViolations, downloadText, appRoutes } from "./helpers.mjs";
 
-// Typing 12,000 characters into each of tens of fields takes Playwright most of the default 30 s
-// on a busy 2-core machine (the checklist test took 28.5 s there), so these tests get three times
-// as long. A hang still fails.
-test.slow();
-
 const IMG = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT = "<script>window.__pwned=1</script>";
 // Arabic, then Hebrew inside a right-to-left override (U+202E) closed by U+202C.
