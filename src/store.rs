@@ -157,13 +157,14 @@ impl Store {
     }
 
     fn autosave(self) {
-        // The first run only records the loaded state; later runs save each change.
+        // The first run only subscribes to the record (the loaded state needs no saving); later
+        // runs check and save each change, unless the browser will not save anyway.
         Effect::new(move |previous: Option<()>| {
-            let checked = self.record.with(|r| record::check_limits(r).map(|()| record::to_json(r)));
+            self.record.track();
             if previous.is_none() || !self.can_save.get_untracked() {
                 return;
             }
-            match checked {
+            match self.record.with(|r| record::check_limits(r).map(|()| record::to_json(r))) {
                 Err(error) => self.over_limit(error),
                 Ok(text) => {
                     self.unsaveable.set_value(None);
