@@ -2,7 +2,7 @@
 //! and the validator itself catches each kind of fault when one is planted.
 #![cfg(not(target_arch = "wasm32"))]
 
-use readiness_portal::logic::content::{content, validate, last_verified_values, verified_range, KnownValues, FILES};
+use readiness_portal::logic::content::{content, validate, verified_range, KnownValues, FILES};
 use readiness_portal::logic::phone::{find_phone_candidates, is_contact_center_digits};
 use readiness_portal::logic::routes;
 
@@ -53,35 +53,6 @@ fn bundled_content_parses_into_every_section() {
     assert_eq!(c.launch.portal_fields.len(), 12);
     let (oldest, newest) = verified_range();
     assert!(!oldest.is_empty() && oldest <= newest);
-}
-
-/// The footer's dates come from a text scan; it must find every date a full parse finds.
-#[test]
-fn the_footer_date_scan_finds_every_last_verified_date() {
-    fn collect(value: &serde_json::Value, out: &mut Vec<String>) {
-        match value {
-            serde_json::Value::Object(map) => {
-                if let Some(serde_json::Value::String(date)) = map.get("last_verified") {
-                    out.push(date.clone());
-                }
-                map.values().for_each(|v| collect(v, out));
-            }
-            serde_json::Value::Array(items) => items.iter().for_each(|v| collect(v, out)),
-            _ => {}
-        }
-    }
-    let mut parsed = Vec::new();
-    for (_, text) in FILES {
-        collect(&serde_json::from_str(text).unwrap(), &mut parsed);
-    }
-    let mut scanned = last_verified_values(&FILES);
-    assert!(!parsed.is_empty());
-    parsed.sort();
-    scanned.sort();
-    assert_eq!(scanned, parsed);
-    // Layout does not matter: spaces or none around the colon.
-    let compact = [("a.json", r#"{"x":[{"last_verified":"2026-01-02"},{"last_verified" : "2025-12-31"}]}"#)];
-    assert_eq!(last_verified_values(&compact), ["2026-01-02", "2025-12-31"]);
 }
 
 #[test]

@@ -259,7 +259,7 @@ pub fn verified_range() -> (String, String) {
 }
 
 /// Every `"last_verified": "…"` value in the files, in file order.
-pub fn last_verified_values(files: &[(&str, &str)]) -> Vec<String> {
+fn last_verified_values(files: &[(&str, &str)]) -> Vec<String> {
     const KEY: &str = "\"last_verified\"";
     let mut dates = Vec::new();
     for (_, text) in files {
@@ -460,5 +460,31 @@ fn check_references(content: &Content, cited: &[(String, String)], known: &Known
         if !["login-gov", "agency"].contains(&routing.contact.as_str()) {
             problems.push(format!("support.json ({}): contact must be login-gov or agency", routing.id));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The footer's dates come from a text scan; it must find every date a full parse finds.
+    #[test]
+    fn the_footer_date_scan_finds_every_last_verified_date() {
+        let mut parsed = Vec::new();
+        for (_, text) in FILES {
+            walk(&serde_json::from_str(text).unwrap(), &mut |_, object| {
+                if let Some(Value::String(date)) = object.get("last_verified") {
+                    parsed.push(date.clone());
+                }
+            });
+        }
+        let mut scanned = last_verified_values(&FILES);
+        assert!(!parsed.is_empty());
+        parsed.sort();
+        scanned.sort();
+        assert_eq!(scanned, parsed);
+        // Layout does not matter: spaces or none around the colon.
+        let compact = [("a.json", r#"{"x":[{"last_verified":"2026-01-02"},{"last_verified" : "2025-12-31"}]}"#)];
+        assert_eq!(last_verified_values(&compact), ["2026-01-02", "2025-12-31"]);
     }
 }
