@@ -1,5 +1,4 @@
-import { readFile } from "node:fs/promises";
-import { test, expect, open, appRendered, expectNoAxeViolations } from "./helpers.mjs";
+import { test, expect, open, appRendered, expectNoAxeViolations, downloadText } from "./helpers.mjs";
 
 /** Sets the profile and level the way a person does, through the home page and the guide. */
 async function describe(page, { protocol, audience, financial }) {
@@ -108,23 +107,17 @@ test("the CSV and Markdown downloads hold the checklist", async ({ page }, testI
   await page.locator("#chk-iaa-signed-note").fill("=HYPERLINK(\"https://evil.example\")");
   await open(page, "/review");
 
-  const csvDownload = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download CSV" }).click();
-  const csvFile = await csvDownload;
-  expect(csvFile.suggestedFilename()).toMatch(/^readiness-department-of-examples-benefits-portal-\d{4}-\d{2}-\d{2}\.csv$/);
-  await csvFile.saveAs(testInfo.outputPath("out.csv"));
-  const csv = await readFile(testInfo.outputPath("out.csv"), "utf8");
+  const csvFile = await downloadText(page, "Download CSV", testInfo);
+  expect(csvFile.name).toMatch(/^readiness-department-of-examples-benefits-portal-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = csvFile.text;
   expect(csv.split("\r\n")[0]).toContain('"Phase","Item id","Item"');
   expect(csv).toContain('"Agreement","chk-iaa-signed","Get a signed IAA that lists this integration","required","yes","Done"');
   expect(csv).toContain('"\'=HYPERLINK(""https://evil.example"")"');
   expect(csv).toContain('"chk-saml-logout","Set a SAML logout URL","conditional","yes"');
 
-  const mdDownload = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download Markdown" }).click();
-  const mdFile = await mdDownload;
-  expect(mdFile.suggestedFilename()).toMatch(/\.md$/);
-  await mdFile.saveAs(testInfo.outputPath("out.md"));
-  const md = await readFile(testInfo.outputPath("out.md"), "utf8");
+  const mdFile = await downloadText(page, "Download Markdown", testInfo);
+  expect(mdFile.name).toMatch(/\.md$/);
+  const md = mdFile.text;
   expect(md).toContain("# Launch readiness: Department of Examples – Benefits Portal");
   expect(md).toContain("- Service level: IAL2/AAL2 (recommended)");
   expect(md).toContain("- [x] **Get a signed IAA that lists this integration** (required): Done");
@@ -138,10 +131,7 @@ test("the JSON record imports into a fresh browser with the same checklist state
   await setStatus(page, "chk-prod-logo", "not-applicable");
   await page.locator("#chk-prod-logo-na-reason").fill("Logo already on file");
   await open(page, "/review");
-  const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download JSON record" }).click();
-  const file = testInfo.outputPath("record.json");
-  await (await download).saveAs(file);
+  const file = (await downloadText(page, "Download JSON record", testInfo, "record.json")).path;
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();

@@ -4,7 +4,7 @@
 // shell (nothing moves when the app replaces it), passes axe, is never on screen together with
 // the app, and stays the largest thing painted, so Lighthouse's LCP is the first view's paint
 // and does not wait for the wasm.
-import { test, expect, appRendered, expectNoAxeViolations } from "./helpers.mjs";
+import { test, expect, appRendered, expectNoAxeViolations, appRoutes } from "./helpers.mjs";
 
 // Lighthouse's mobile screen (its default), and a desktop one.
 const MOBILE = { width: 412, height: 823 };
@@ -74,8 +74,9 @@ for (const [name, viewport] of [["mobile", MOBILE], ["desktop", DESKTOP]]) {
   });
 }
 
-// Every route: the budgets measure three of them, and the first view is the same for all.
-const ROUTES = ["/", "/service-level", "/checklist", "/review", "/support", "/support/links", "/support/checker", "/support/email", "/support/faq", "/launch", "/sources", "/no-such-page"];
+// Every route, and the not-found page: the budgets measure three of them, and the first view is
+// the same for all.
+const ROUTES = [...appRoutes(), "/no-such-page"];
 
 for (const path of ROUTES) {
   test(`${path}: the app replaces the first view in one frame, nothing shifts, and the LCP stays the first view's`, async ({ page }) => {

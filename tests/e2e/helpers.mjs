@@ -1,5 +1,7 @@
 // Shared end-to-end checks: every page is watched for console errors, CSP violations and
 // requests that leave this machine.
+import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { test as base, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
@@ -55,21 +57,25 @@ export async function expectNoAxeViolations(page) {
   expect(summary).toEqual([]);
 }
 
-/** Clicks the button that starts a download and returns the file's name and text. */
-export async function downloadText(page, buttonName, testInfo) {
+/**
+ * Clicks the button that starts a download and returns the file's suggested name, the path it
+ * was saved to (under `saveAs`, when given, for a test that imports it by that name) and its text.
+ */
+export async function downloadText(page, buttonName, testInfo, saveAs) {
   const started = page.waitForEvent("download");
   await page.getByRole("button", { name: buttonName, exact: true }).click();
   const download = await started;
-  const path = testInfo.outputPath(`${Date.now()}-${download.suggestedFilename()}`);
+  const path = testInfo.outputPath(saveAs ?? `${Date.now()}-${download.suggestedFilename()}`);
   await download.saveAs(path);
-  const { readFile } = await import("node:fs/promises");
   return { name: download.suggestedFilename(), path, text: await readFile(path, "utf8") };
 }
 
-/** The paths of every routed page, read from the app's own list in src/logic/routes.rs. */
-export async function appRoutes() {
-  const { readFile } = await import("node:fs/promises");
-  const source = await readFile(new URL("../../src/logic/routes.rs", import.meta.url), "utf8");
+/**
+ * The paths of every routed page, read from the app's own list in src/logic/routes.rs.
+ * Synchronous, so a spec can make one test per route from it.
+ */
+export function appRoutes() {
+  const source = readFileSync(new URL("../../src/logic/routes.rs", import.meta.url), "utf8");
   const all = source.match(/pub const ALL_PAGES: &\[PageInfo\] =\s*&\[([^\]]+)\]/);
   if (!all) throw new Error("ALL_PAGES not found in src/logic/routes.rs");
   return all[1].split(",").map((name) => name.trim()).filter(Boolean).map((name) => {

@@ -1,5 +1,4 @@
-import { readFile } from "node:fs/promises";
-import { test, expect, open, appRendered, expectNoAxeViolations } from "./helpers.mjs";
+import { test, expect, open, appRendered, expectNoAxeViolations, downloadText } from "./helpers.mjs";
 
 // These tests share the one receiver in the local server.
 test.describe.configure({ mode: "serial" });
@@ -137,16 +136,10 @@ test("without an endpoint, submitting keeps a local receipt and the files downlo
   await expect(page.getByTestId("receipts")).toContainText("Saved in this browser");
   expect((await receiver(page, "received")).attempts).toBe(0);
 
-  const ics = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Add the launch date to a calendar (.ics)" }).click();
-  await (await ics).saveAs(testInfo.outputPath("launch.ics"));
-  const calendar = await readFile(testInfo.outputPath("launch.ics"), "utf8");
+  const calendar = (await downloadText(page, "Add the launch date to a calendar (.ics)", testInfo)).text;
   expect(calendar).toContain("BEGIN:VEVENT");
   expect(calendar).toContain("SUMMARY:Login.gov launch: Benefits Portal");
 
-  const csv = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download CSV" }).click();
-  await (await csv).saveAs(testInfo.outputPath("launch.csv"));
-  expect(await readFile(testInfo.outputPath("launch.csv"), "utf8")).toContain("LGABCFY210001-0001-0000");
+  expect((await downloadText(page, "Download CSV", testInfo)).text).toContain("LGABCFY210001-0001-0000");
   await expect(page.getByLabel("Launch request text")).toHaveValue(/Benefits Portal/);
 });

@@ -1,5 +1,5 @@
-import { readFile, writeFile } from "node:fs/promises";
-import { test, expect, open, appRendered, expectNoAxeViolations } from "./helpers.mjs";
+import { writeFile } from "node:fs/promises";
+import { test, expect, open, appRendered, expectNoAxeViolations, downloadText } from "./helpers.mjs";
 
 async function fillProfile(page) {
   await page.getByLabel("Agency name").fill("Department of Examples");
@@ -25,13 +25,10 @@ test("the profile autosaves and survives a reload", async ({ page }) => {
 test("the record downloads and imports into a fresh browser", async ({ page, browser }, testInfo) => {
   await open(page, "/");
   await fillProfile(page);
-  const downloadPromise = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download your record (JSON)" }).click();
-  const download = await downloadPromise;
-  expect(download.suggestedFilename()).toMatch(/^readiness-department-of-examples-benefits-portal-script-alert-1-script-\d{4}-\d{2}-\d{2}\.json$/);
-  const file = testInfo.outputPath("record.json");
-  await download.saveAs(file);
-  const saved = JSON.parse(await readFile(file, "utf8"));
+  const download = await downloadText(page, "Download your record (JSON)", testInfo, "record.json");
+  expect(download.name).toMatch(/^readiness-department-of-examples-benefits-portal-script-alert-1-script-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = download.path;
+  const saved = JSON.parse(download.text);
   expect(saved.kind).toBe("login-gov-partner-readiness-record");
   expect(saved.profile.agency).toBe("Department of Examples");
 
@@ -61,7 +58,7 @@ test("a bad import is explained next to the field and changes nothing", async ({
   await expectNoAxeViolations(page);
 });
 
-test("unreadable saved work is set aside with a notice and a download", async ({ page }) => {
+test("unreadable saved work is set aside with a notice and a download", async ({ page }, testInfo) => {
   await page.addInitScript(() => {
     if (!sessionStorage.getItem("seeded")) {
       localStorage.setItem("lgp-readiness-record", "{ this is not json");
@@ -71,9 +68,7 @@ test("unreadable saved work is set aside with a notice and a download", async ({
   await open(page, "/");
   await expect(page.locator(".notices")).toContainText("could not be opened");
   expect(await page.evaluate(() => localStorage.getItem("lgp-readiness-record-unreadable"))).toBe("{ this is not json");
-  const downloadPromise = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download the saved data" }).click();
-  expect((await downloadPromise).suggestedFilename()).toMatch(/^unreadable-readiness-record-\d{4}-\d{2}-\d{2}\.json$/);
+  expect((await downloadText(page, "Download the saved data", testInfo)).name).toMatch(/^unreadable-readiness-record-\d{4}-\d{2}-\d{2}\.json$/);
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Dismiss this message" }).click();
   await expect(page.locator(".notices")).not.toContainText("could not be opened");

@@ -1,5 +1,4 @@
-import { readFile } from "node:fs/promises";
-import { test, expect, open, expectNoAxeViolations } from "./helpers.mjs";
+import { test, expect, open, expectNoAxeViolations, downloadText } from "./helpers.mjs";
 
 // The Contact Center number, as agencies must never write it. Test fixture only.
 const CONTACT_CENTER = "(844) 875-6446";
@@ -73,12 +72,9 @@ test("the email's identity-verification paragraph follows the level, and the .em
   expect(withIdv).toMatch(/Postal Service/);
   expect(withoutIdv).not.toMatch(/Postal Service/);
 
-  const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download .eml (opens as a draft)" }).click();
-  const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^launch-email-.*\.eml$/);
-  await file.saveAs(testInfo.outputPath("launch.eml"));
-  const eml = await readFile(testInfo.outputPath("launch.eml"), "utf8");
+  const file = await downloadText(page, "Download .eml (opens as a draft)", testInfo);
+  expect(file.name).toMatch(/^launch-email-.*\.eml$/);
+  const eml = file.text;
   expect(eml).toContain("MIME-Version: 1.0");
   expect(eml).toContain("multipart/alternative");
   await expect(page.getByTestId("tick-chk-announcement-email").getByRole("button")).toBeVisible();
@@ -118,11 +114,7 @@ test("the FAQ is filled with the names, shows IAL2 answers only for IAL2, and ex
   await expect(page.getByTestId("faq").locator('[data-faq="sup-faq-verify-identity"]')).toHaveCount(1);
   await expectNoAxeViolations(page);
 
-  const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download HTML" }).click();
-  const file = await download;
-  await file.saveAs(testInfo.outputPath("faq.html"));
-  const html = await readFile(testInfo.outputPath("faq.html"), "utf8");
+  const html = (await downloadText(page, "Download HTML", testInfo)).text;
   expect(html).toContain("Benefits &lt;Portal&gt;");
   expect(html).not.toContain("<Portal>");
   await expect(page.getByTestId("tick-chk-help-desk-briefing").getByRole("button")).toBeVisible();
