@@ -37,6 +37,16 @@ async function go(page, label) {
   await expect(page.locator("h1")).toBeFocused();
 }
 
+/** Signs off the whole checklist on /review as Pat Reviewer (ISSO); returns the sign-off block. */
+async function signOffOverall(page, decision) {
+  const block = page.getByTestId("signoff-overall");
+  await block.getByLabel("Reviewer name").fill("Pat Reviewer");
+  await block.getByLabel("Reviewer role").fill("ISSO");
+  await block.locator(`label[for="signoff-overall-${decision}"]`).click();
+  await block.getByRole("button", { name: "Sign off the whole checklist" }).click();
+  return block;
+}
+
 test("when storage fills up mid-session, the work goes on in memory and downloads whole", async ({ page, browser }, testInfo) => {
   const QUOTA = 8_000;
   await page.addInitScript(smallQuota, QUOTA);
@@ -72,11 +82,7 @@ test("when storage fills up mid-session, the work goes on in memory and download
   await page.locator('label[for="q-financial-yes"]').click();
   await expect(page.getByTestId("recommended-level")).toHaveText("Recommended level: IAL2/AAL2");
   await go(page, "Review");
-  const overall = page.getByTestId("signoff-overall");
-  await overall.getByLabel("Reviewer name").fill("Pat Reviewer");
-  await overall.getByLabel("Reviewer role").fill("ISSO");
-  await overall.locator('label[for="signoff-overall-changes-requested"]').click();
-  await overall.getByRole("button", { name: "Sign off the whole checklist" }).click();
+  const overall = await signOffOverall(page, "changes-requested");
   await expect(overall).toContainText("Changes requested by Pat Reviewer (ISSO)");
   await go(page, "Launch");
   await page.getByLabel("IAA number").fill("LGABCFY210001-0001-0000");
@@ -149,11 +155,7 @@ const INTERACTIONS = {
     await expect(page.getByTestId("progress-phase-agreement")).toHaveText(/^1 of \d+ complete$/);
   },
   "/review": async (page, testInfo) => {
-    const block = page.getByTestId("signoff-overall");
-    await block.getByLabel("Reviewer name").fill("Pat Reviewer");
-    await block.getByLabel("Reviewer role").fill("ISSO");
-    await block.locator('label[for="signoff-overall-approved"]').click();
-    await block.getByRole("button", { name: "Sign off the whole checklist" }).click();
+    const block = await signOffOverall(page, "approved");
     await expect(block).toContainText("Approved by Pat Reviewer (ISSO)");
     const md = await downloadText(page, "Download Markdown", testInfo);
     expect(md.text).toContain("**Approved** by Pat Reviewer (ISSO)");
@@ -206,7 +208,7 @@ const INTERACTIONS = {
 };
 
 test("every page has a storage-denied check", async () => {
-  expect(Object.keys(INTERACTIONS).sort()).toEqual([...(await appRoutes()), "/no-such-page"].sort());
+  expect(Object.keys(INTERACTIONS).sort()).toEqual([...appRoutes(), "/no-such-page"].sort());
 });
 
 test.describe("when the browser denies site storage altogether", () => {
