@@ -17,20 +17,19 @@ pub fn cost_ratio<A, B>(rounds: usize, mut work: impl FnMut() -> A, mut yardstic
             };
             // Alternate which goes first, so a machine that speeds up or slows down during a pair
             // favours neither side.
-            let (mut w, mut y) = (0.0, 0.0);
             let mut run_work = || {
                 black_box(work());
             };
             let mut run_yardstick = || {
                 black_box(yardstick());
             };
-            if round % 2 == 0 {
-                w = time(&mut run_work);
-                y = time(&mut run_yardstick);
+            let (w, y) = if round % 2 == 0 {
+                let w = time(&mut run_work);
+                (w, time(&mut run_yardstick))
             } else {
-                y = time(&mut run_yardstick);
-                w = time(&mut run_work);
-            }
+                let y = time(&mut run_yardstick);
+                (time(&mut run_work), y)
+            };
             w / y
         })
         .collect();
