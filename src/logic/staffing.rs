@@ -205,6 +205,12 @@ pub fn erlang_b(agents: u32, load: f64) -> f64 {
     if load.is_nan() || load <= 0.0 || load.is_infinite() {
         return if agents == 0 { 1.0 } else { 0.0 };
     }
+    // Ten standard deviations of the Poisson load above it, blocking is below 1e-18: nothing that
+    // uses it (1 − B, service level, speed of answer) can tell it from 0. Stop there instead of
+    // counting up millions of agents, as a low occupancy cap on a large launch asks for.
+    if f64::from(agents) >= negligible_blocking_from(load) {
+        return 0.0;
+    }
     let mut b = 1.0;
     for k in 1..=agents {
         b = load * b / (f64::from(k) + load * b);
@@ -215,6 +221,11 @@ pub fn erlang_b(agents: u32, load: f64) -> f64 {
         }
     }
     b
+}
+
+/// The number of agents from which Erlang B is negligible for `load`: A + 10·√A + 10.
+fn negligible_blocking_from(load: f64) -> f64 {
+    load + 10.0 * load.sqrt() + 10.0
 }
 
 /// Erlang C from Erlang B: C = N·B / (N − A·(1 − B)).
@@ -683,6 +694,20 @@ fn summary(f: &Forecast, input: &ForecastInput, a: &Assumptions) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn erlang_b_is_negligible_where_it_stops_counting() {
+        for load in [0.01, 0.5, 1.0, 3.7, 10.0, 100.0, 4_900.0, 250_000.0] {
+            // The recursion itself, one agent short of the cutoff.
+            let cutoff = super::negligible_blocking_from(load).ceil() as u32;
+            let mut b = 1.0f64;
+            for k in 1..cutoff {
+                b = load * b / (f64::from(k) + load * b);
+            }
+            assert!(b < 1e-18, "B({}, {load}) = {b:e}", cutoff - 1);
+            assert_eq!(super::erlang_b(cutoff, load), 0.0);
+        }
+    }
+
     use super::*;
 
     #[test]
