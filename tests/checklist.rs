@@ -4,13 +4,18 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use readiness_portal::logic::checklist::*;
-use readiness_portal::logic::content::{content, ChecklistFile, Requirement};
+use readiness_portal::logic::content::{content, ChecklistFile, Content, Requirement};
 use readiness_portal::logic::export;
-use readiness_portal::logic::record::{self, Audience, Profile, Protocol, ReadinessRecord};
+use readiness_portal::logic::record::{self, Audience, OidcFlow, PartnerType, Profile, Protocol, ReadinessRecord};
 use readiness_portal::logic::service_level::{Answer, Level};
 
 fn profile(protocol: Option<Protocol>, audience: Option<Audience>) -> Profile {
-    Profile { agency: "Agency".into(), application: "App".into(), protocol, audience }
+    Profile { agency: "Agency".into(), application: "App".into(), protocol, audience, partner_type: Some(PartnerType::Federal), ..Profile::default() }
+}
+
+/// The bundled content with another checklist, for the exporters' golden files.
+fn with_checklist(checklist: ChecklistFile) -> Content {
+    Content { checklist, ..content().clone() }
 }
 
 fn ids(checklist: &ChecklistFile, profile: &Profile, level: Option<Level>) -> Vec<String> {
@@ -18,39 +23,87 @@ fn ids(checklist: &ChecklistFile, profile: &Profile, level: Option<Level>) -> Ve
 }
 
 #[test]
-fn applicability_for_every_level_protocol_and_audience() {
+fn applicability_for_every_level_protocol_flow_audience_and_partner() {
     let checklist = &content().checklist;
-    let levels = [None, Some(Level::Ial1Aal2), Some(Level::Ial2Aal2)];
+    let levels = [None, Some(Level::Ial1Aal2), Some(Level::BasicIdv), Some(Level::Ial2Aal2)];
     let protocols = [None, Some(Protocol::Oidc), Some(Protocol::Saml)];
+    let flows = [None, Some(OidcFlow::PrivateKeyJwt), Some(OidcFlow::Pkce)];
     let audiences = [None, Some(Audience::Public), Some(Audience::Workforce), Some(Audience::Both), Some(Audience::NotSure)];
+    let partners = [None, Some(PartnerType::Federal), Some(PartnerType::StateLocal)];
     let mut combinations = 0;
     for level in levels {
         for protocol in protocols {
-            for audience in audiences {
-                combinations += 1;
-                let shown = ids(checklist, &profile(protocol, audience), level);
-                let has = |id: &str| shown.iter().any(|s| s == id);
-                // Items without a condition always apply.
-                for item in checklist.phases.iter().flat_map(|p| &p.items).filter(|i| i.condition.is_none()) {
-                    assert!(has(&item.id), "{} hidden for {level:?} {protocol:?} {audience:?}", item.id);
+            for oidc_flow in flows {
+                for audience in audiences {
+                    for partner_type in partners {
+                        combinations += 1;
+                        let profile = Profile { protocol, oidc_flow, audience, partner_type, ..profile(None, None) };
+                        let shown = ids(checklist, &profile, level);
+                        let has = |id: &str| shown.iter().any(|s| s == id);
+                        let case = format!("{level:?} {protocol:?} {oidc_flow:?} {audience:?} {partner_type:?}");
+                        // Items without a condition always apply.
+                        for item in checklist.phases.iter().flat_map(|p| &p.items).filter(|i| i.condition.is_none()) {
+                            assert!(has(&item.id), "{} hidden for {case}", item.id);
+                        }
+                        // Identity verification items: basic and IAL2 alike; shown unless the level is known to be IAL1.
+                        for id in ["chk-iaa-idv", "chk-failure-to-proof", "chk-idv-faq"] {
+                            assert_eq!(has(id), level != Some(Level::Ial1Aal2), "{id} for {case}");
+                        }
+                        // SAML items: shown unless the protocol is known to be OIDC.
+                        for id in ["chk-saml-logout", "chk-saml-encryption"] {
+                            assert_eq!(has(id), protocol != Some(Protocol::Oidc), "{id} for {case}");
+                        }
+                        // The certificate: every integration but OIDC with PKCE.
+                        let pkce = protocol == Some(Protocol::Oidc) && oidc_flow == Some(OidcFlow::Pkce);
+                        assert_eq!(has("chk-prod-certificate"), !pkce, "certificate for {case}");
+                        // The agreement: an IAA for federal agencies, an IGCA for state and local governments.
+                        assert_eq!(has("chk-iaa-signed"), partner_type != Some(PartnerType::StateLocal), "IAA for {case}");
+                        assert_eq!(has("chk-igca-signed"), partner_type != Some(PartnerType::Federal), "IGCA for {case}");
+                        // Audience variants: exactly the matching one, or all while the audience is unknown.
+                        let unknown = matches!(audience, None | Some(Audience::NotSure));
+                        assert_eq!(has("chk-phishing-resistant-workforce"), unknown || audience == Some(Audience::Workforce));
+                        assert_eq!(has("chk-phishing-resistant-both"), unknown || audience == Some(Audience::Both));
+                        assert_eq!(has("chk-phishing-resistant-public"), unknown || audience == Some(Audience::Public));
+                    }
                 }
-                // IAL2 items: shown unless the level is known to be IAL1.
-                for id in ["chk-iaa-idv", "chk-failure-to-proof", "chk-ial2-faq"] {
-                    assert_eq!(has(id), level != Some(Level::Ial1Aal2), "{id} for {level:?}");
-                }
-                // SAML items: shown unless the protocol is known to be OIDC.
-                for id in ["chk-saml-logout", "chk-saml-encryption"] {
-                    assert_eq!(has(id), protocol != Some(Protocol::Oidc), "{id} for {protocol:?}");
-                }
-                // Audience variants: exactly the matching one, or all while the audience is unknown.
-                let unknown = matches!(audience, None | Some(Audience::NotSure));
-                assert_eq!(has("chk-phishing-resistant-workforce"), unknown || audience == Some(Audience::Workforce));
-                assert_eq!(has("chk-phishing-resistant-both"), unknown || audience == Some(Audience::Both));
-                assert_eq!(has("chk-phishing-resistant-public"), unknown || audience == Some(Audience::Public));
             }
         }
     }
-    assert_eq!(combinations, 45);
+    assert_eq!(combinations, 4 * 3 * 3 * 5 * 3);
+}
+
+#[test]
+fn every_production_prerequisite_of_the_developer_guide_is_an_item() {
+    // Facts section 3, "Before requesting deployment": each is an item, with its source.
+    let all: Vec<_> = content().checklist.phases.iter().flat_map(|p| &p.items).collect();
+    let item = |id: &str| *all.iter().find(|i| i.id == id).unwrap_or_else(|| panic!("no item {id}"));
+    for id in [
+        "chk-iaa-signed",
+        "chk-igca-signed",
+        "chk-prod-config",
+        "chk-prod-config-name",
+        "chk-prod-urls",
+        "chk-https-redirects",
+        "chk-prod-account",
+        "chk-prod-logo",
+        "chk-prod-certificate",
+        "chk-saml-logout",
+        "chk-saml-encryption",
+        "chk-failure-to-proof",
+        "chk-prod-endpoints",
+        "chk-cancel-url",
+        "chk-request-values",
+        "chk-launch-request",
+    ] {
+        let item = item(id);
+        assert!(item.source.starts_with("https://"), "{id}");
+    }
+    assert!(item("chk-prod-certificate").why.contains("16 characters") && item("chk-prod-certificate").why.contains("2048"));
+    assert!(item("chk-failure-to-proof").why.contains("login.gov/help/verify-your-identity/overview/"));
+    assert!(item("chk-failure-to-proof").why.contains("login.gov/contact"));
+    // Actions that happen at the Partner Support Help Desk link its forms.
+    assert_eq!(item("chk-launch-request").action.as_ref().unwrap().url, "https://zendesk.login.gov/hc/en-us/requests/new?ticket_form_id=5663417357332");
+    assert_eq!(item("chk-changes-form").action.as_ref().unwrap().url, "https://zendesk.login.gov/hc/en-us/requests/new?ticket_form_id=5664085973908");
 }
 
 #[test]
@@ -124,6 +177,44 @@ fn blockers_are_the_required_items_not_done() {
     });
     assert!(blocking(&work).contains(&"chk-prod-logo".to_string()));
     for id in &required {
+        work.update_item(id, |w| w.status = ItemStatus::Done);
+    }
+    assert!(blocking(&work).is_empty());
+}
+
+/// Issue 13, item 1: with SAML, a workforce audience and one yes (so IAL2), every item that
+/// applies and that the portal calls mandatory blocks launch until done: an item with a
+/// condition is required wherever its condition holds.
+#[test]
+fn an_item_that_applies_and_is_mandatory_blocks_launch() {
+    let checklist = &content().checklist;
+    let p = profile(Some(Protocol::Saml), Some(Audience::Workforce));
+    let mut record = ReadinessRecord { profile: p.clone(), ..ReadinessRecord::default() };
+    record.service_level.answers.financial = Some(Answer::Yes);
+    let level = record.level();
+    assert_eq!(level, Some(Level::Ial2Aal2));
+    let mut work = ChecklistWork::default();
+    let blocking = |work: &ChecklistWork| blockers(checklist, work, &p, level).iter().map(|(_, i)| i.id.clone()).collect::<Vec<_>>();
+    let mandatory = ["chk-failure-to-proof", "chk-iaa-idv", "chk-phishing-resistant-workforce", "chk-saml-encryption", "chk-saml-logout"];
+    for id in mandatory {
+        assert!(blocking(&work).contains(&id.to_string()), "{id} must block launch");
+    }
+    // Done with everything else that applies and is required: these still block.
+    for phase in &checklist.phases {
+        for item in applicable_items(phase, &p, level) {
+            if !mandatory.contains(&item.id.as_str()) {
+                work.update_item(&item.id, |w| w.status = ItemStatus::Done);
+            }
+        }
+    }
+    let mut still = blocking(&work);
+    still.sort();
+    let mut expected: Vec<String> = mandatory.iter().map(|s| s.to_string()).collect();
+    expected.sort();
+    assert_eq!(still, expected);
+    let md = export::markdown(&ReadinessRecord { checklist: work.clone(), ..record.clone() }, content(), "2026-12-01");
+    assert!(!md.contains("Nothing: every required item that applies is done."), "{md}");
+    for id in mandatory {
         work.update_item(id, |w| w.status = ItemStatus::Done);
     }
     assert!(blocking(&work).is_empty());
@@ -206,10 +297,10 @@ fn fixture_checklist() -> ChecklistFile {
         r#"{"phases": [
           {"id": "phase-a", "title": "Agreement", "summary": "s", "source": "https://login.gov/a/", "last_verified": "2026-11-23", "items": [
             {"id": "a-1", "title": "Sign the IAA", "why": "w", "owner": "Program manager", "requirement": "required", "source": "https://login.gov/a/", "last_verified": "2026-11-23"},
-            {"id": "a-2", "title": "Include identity verification", "why": "w", "owner": "Program manager", "requirement": "conditional", "condition": {"level": "ial2-aal2"}, "source": "https://login.gov/a/", "last_verified": "2026-11-23"}
+            {"id": "a-2", "title": "Include identity verification", "why": "w", "owner": "Program manager", "requirement": "required", "condition": {"level": "ial2-aal2"}, "source": "https://login.gov/a/", "last_verified": "2026-11-23"}
           ]},
           {"id": "phase-b", "title": "Production", "summary": "s", "source": "https://login.gov/b/", "last_verified": "2026-11-23", "items": [
-            {"id": "b-1", "title": "Set a SAML logout URL", "why": "w", "owner": "Developer", "requirement": "conditional", "condition": {"protocol": "saml"}, "source": "https://login.gov/b/", "last_verified": "2026-11-23"},
+            {"id": "b-1", "title": "Set a SAML logout URL", "why": "w", "owner": "Developer", "requirement": "required", "condition": {"protocol": "saml"}, "source": "https://login.gov/b/", "last_verified": "2026-11-23"},
             {"id": "b-2", "title": "Add your logo", "why": "w", "owner": "Developer", "requirement": "recommended", "source": "https://login.gov/b/", "last_verified": "2026-11-23"}
           ]}
         ]}"#,
@@ -225,6 +316,7 @@ fn hostile_record(checklist: &ChecklistFile) -> ReadinessRecord {
             application: "=HYPERLINK(\"https://evil.example\",\"Click\")".into(),
             protocol: Some(Protocol::Oidc),
             audience: Some(Audience::Public),
+            ..Default::default()
         },
         ..Default::default()
     };
@@ -271,7 +363,8 @@ fn golden(name: &str, actual: &str) {
 #[test]
 fn markdown_export_matches_its_golden_file() {
     let checklist = fixture_checklist();
-    let md = export::markdown(&hostile_record(&checklist), &checklist, "2026-11-23");
+    let record = hostile_record(&checklist);
+    let md = export::markdown(&record, &with_checklist(checklist), "2026-11-23");
     assert!(!md.contains("<script>") && !md.contains("<b>") && !md.contains("<Tags>"));
     assert!(md.contains("**Stale: the work changed after this sign-off.**"), "the overall sign-off's fingerprint is stale");
     golden("readiness.md", &md);
@@ -307,7 +400,7 @@ fn exports_of_the_real_checklist_list_every_applicable_item() {
         ..Default::default()
     };
     r.service_level.answers.financial = Some(Answer::Yes);
-    let md = export::markdown(&r, checklist, "2026-11-23");
+    let md = export::markdown(&r, content(), "2026-11-23");
     for phase in &checklist.phases {
         for item in applicable_items(phase, &r.profile, r.level()) {
             assert!(md.contains(&format!("**{}**", item.title)), "{}", item.id);

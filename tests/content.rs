@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use readiness_portal::logic::content::{content, validate, verified_range, KnownValues, FILES};
+use readiness_portal::logic::launch::LaunchField;
 use readiness_portal::logic::phone::{find_phone_candidates, is_contact_center_digits};
 use readiness_portal::logic::routes;
 
@@ -13,7 +14,9 @@ fn known() -> KnownValues<'static> {
     KnownValues {
         protocols: &["oidc", "saml"],
         audiences: &["public", "workforce", "both"],
+        partner_types: &["federal", "state-local"],
         routes: Box::leak(routes::paths().into_boxed_slice()),
+        launch_fields: Box::leak(LaunchField::ALL.iter().map(|f| f.id()).collect::<Vec<_>>().into_boxed_slice()),
     }
 }
 
@@ -44,13 +47,15 @@ fn bundled_content_parses_into_every_section() {
     let c = content();
     assert!(c.sources.len() >= 10);
     let levels: Vec<&str> = c.service_levels.levels.iter().map(|l| l.id.as_str()).collect();
-    assert_eq!(levels, ["ial1-aal2", "ial2-aal2"]);
+    assert_eq!(levels, ["ial1-aal2", "basic-idv", "ial2-aal2"]);
     let questions: Vec<&str> = c.service_levels.questions.iter().map(|q| q.id.as_str()).collect();
     assert_eq!(questions, ["cui", "financial", "records", "others-data"]);
     let phases: Vec<&str> = c.checklist.phases.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(phases, ["phase-agreement", "phase-sandbox", "phase-production", "phase-support", "phase-launch"]);
     assert_eq!(c.support.links.len(), 12);
-    assert_eq!(c.launch.portal_fields.len(), 12);
+    assert_eq!(c.launch.fields.len(), LaunchField::ALL.len());
+    assert_eq!(c.launch.fields.iter().filter(|f| !f.portal_label.is_empty()).count(), 14, "the Portal's 12 fields, its help-desk field shared by three");
+    assert_eq!(c.disagreements.len(), 6);
     let (oldest, newest) = verified_range();
     assert!(!oldest.is_empty() && oldest <= newest);
 }
@@ -101,13 +106,15 @@ fn validator_catches_dangling_source_references() {
 
 #[test]
 fn validator_catches_unknown_condition_values() {
-    let files = files_with("checklist.json", |t| t.replacen("\"level\": \"ial2-aal2\"", "\"level\": \"ial3-aal3\"", 1));
+    let files = files_with("checklist.json", |t| t.replacen("\"partner_type\": \"federal\"", "\"partner_type\": \"tribal\"", 1));
+    assert_found(&problems_of(&files), "condition partner_type 'tribal' is unknown");
+    let files = files_with("checklist.json", |t| t.replacen("\"protocol\": \"saml\"", "\"level\": \"ial3-aal3\"", 1));
     assert_found(&problems_of(&files), "condition level 'ial3-aal3' is unknown");
 }
 
 #[test]
 fn validator_catches_missing_sources_and_bad_dates() {
-    let files = files_with("service_levels.json", |t| t.replacen("\"last_verified\": \"2026-11-23\"", "\"last_verified\": \"2026-02-30\"", 1));
+    let files = files_with("service_levels.json", |t| t.replacen("\"last_verified\": \"2026-12-01\"", "\"last_verified\": \"2026-02-30\"", 1));
     assert_found(&problems_of(&files), "last_verified is not an ISO date");
     let files = files_with("service_levels.json", |t| t.replacen("\"source\":", "\"cited\":", 1));
     assert_found(&problems_of(&files), "missing source");
@@ -127,16 +134,22 @@ fn validator_catches_uncited_sources() {
 
 #[test]
 fn every_content_id_the_code_uses_exists() {
-    use readiness_portal::logic::service_level::{AuthOption, Level, Question, ALWAYS, IAL2_CONSEQUENCES};
+    use readiness_portal::logic::service_level::{AuthOption, Level, Question, ALWAYS, IDV_CONSEQUENCES};
+    use readiness_portal::logic::settings::{AAL_PUBLIC, AAL_WORKFORCE};
     use readiness_portal::pages::service_level::FACTS_USED;
     let levels = &content().service_levels;
-    let fact_ids: Vec<&str> = levels.facts.iter().map(|f| f.id.as_str()).collect();
-    for id in FACTS_USED.iter().chain(IAL2_CONSEQUENCES.iter()).chain(ALWAYS.iter()) {
-        assert!(fact_ids.contains(id), "service_levels.json lacks fact {id}");
+    for id in FACTS_USED.iter().chain(IDV_CONSEQUENCES.iter()).chain(ALWAYS.iter()) {
+        assert!(levels.fact(id).is_some(), "service_levels.json lacks fact {id}");
+    }
+    for id in [AAL_PUBLIC, AAL_WORKFORCE] {
+        assert!(levels.aal(id).is_some_and(|a| !a.portal_label.is_empty()), "{id} needs the Portal's label");
     }
     for level in Level::ALL {
         assert!(levels.levels.iter().any(|l| l.id == level.id() && l.name == level.name()), "{level:?}");
     }
+    // The guide's main choice is between the two levels it recommends.
+    let main: Vec<&str> = levels.levels.iter().filter(|l| l.main_choice).map(|l| l.id.as_str()).collect();
+    assert_eq!(main, ["ial1-aal2", "ial2-aal2"]);
     let question_ids: Vec<&str> = Question::ALL.iter().map(|q| q.id()).collect();
     assert_eq!(levels.questions.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(), question_ids);
     for option in [AuthOption::AnyMfa, AuthOption::PhishingResistant] {
@@ -152,8 +165,109 @@ fn every_support_fact_the_pages_use_exists_and_support_items_link_to_tools() {
         assert!(support.facts.iter().any(|f| f.id == *id), "support.json lacks fact {id}");
     }
     let support_phase = content().checklist.phases.iter().find(|p| p.id == "phase-support").unwrap();
-    for id in ["chk-link-contact", "chk-no-phone-number", "chk-announcement-email", "chk-help-desk-briefing"] {
+    for id in ["chk-link-contact", "chk-no-phone-number", "chk-announcement", "chk-help-desk-briefing"] {
         let item = support_phase.items.iter().find(|i| i.id == id).unwrap();
         assert!(item.tool.as_deref().is_some_and(|t| t.starts_with("/support")), "{id} has no support tool");
+    }
+}
+
+/// Paths that Login.gov's sites serve only as redirects to another page (their `redirect_from`
+/// entries, read in GSA-TTS/identity-dev-docs and GSA-TTS/identity-site), by host. A source must
+/// be the page that says the fact, so none of these may be cited or linked.
+const KNOWN_REDIRECTS: [(&str, &str); 26] = [
+    ("developers.login.gov", "/oidc/"),
+    ("developers.login.gov", "/openid-connect/"),
+    ("developers.login.gov", "/saml/"),
+    ("developers.login.gov", "/configuring-your-sp/"),
+    ("developers.login.gov", "/user-experience/"),
+    ("developers.login.gov", "/design-guidelines/"),
+    ("developers.login.gov", "/production-deployment/"),
+    ("developers.login.gov", "/registering-your-sp/"),
+    ("developers.login.gov", "/register/"),
+    ("login.gov", "/help/verify-your-identity/"),
+    ("login.gov", "/help/verify-your-identity/accepted-identification-documents/"),
+    ("login.gov", "/help/verify-your-identity/accepted-state-issued-identification/"),
+    ("login.gov", "/help/verify-your-identity/how-to-verify-your-identity/"),
+    ("login.gov", "/help/get-started/authentication-options/"),
+    ("login.gov", "/help/get-started/authentication-methods/"),
+    ("login.gov", "/en/contact/"),
+    ("login.gov", "/en/help/"),
+    ("login.gov", "/en/create-an-account/"),
+    ("login.gov", "/en/what-is-login/"),
+    ("login.gov", "/en/partners/"),
+    ("login.gov", "/partners/learn/"),
+    ("login.gov", "/partners/contact/"),
+    ("login.gov", "/partners/our-agency-partners/"),
+    ("login.gov", "/partners/why-login-gov/"),
+    ("login.gov", "/developers/"),
+    ("login.gov", "/partners/impact-stories/sba/"),
+];
+
+/// Host (without `www.`) and path of an https URL, without query or fragment.
+fn host_and_path(url: &str) -> (String, String) {
+    let rest = url.strip_prefix("https://").unwrap_or(url);
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let path = format!("/{}", path.split(['?', '#']).next().unwrap_or(""));
+    (host.trim_start_matches("www.").to_ascii_lowercase(), path)
+}
+
+/// Every URL the content holds under `key`, with where it is.
+fn urls_under(key: &str) -> Vec<(String, String)> {
+    fn walk(value: &serde_json::Value, key: &str, at: &str, out: &mut Vec<(String, String)>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    match v {
+                        serde_json::Value::String(s) if k == key && s.starts_with("https://") => out.push((s.clone(), format!("{at}.{k}"))),
+                        _ => walk(v, key, &format!("{at}.{k}"), out),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| walk(v, key, &format!("{at}[{i}]"), out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for (name, text) in FILES {
+        walk(&serde_json::from_str(text).unwrap(), key, name, &mut out);
+    }
+    out
+}
+
+#[test]
+fn every_source_is_listed_and_no_cited_or_linked_url_only_redirects() {
+    let listed: Vec<&str> = content().sources.iter().map(|s| s.url.as_str()).collect();
+    let cited: Vec<(String, String)> = urls_under("source").into_iter().chain(urls_under("other_source")).collect();
+    assert!(cited.len() > 100, "{} citations", cited.len());
+    for (url, at) in &cited {
+        assert!(listed.contains(&url.as_str()), "{at}: {url} is not in sources.json");
+    }
+    for (url, at) in cited.iter().chain(&urls_under("url")) {
+        let (host, path) = host_and_path(url);
+        assert!(!KNOWN_REDIRECTS.iter().any(|(h, p)| *h == host && *p == path), "{at}: {url} only redirects; cite the page it leads to");
+    }
+    // The check itself catches a redirect.
+    assert_eq!(host_and_path("https://www.login.gov/en/contact/?x=1"), ("login.gov".to_string(), "/en/contact/".to_string()));
+    assert!(KNOWN_REDIRECTS.iter().any(|(h, p)| (h.to_string(), p.to_string()) == host_and_path("https://developers.login.gov/user-experience/")));
+}
+
+#[test]
+fn last_verified_dates_are_honest() {
+    // Nothing is verified in the future, and the facts re-read for the corrected fact list carry
+    // the day they were read.
+    let (_, newest) = verified_range();
+    assert!(newest.as_str() <= "2026-12-01", "{newest}");
+    for source in &content().sources {
+        assert!(source.last_verified.as_str() >= "2026-11-23", "{}", source.id);
+    }
+}
+
+#[test]
+fn nothing_says_two_service_levels_or_aal2_at_minimum_any_more() {
+    for (name, text) in FILES {
+        let lower = text.to_lowercase();
+        for stale in ["two service levels", "aal2 at minimum", "every user signs in with a second factor"] {
+            assert!(!lower.contains(stale), "{name} still says {stale:?}");
+        }
     }
 }

@@ -10,7 +10,7 @@ use readiness_portal::logic::content::content;
 use readiness_portal::logic::dates::Date;
 use readiness_portal::logic::holidays::{federal_holidays, holiday_on};
 use readiness_portal::logic::launch::*;
-use readiness_portal::logic::record::{Audience, Profile, Protocol, ReadinessRecord};
+use readiness_portal::logic::record::{Audience, PartnerType, Profile, Protocol, ReadinessRecord};
 use readiness_portal::logic::service_level::Level;
 use readiness_portal::logic::staffing::*;
 
@@ -136,16 +136,20 @@ fn valid_form() -> LaunchForm {
     LaunchForm {
         application_url: "https://benefits.example.gov/start".into(),
         audience: "general-public".into(),
-        billing_contacts: "billing@example.gov".into(),
+        iaa_number: "LGABCFY210001-0001-0000".into(),
+        push_notifications: "no".into(),
+        deploy_date: "2026-12-08".into(),
+        user_launch_date: "2026-12-15".into(),
+        seasonality: "Busy in January".into(),
+        monthly_active_users: "30,000".into(),
         annual_registrations: "120,000".into(),
         annual_authentications: "1200000".into(),
-        help_desk_contact: "help@example.gov".into(),
-        iaa_number: "LGABCFY210001-0001-0000".into(),
-        launch_date: "2026-12-08".into(),
-        monthly_active_users: "30,000".into(),
-        program_contacts: "pm@example.gov, deputy@example.gov".into(),
-        seasonality: "Busy in January".into(),
-        technical_contacts: "dev@example.gov\nops@example.gov".into(),
+        program_contacts: "Pat Lee, Program Manager, pm@example.gov, 202-555-0101\nSam Roe, Deputy, deputy@example.gov".into(),
+        technical_contacts: "Dev Team Lead, dev@example.gov\nops@example.gov".into(),
+        billing_contacts: "Budget Office, billing@example.gov, (202) 555-0102".into(),
+        help_desk_phone: "202-555-0100".into(),
+        help_desk_email: "help@example.gov".into(),
+        help_desk_other: "Weekdays 8am to 6pm Eastern".into(),
         ramp: "all-at-once".into(),
         ramp_weeks: String::new(),
         announcement_date: "2026-12-01".into(),
@@ -166,172 +170,195 @@ fn today() -> Date {
     d("2026-11-24")
 }
 
-fn errors_for(edit: impl FnOnce(&mut LaunchForm)) -> FormErrors {
+fn problems_for(edit: impl FnOnce(&mut LaunchForm)) -> FormProblems {
     let mut form = valid_form();
     edit(&mut form);
     validate(&form, today(), Some(Level::Ial2Aal2))
 }
 
-fn error_of(field: &str, edit: impl FnOnce(&mut LaunchForm)) -> Option<String> {
-    let errors = errors_for(edit);
-    let others: Vec<_> = errors.fields.keys().filter(|k| **k != field).collect();
-    assert!(others.is_empty(), "only {field} should fail, also: {others:?} ({errors:?})");
-    errors.get(field).map(str::to_string)
+/// The one error the edit causes (any other error fails the test).
+fn error_of(field: LaunchField, edit: impl FnOnce(&mut LaunchForm)) -> Option<String> {
+    let problems = problems_for(edit);
+    let others: Vec<_> = problems.errors.keys().filter(|k| **k != field).collect();
+    assert!(others.is_empty(), "only {field:?} should fail, also: {others:?} ({problems:?})");
+    problems.error(field).map(str::to_string)
+}
+
+fn warning_of(field: LaunchField, edit: impl FnOnce(&mut LaunchForm)) -> Option<String> {
+    let problems = problems_for(edit);
+    assert!(problems.is_empty(), "a warning must not come with errors: {problems:?}");
+    problems.warning(field).map(str::to_string)
 }
 
 #[test]
-fn a_complete_form_is_valid() {
-    let errors = validate(&valid_form(), today(), Some(Level::Ial2Aal2));
-    assert!(errors.is_empty(), "{errors:?}");
+fn a_complete_form_is_valid_without_warnings() {
+    let problems = validate(&valid_form(), today(), Some(Level::Ial2Aal2));
+    assert!(problems.is_empty() && problems.warnings.is_empty(), "{problems:?}");
     assert!(validate(&valid_form(), today(), None).is_empty());
 }
 
 #[test]
 fn an_empty_form_names_every_required_field_in_form_order() {
-    let errors = validate(&LaunchForm::default(), today(), Some(Level::Ial2Aal2));
-    let fields: Vec<&str> = errors.in_form_order().iter().map(|(f, _)| *f).collect();
+    use LaunchField::*;
+    let problems = validate(&LaunchForm::default(), today(), Some(Level::Ial2Aal2));
+    let fields: Vec<LaunchField> = problems.errors_in_form_order().iter().map(|(f, _)| *f).collect();
     assert_eq!(
         fields,
         [
-            "application_url",
-            "audience",
-            "billing_contacts",
-            "annual_registrations",
-            "annual_authentications",
-            "help_desk_contact",
-            "iaa_number",
-            "launch_date",
-            "monthly_active_users",
-            "program_contacts",
-            "technical_contacts",
-            "ramp",
-            "new_user_share",
-            "share_en",
-            "share_es",
-            "share_fr",
-            "share_zh",
-            "phone_published",
-            "idv_share",
-            "in_person_share",
+            ApplicationUrl,
+            Audience,
+            IaaNumber,
+            PushNotifications,
+            DeployDate,
+            UserLaunchDate,
+            MonthlyActiveUsers,
+            AnnualRegistrations,
+            AnnualAuthentications,
+            ProgramContacts,
+            TechnicalContacts,
+            BillingContacts,
+            HelpDeskPhone,
+            Ramp,
+            NewUserShare,
+            ShareEn,
+            ShareEs,
+            ShareFr,
+            ShareZh,
+            PhonePublished,
+            IdvShare,
+            InPersonShare,
         ]
     );
-    // Without IAL2, the verification shares are optional.
-    let ial1 = validate(&LaunchForm::default(), today(), Some(Level::Ial1Aal2));
-    assert!(ial1.get("idv_share").is_none() && ial1.get("in_person_share").is_none());
-    let unknown = validate(&LaunchForm::default(), today(), None);
-    assert!(unknown.get("idv_share").is_none());
-    for (_, message) in errors.in_form_order() {
+    // The summary's order is the page's order: LaunchField::ALL.
+    let order: Vec<usize> = fields.iter().map(|f| LaunchField::ALL.iter().position(|g| g == f).unwrap()).collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]));
+    // Without identity verification, the verification shares are optional.
+    for level in [Some(Level::Ial1Aal2), None] {
+        let problems = validate(&LaunchForm::default(), today(), level);
+        assert!(problems.error(IdvShare).is_none() && problems.error(InPersonShare).is_none(), "{level:?}");
+    }
+    assert!(validate(&LaunchForm::default(), today(), Some(Level::BasicIdv)).error(IdvShare).is_some(), "basic verification verifies identity too");
+    for (field, message) in problems.errors_in_form_order() {
         assert!(message.ends_with('.') && message.chars().next().unwrap().is_uppercase(), "{message}");
+        // Every message names its field, so the summary reads on its own.
+        let words = noun(field).trim_start_matches("the ").trim_start_matches("your ").to_lowercase();
+        let key_word = words.split_whitespace().find(|w| w.len() > 3).unwrap_or(&words).to_string();
+        assert!(message.to_lowercase().contains(&key_word), "{field:?}: {message} (names '{key_word}'?)");
     }
 }
 
-/// The launch date's error alone (the announcement is cleared so an early date does not also
-/// put the announcement after launch).
-fn launch_error(date: &str) -> Option<String> {
-    let date = date.to_string();
-    error_of("launch_date", move |f| {
-        f.launch_date = date;
-        f.announcement_date = String::new();
-        f.announcement_recipients = String::new();
-    })
+/// The deploy date's problems alone (the launch date and the announcement are cleared, so an
+/// early or late deploy date does not also move them out of order).
+fn deploy_problems(date: &str, push: bool) -> (Option<String>, Option<String>) {
+    let mut form = valid_form();
+    form.deploy_date = date.into();
+    form.user_launch_date = String::new();
+    form.announcement_date = String::new();
+    form.announcement_recipients = String::new();
+    form.push_notifications = if push { "yes" } else { "no" }.into();
+    let problems = validate(&form, today(), Some(Level::Ial2Aal2));
+    let others: Vec<_> = problems.errors.keys().filter(|k| !matches!(k, LaunchField::DeployDate | LaunchField::UserLaunchDate)).collect();
+    assert!(others.is_empty(), "{others:?}");
+    (problems.error(LaunchField::DeployDate).map(str::to_string), problems.warning(LaunchField::DeployDate).map(str::to_string))
 }
 
 #[test]
-fn launch_date_edges() {
+fn deploy_date_edges() {
     // today + 14 (a Tuesday) is fine; today + 13 is too soon.
-    assert_eq!(launch_error("2026-12-08"), None);
+    assert_eq!(deploy_problems("2026-12-08", false), (None, None));
     let from_wednesday = validate(&valid_form(), d("2026-11-25"), Some(Level::Ial2Aal2));
-    let message = from_wednesday.get("launch_date").expect("13 days ahead is too soon");
-    assert!(message.contains("only 13 days away") && message.contains("2026-12-09 or later"), "{message}");
-    assert_eq!(from_wednesday.len(), 1);
+    let message = from_wednesday.error(LaunchField::DeployDate).expect("13 days ahead is too soon");
+    assert!(message.contains("only 13 days away") && message.contains("2026-12-09 or later") && message.contains("two weeks"), "{message}");
+    assert_eq!(from_wednesday.errors.len(), 1);
 
-    // A week ahead: refused, with the earliest date, and the next valid dates offered separately.
-    let week = launch_error("2026-12-01").unwrap();
-    assert!(week.contains("only 7 days away") && week.contains("at least 14 days"), "{week}");
-    assert!(!week.contains("2026-12-10"), "the list of next dates is not part of the message: {week}");
+    // With push-notification URLs, three weeks: 20 days is too soon, 21 is fine.
+    let (push_error, _) = deploy_problems("2026-12-10", true);
+    assert!(push_error.unwrap().contains("three weeks"));
+    assert_eq!(deploy_problems("2026-12-15", true), (None, None));
+    assert!(deploy_problems("2026-12-15", false).0.is_none());
 
-    let monday = launch_error("2026-12-14").unwrap();
-    assert_eq!(monday, "2026-12-14 is a Monday: Login.gov deploys to production only on Tuesdays and Thursdays.");
-    assert!(launch_error("2026-12-10").is_none(), "a Thursday");
+    let (monday, _) = deploy_problems("2026-12-14", false);
+    assert_eq!(monday.as_deref(), Some("2026-12-14 is a Monday: Login.gov deploys on Tuesdays and Thursdays."));
+    assert_eq!(deploy_problems("2026-12-10", false), (None, None), "a Thursday");
     for day in ["2026-12-09", "2026-12-11", "2026-12-12", "2026-12-13"] {
-        assert!(error_of("launch_date", |f| f.launch_date = day.into()).is_some(), "{day}");
+        assert!(deploy_problems(day, false).0.is_some(), "{day}");
     }
-
     // Both problems at once are both named.
-    let both = launch_error("2026-11-30").unwrap();
+    let (both, _) = deploy_problems("2026-11-30", false);
+    let both = both.unwrap();
     assert!(both.contains("only 6 days away") && both.contains("is a Monday"), "{both}");
-    let past = launch_error("2026-11-19").unwrap();
-    assert!(past.contains("in the past"), "{past}");
-    assert!(launch_error("2026-11-24").unwrap().contains("is today"));
+    assert!(deploy_problems("2026-11-19", false).0.unwrap().contains("in the past"));
+    assert!(deploy_problems("2026-11-24", false).0.unwrap().contains("is today"));
 
-    // Holidays on deploy days name the holiday.
-    let thanksgiving = validate(&LaunchForm { launch_date: "2027-11-25".into(), ..valid_form() }, today(), None);
-    assert_eq!(
-        thanksgiving.get("launch_date"),
-        Some("2027-11-25 is Thanksgiving Day (a federal holiday), when Login.gov does not deploy: choose another Tuesday or Thursday.")
-    );
-    for (day, holiday) in [("2027-11-11", "Veterans Day"), ("2028-07-04", "Independence Day"), ("2029-12-25", "Christmas Day"), ("2029-06-19", "Juneteenth")] {
-        let mut form = valid_form();
-        form.launch_date = day.into();
-        form.announcement_date = String::new();
-        form.announcement_recipients = String::new();
-        let message = validate(&form, today(), None).get("launch_date").map(str::to_string).unwrap_or_default();
-        assert!(message.contains(holiday), "{day}: {message}");
+    // A holiday Tuesday or Thursday more than two weeks out: accepted, with a warning.
+    for (day, holiday) in [("2027-11-25", "Thanksgiving Day"), ("2027-11-11", "Veterans Day"), ("2029-12-25", "Christmas Day"), ("2029-06-19", "Juneteenth")] {
+        let (error, warning) = deploy_problems(day, false);
+        assert_eq!(error, None, "{day}: a holiday is never a refusal");
+        let warning = warning.unwrap_or_else(|| panic!("{day}: no warning"));
+        assert!(warning.contains(holiday) && warning.contains("another day"), "{day}: {warning}");
     }
+    // A holiday too soon is refused for being too soon, and still warned about.
+    let (error, warning) = deploy_problems("2026-11-26", false);
+    assert!(error.unwrap().contains("only 2 days away") && warning.unwrap().contains("Thanksgiving"));
 
-    for bad in ["", "2026-02-30", "12/08/2026", "2026-12-8", " 2026-12-08", "2026-12-08 ", "２０２６-12-08", "tomorrow"] {
-        let mut form = valid_form();
-        form.launch_date = bad.into();
-        form.announcement_date = String::new();
-        form.announcement_recipients = String::new();
-        assert!(validate(&form, today(), None).get("launch_date").is_some(), "{bad:?}");
+    for bad in ["", "2026-02-30", "12/08/2026", "2026-12-8", "２０２６-12-08", "tomorrow"] {
+        assert!(deploy_problems(bad, false).0.is_some(), "{bad:?}");
     }
 }
 
 #[test]
-fn next_valid_launch_dates_skip_weekdays_and_holidays() {
+fn user_launch_date_edges() {
+    use LaunchField::UserLaunchDate;
+    assert!(error_of(UserLaunchDate, |f| f.user_launch_date = "2026-12-09".into()).is_none(), "any day after the deploy date");
+    let before = error_of(UserLaunchDate, |f| {
+        f.user_launch_date = "2026-12-07".into();
+        f.announcement_date = "2026-12-01".into();
+    })
+    .unwrap();
+    assert!(before.contains("before the deploy date 2026-12-08"), "{before}");
+    // The same day as the deploy: allowed, with a warning about the grace period.
+    let same_day = warning_of(UserLaunchDate, |f| f.user_launch_date = "2026-12-08".into()).unwrap();
+    assert!(same_day.contains("grace period"), "{same_day}");
+    assert!(error_of(UserLaunchDate, |f| f.user_launch_date = String::new()).unwrap().contains("launch date"));
+    assert!(error_of(UserLaunchDate, |f| f.user_launch_date = "2026-12-32".into()).unwrap().contains("YYYY-MM-DD"));
+    // A launch day need not be a deploy day or a weekday.
+    assert!(error_of(UserLaunchDate, |f| f.user_launch_date = "2026-12-19".into()).is_none(), "a Saturday");
+}
+
+#[test]
+fn next_deploy_dates_skip_weekdays_and_holidays() {
     let iso = |dates: Vec<Date>| dates.into_iter().map(Date::to_iso).collect::<Vec<_>>();
-    // Thanksgiving 2026 (Thursday 26 November) is skipped.
-    assert_eq!(iso(next_valid_launch_dates(d("2026-11-10"), 3)), ["2026-11-24", "2026-12-01", "2026-12-03"]);
+    // Thanksgiving 2026 (Thursday 26 November) is skipped: it would move.
+    assert_eq!(iso(next_deploy_dates(d("2026-11-10"), false, 3)), ["2026-11-24", "2026-12-01", "2026-12-03"]);
     // Christmas and New Year's Day 2030 fall on Tuesdays.
-    assert_eq!(iso(next_valid_launch_dates(d("2029-12-11"), 3)), ["2029-12-27", "2030-01-03", "2030-01-08"]);
-    // From the test's today: the first is today + 14 itself.
-    assert_eq!(iso(next_valid_launch_dates(today(), 2)), ["2026-12-08", "2026-12-10"]);
-    assert!(next_valid_launch_dates(today(), 0).is_empty());
-    for date in next_valid_launch_dates(today(), 200) {
-        assert!(launch_date_problem(&date.to_iso(), today()).is_none(), "{date:?}");
+    assert_eq!(iso(next_deploy_dates(d("2029-12-11"), false, 3)), ["2029-12-27", "2030-01-03", "2030-01-08"]);
+    assert_eq!(iso(next_deploy_dates(today(), false, 2)), ["2026-12-08", "2026-12-10"]);
+    assert_eq!(iso(next_deploy_dates(today(), true, 2)), ["2026-12-15", "2026-12-17"]);
+    assert!(next_deploy_dates(today(), false, 0).is_empty());
+    for push in [false, true] {
+        for date in next_deploy_dates(today(), push, 200) {
+            let check = check_deploy_date(&date.to_iso(), today(), push);
+            assert!(check.error.is_none() && check.warning.is_none(), "{date:?}");
+        }
     }
 }
 
 #[test]
-fn iaa_number_edges() {
-    assert_eq!(error_of("iaa_number", |_| {}), None);
-    for ok in ["LGABCFY210001-0001-0000", "LGABCDEFFY991234-9999-0001", "LGFYAFY210001-0001-0000"] {
-        assert_eq!(iaa_problem(ok), None, "{ok}");
+fn the_iaa_number_is_checked_against_the_example_as_a_warning_only() {
+    use LaunchField::IaaNumber;
+    assert_eq!(warning_of(IaaNumber, |_| {}), None);
+    for ok in ["LGABCFY210001-0001-0000", "LGABCDEFFY991234-9999-0001", "LGAFY210001-0001-0000"] {
+        assert!(looks_like_iaa_example(ok), "{ok}");
+        assert_eq!(warning_of(IaaNumber, |f| f.iaa_number = ok.into()), None, "{ok}");
     }
-    for bad in [
-        "LGABFY210001-0001-0000",      // agency code of 2 letters
-        "LGABCDEFGFY210001-0001-0000", // 7 letters
-        "LGABCFY21001-0001-0000",      // 5 digits
-        "LGABCFY2100001-0001-0000",    // 7 digits
-        "LGABCFY210001-001-0000",
-        "LGABCFY210001-0001-00000",
-        "LGABCFY210001-0001",
-        "LGABCFY210001 0001 0000",
-        "LGABC210001-0001-0000", // no FY
-        "XXABCFY210001-0001-0000",
-        "LGABCFY210001–0001–0000", // en dashes
-        "LG",
-        "L",
-        "LGÉTATFY210001-0001-0000",
-    ] {
-        let message = iaa_problem(bad).unwrap_or_else(|| panic!("{bad} accepted"));
-        assert!(message.contains("LGABCFY210001-0001-0000"), "{bad}: {message}");
+    // Numbers unlike the one example are sent as typed, with a warning that names the example.
+    for unusual in ["LGABCFY21001-0001-0000", "LGABCFY210001-0001", "IAA 2027-0042", "lgabcfy210001-0001-0000", "LGABCFY210001–0001–0000", "IGCA-NY-2026-17"] {
+        let warning = warning_of(IaaNumber, |f| f.iaa_number = unusual.into()).unwrap_or_else(|| panic!("{unusual}: no warning"));
+        assert!(warning.contains("LGABCFY210001-0001-0000"), "{unusual}: {warning}");
     }
-    assert_eq!(iaa_problem("lgabcfy210001-0001-0000").as_deref(), Some("Use capital letters in the IAA number, as in LGABCFY210001-0001-0000."));
-    assert_eq!(iaa_problem(" LGABCFY210001-0001-0000").as_deref(), Some("Remove the spaces before or after the IAA number."));
-    assert_eq!(iaa_problem("LGABCFY210001-0001-0000\n").as_deref(), Some("Remove the spaces before or after the IAA number."));
-    assert!(iaa_problem("").unwrap().starts_with("Enter the IAA number"));
+    // Spaces around it are ignored, and only an empty number is an error.
+    assert_eq!(warning_of(IaaNumber, |f| f.iaa_number = " LGABCFY210001-0001-0000 ".into()), None);
+    assert!(error_of(IaaNumber, |f| f.iaa_number = "  ".into()).unwrap().contains("agreement number"));
 }
 
 #[test]
@@ -340,10 +367,10 @@ fn application_url_edges() {
         assert_eq!(url_problem(ok), None, "{ok}");
     }
     let cases = [
-        ("", "Enter the application's production URL"),
+        ("", "Enter the application URL"),
         ("http://agency.gov", "https://"),
-        ("agency.gov", "Start the URL with https://"),
-        ("ftp://agency.gov", "Start the URL with https://"),
+        ("agency.gov", "Start the application URL with https://"),
+        ("ftp://agency.gov", "Start the application URL with https://"),
         ("https://localhost", "full host name"),
         ("https://", "full host name"),
         ("https://.gov", "full host name"),
@@ -356,7 +383,7 @@ fn application_url_edges() {
         ("https://agency.gov/some path", "Remove the spaces"),
         (" https://agency.gov", "Remove the spaces"),
         ("https://agency.gov\t", "Remove the spaces"),
-        ("javascript:alert(1)", "Start the URL with https://"),
+        ("javascript:alert(1)", "Start the application URL with https://"),
     ];
     for (bad, needle) in cases {
         let message = url_problem(bad).unwrap_or_else(|| panic!("{bad:?} accepted"));
@@ -394,27 +421,31 @@ fn whole_number_parsing() {
 }
 
 #[test]
-fn number_fields_state_their_bounds() {
-    assert!(error_of("annual_registrations", |f| f.annual_registrations = "500,000,000".into()).is_none());
-    let over = error_of("annual_registrations", |f| f.annual_registrations = "500,000,001".into()).unwrap();
-    assert!(over.contains("from 0 to 500,000,000") && over.contains("500,000,001"), "{over}");
-    assert!(error_of("annual_authentications", |f| f.annual_authentications = "500000000".into()).is_none());
-    assert!(error_of("annual_authentications", |f| f.annual_authentications = "500000001".into()).unwrap().contains("500,000,000"));
-    assert!(error_of("monthly_active_users", |f| f.monthly_active_users = "100,000,000".into()).is_none());
-    assert!(error_of("monthly_active_users", |f| f.monthly_active_users = "100,000,001".into()).unwrap().contains("from 0 to 100,000,000"));
-    assert!(error_of("monthly_active_users", |f| f.monthly_active_users = "0".into()).is_none());
-    let decimal = error_of("monthly_active_users", |f| f.monthly_active_users = "30000.5".into()).unwrap();
-    assert!(decimal.contains("without decimals") && decimal.contains("100,000,000"), "{decimal}");
-    assert!(error_of("monthly_active_users", |f| f.monthly_active_users = String::new()).unwrap().starts_with("Enter the monthly active users"));
-    assert!(error_of("announcement_recipients", |f| f.announcement_recipients = "100,000,001".into()).unwrap().contains("100,000,000"));
-    assert!(error_of("announcement_recipients", |f| f.announcement_recipients = "100,000,000".into()).is_none());
+fn number_fields_state_their_bounds_and_name_themselves() {
+    use LaunchField::*;
+    assert!(error_of(AnnualRegistrations, |f| f.annual_registrations = "500,000,000".into()).is_none());
+    let over = error_of(AnnualRegistrations, |f| f.annual_registrations = "500,000,001".into()).unwrap();
+    assert!(over.contains("from 0 to 500,000,000") && over.contains("500,000,001") && over.contains("annual registrations"), "{over}");
+    assert!(error_of(AnnualAuthentications, |f| f.annual_authentications = "500000000".into()).is_none());
+    assert!(error_of(AnnualAuthentications, |f| f.annual_authentications = "500000001".into()).unwrap().contains("500,000,000"));
+    assert!(error_of(MonthlyActiveUsers, |f| f.monthly_active_users = "100,000,000".into()).is_none());
+    assert!(error_of(MonthlyActiveUsers, |f| f.monthly_active_users = "100,000,001".into()).unwrap().contains("from 0 to 100,000,000"));
+    assert!(error_of(MonthlyActiveUsers, |f| f.monthly_active_users = "0".into()).is_none());
+    let decimal = error_of(MonthlyActiveUsers, |f| f.monthly_active_users = "30000.5".into()).unwrap();
+    assert!(decimal.contains("without decimals") && decimal.contains("100,000,000") && decimal.contains("monthly active users"), "{decimal}");
+    let letters = error_of(MonthlyActiveUsers, |f| f.monthly_active_users = "lots".into()).unwrap();
+    assert!(letters.starts_with("Enter the monthly active users in digits only"), "{letters}");
+    assert!(error_of(MonthlyActiveUsers, |f| f.monthly_active_users = String::new()).unwrap().starts_with("Enter the monthly active users"));
+    assert!(error_of(AnnouncementRecipients, |f| f.announcement_recipients = "100,000,001".into()).unwrap().contains("100,000,000"));
+    assert!(error_of(AnnouncementRecipients, |f| f.announcement_recipients = "100,000,000".into()).is_none());
 }
 
 #[test]
 fn ramp_weeks_only_matter_for_a_phased_rollout() {
+    use LaunchField::*;
     let phased = |weeks: &str| {
         let weeks = weeks.to_string();
-        error_of("ramp_weeks", move |f| {
+        error_of(RampWeeks, move |f| {
             f.ramp = "phased".into();
             f.ramp_weeks = weeks;
         })
@@ -425,13 +456,14 @@ fn ramp_weeks_only_matter_for_a_phased_rollout() {
     assert!(phased("53").unwrap().contains("from 1 to 52"));
     assert!(phased("").unwrap().contains("weeks"));
     assert!(phased("2.5").unwrap().contains("without decimals"));
-    assert!(error_of("ramp_weeks", |f| f.ramp_weeks = "junk".into()).is_none(), "ignored when all at once");
-    assert!(error_of("ramp", |f| f.ramp = String::new()).unwrap().contains("phased rollout"));
-    assert!(error_of("ramp", |f| f.ramp = "gradual".into()).is_some());
+    assert!(error_of(RampWeeks, |f| f.ramp_weeks = "junk".into()).is_none(), "ignored when all at once");
+    assert!(error_of(Ramp, |f| f.ramp = String::new()).unwrap().contains("rollout"));
+    assert!(error_of(Ramp, |f| f.ramp = "gradual".into()).is_some());
 }
 
 #[test]
 fn percent_parsing_and_language_shares() {
+    use LaunchField::*;
     for (text, value) in [("0", 0.0), ("12.5", 12.5), ("100", 100.0), ("100.0", 100.0), (" 7 ", 7.0), ("0.1", 0.1), ("0050", 50.0), ("00", 0.0)] {
         assert_eq!(parse_percent(text), Ok(value), "{text:?}");
     }
@@ -454,7 +486,7 @@ fn percent_parsing_and_language_shares() {
 
     let shares = |en: &str, es: &str, fr: &str, zh: &str| {
         let (en, es, fr, zh) = (en.to_string(), es.to_string(), fr.to_string(), zh.to_string());
-        errors_for(move |f| {
+        problems_for(move |f| {
             f.share_en = en;
             f.share_es = es;
             f.share_fr = fr;
@@ -464,34 +496,37 @@ fn percent_parsing_and_language_shares() {
     assert!(shares("100", "0", "0", "0").is_empty());
     assert!(shares("33.4", "33.3", "33.3", "0").is_empty());
     assert_eq!(
-        shares("60", "30", "5", "4.9").get("language_shares"),
-        Some("The language shares add up to 99.9%; they must add up to exactly 100%. Change them so they do.")
+        shares("60", "30", "5", "4.9").error(ShareEn),
+        Some("The four language shares add up to 99.9%; they must add up to exactly 100%. Change them so they do.")
     );
-    assert!(shares("33.3", "33.3", "33.3", "0").get("language_shares").unwrap().contains("99.9%"));
-    assert!(shares("100", "10", "0", "0").get("language_shares").unwrap().contains("110%"));
+    assert!(shares("33.3", "33.3", "33.3", "0").error(ShareEn).unwrap().contains("99.9%"));
+    assert!(shares("100", "10", "0", "0").error(ShareEn).unwrap().contains("110%"));
     // A bad share is reported on its own field, without a misleading total.
     let bad = shares("100", "x", "0", "0");
-    assert!(bad.get("share_es").is_some() && bad.get("language_shares").is_none(), "{bad:?}");
-    assert!(shares("100", "", "0", "0").get("share_es").unwrap().contains("Spanish"));
-    assert!(error_of("new_user_share", |f| f.new_user_share = "100.5".into()).is_some());
-    assert!(error_of("new_user_share", |f| f.new_user_share = String::new()).unwrap().contains("Login.gov account"));
+    assert!(bad.error(ShareEs).is_some() && bad.error(ShareEn).is_none(), "{bad:?}");
+    assert!(shares("100", "", "0", "0").error(ShareEs).unwrap().contains("Spanish"));
+    assert!(error_of(NewUserShare, |f| f.new_user_share = "100.5".into()).is_some());
+    assert!(error_of(NewUserShare, |f| f.new_user_share = String::new()).unwrap().contains("Login.gov account"));
 }
 
 #[test]
-fn verification_shares_are_required_for_ial2_only() {
+fn verification_shares_are_required_when_the_level_verifies_identity() {
+    use LaunchField::*;
     let mut form = valid_form();
     form.idv_share = String::new();
     form.in_person_share = String::new();
-    let ial2 = validate(&form, today(), Some(Level::Ial2Aal2));
-    assert!(ial2.get("idv_share").unwrap().contains("IAL2"));
-    assert!(ial2.get("in_person_share").is_some());
+    for level in [Level::Ial2Aal2, Level::BasicIdv] {
+        let problems = validate(&form, today(), Some(level));
+        assert!(problems.error(IdvShare).unwrap().contains("verifies identity"), "{level:?}");
+        assert!(problems.error(InPersonShare).is_some(), "{level:?}");
+    }
     assert!(validate(&form, today(), Some(Level::Ial1Aal2)).is_empty());
     assert!(validate(&form, today(), None).is_empty());
     // Given anyway, they must still be percents.
     form.idv_share = "150".into();
-    assert!(validate(&form, today(), Some(Level::Ial1Aal2)).get("idv_share").is_some());
+    assert!(validate(&form, today(), Some(Level::Ial1Aal2)).error(IdvShare).is_some());
     // In-person is a share of the verifying users: 100 is allowed whatever idv_share is.
-    assert!(errors_for(|f| {
+    assert!(problems_for(|f| {
         f.idv_share = "5".into();
         f.in_person_share = "100".into();
     })
@@ -499,76 +534,105 @@ fn verification_shares_are_required_for_ial2_only() {
 }
 
 #[test]
-fn email_lists() {
-    assert_eq!(parse_email_list("a@x.gov, b@x.gov; c@x.gov\nd@x.gov\r\ne@x.gov,"), Ok(vec!["a@x.gov".into(), "b@x.gov".into(), "c@x.gov".into(), "d@x.gov".into(), "e@x.gov".into()]));
-    let ten: Vec<String> = (0..10).map(|i| format!("p{i}@agency.gov")).collect();
-    assert_eq!(parse_email_list(&ten.join(",")).map(|l| l.len()), Ok(10));
-    let eleven = format!("{},extra@agency.gov", ten.join(","));
-    assert_eq!(parse_email_list(&eleven), Err("List at most 10 email addresses; this list has 11.".into()));
-    for (bad, needle) in [
-        ("bob@example", "“bob@example” needs a full domain after the @"),
-        ("bob@example.", "full domain"),
-        ("bob@.gov", "full domain"),
-        ("bob@x..gov", "full domain"),
-        ("bob.example.gov", "“bob.example.gov” is not an email address: it has no @."),
-        ("a@@x.gov", "more than one @"),
-        ("a@b@x.gov", "more than one @"),
-        ("@x.gov", "needs the name before the @"),
-        ("Jane Doe <jane@x.gov>", "without a name or brackets"),
-        ("jane doe@x.gov", "has a space in it"),
-        ("ok@x.gov, broken", "“broken”"),
+fn contacts_are_people_with_names_titles_emails_and_phones() {
+    use LaunchField::*;
+    // The Partner Portal asks for names, titles, emails and phone numbers: one person per line.
+    let jane = "Jane Doe, Program Manager, jane@agency.gov, 202-555-0100";
+    assert_eq!(error_of(ProgramContacts, |f| f.program_contacts = jane.into()), None);
+    assert_eq!(split_contacts(jane), [jane]);
+    assert_eq!(split_contacts("A, Lead, a@x.gov\nB, Deputy, b@x.gov; C, Analyst, c@x.gov\r\n\n"), ["A, Lead, a@x.gov", "B, Deputy, b@x.gov", "C, Analyst, c@x.gov"]);
+    // Angle brackets and parentheses around an address are fine in a person's line.
+    assert_eq!(error_of(BillingContacts, |f| f.billing_contacts = "Jane Doe <jane@agency.gov> (202) 555-0100".into()), None);
+    // A person without an email address is a warning, not an error.
+    let no_email = warning_of(TechnicalContacts, |f| f.technical_contacts = "Dev Lead, 202-555-0199".into()).unwrap();
+    assert!(no_email.contains("no email address") && no_email.contains("Dev Lead"), "{no_email}");
+    // A broken address, an empty list, too many people, or the Contact Center number are errors.
+    for (text, needle) in [
+        ("Jane Doe, jane@agency", "full domain"),
+        ("Jane, @agency.gov", "name before the @"),
+        ("Jane, a@@agency.gov", "more than one @"),
+        ("", "at least one person"),
+        (" ; \n", "at least one person"),
     ] {
-        let message = parse_email_list(bad).expect_err(bad);
-        assert!(message.contains(needle), "{bad:?}: {message}");
+        let message = error_of(BillingContacts, |f| f.billing_contacts = text.into()).unwrap_or_else(|| panic!("{text:?} accepted"));
+        assert!(message.contains(needle) && message.contains("billing contacts"), "{text:?}: {message}");
     }
-    assert!(parse_email_list(" , ;\n").is_err());
-    assert!(error_of("billing_contacts", |f| f.billing_contacts = String::new()).unwrap().contains("billing contacts"));
-    assert!(error_of("technical_contacts", |f| f.technical_contacts = "dev@x".into()).unwrap().contains("“dev@x”"));
-    assert!(error_of("program_contacts", |f| f.program_contacts = "pm@x.gov".into()).is_none());
+    let eleven = (0..11).map(|i| format!("Person {i}, p{i}@agency.gov")).collect::<Vec<_>>().join("\n");
+    assert!(error_of(ProgramContacts, |f| f.program_contacts = eleven).unwrap().contains("at most 10"));
+    let cc = ["Help line, ", "844", "-875-", "6446"].concat();
+    assert!(error_of(TechnicalContacts, |f| f.technical_contacts = cc).unwrap().contains("Contact Center"));
     // A long bad entry is shortened in the message.
     let long = format!("{}@x", "é".repeat(500));
-    let message = email_problem(&long).unwrap();
-    assert!(message.chars().count() < 150, "{message}");
+    assert!(email_problem(&long).unwrap().chars().count() < 150);
 }
 
 #[test]
-fn other_required_and_optional_fields() {
-    assert!(error_of("help_desk_contact", |f| f.help_desk_contact = "   ".into()).is_some());
-    // The help desk may be the agency's own phone number: not checked as a phone number.
-    assert!(error_of("help_desk_contact", |f| f.help_desk_contact = "Call our help desk, 8am to 5pm".into()).is_none());
-    assert!(error_of("seasonality", |f| f.seasonality = String::new()).is_none());
-    assert_eq!(error_of("audience", |f| f.audience = String::new()).as_deref(), Some("Choose who uses the application."));
-    assert!(error_of("audience", |f| f.audience = "martians".into()).is_some());
-    for (id, _) in AUDIENCES {
-        assert!(error_of("audience", |f| f.audience = id.into()).is_none(), "{id}");
+fn the_help_desk_gives_a_phone_or_an_email_and_never_the_contact_center_number() {
+    use LaunchField::*;
+    assert!(error_of(HelpDeskPhone, |f| f.help_desk_email = String::new()).is_none(), "a phone alone is enough");
+    assert!(error_of(HelpDeskPhone, |f| f.help_desk_phone = String::new()).is_none(), "an email alone is enough");
+    let neither = error_of(HelpDeskPhone, |f| {
+        f.help_desk_phone = String::new();
+        f.help_desk_email = " ".into();
+    })
+    .unwrap();
+    assert!(neither.contains("phone number or email address"), "{neither}");
+    for ok in ["202-555-0100", "(202) 555-0100", "+1 202 555 0100", "202.555.0100 x12", "+1 (202) 555-0100 ext. 12"] {
+        assert!(help_desk_phone_problem(ok).is_none(), "{ok}");
     }
-    assert!(error_of("phone_published", |f| f.phone_published = String::new()).is_some());
-    assert!(error_of("phone_published", |f| f.phone_published = "yes".into()).is_none());
-    assert!(error_of("phone_published", |f| f.phone_published = "maybe".into()).is_some());
+    assert!(error_of(HelpDeskPhone, |f| f.help_desk_phone = "555-0100".into()).unwrap().contains("area code"));
+    // The Login.gov Contact Center number is refused, in any layout, with the reason.
+    let national = ["844", "875", "6446"];
+    for layout in [national.join("-"), format!("({}) {}-{}", national[0], national[1], national[2]), format!("1 {}", national.join(".")), national.concat()] {
+        let message = error_of(HelpDeskPhone, |f| f.help_desk_phone = layout.clone()).unwrap_or_else(|| panic!("{layout} accepted"));
+        assert!(message.contains("Login.gov Contact Center") && message.contains("your own help desk"), "{layout}: {message}");
+        assert!(error_of(HelpDeskOther, |f| f.help_desk_other = format!("Or call {layout}")).is_some(), "{layout} in the other information");
+    }
+    assert!(error_of(HelpDeskEmail, |f| f.help_desk_email = "help desk@agency.gov".into()).unwrap().contains("help desk's email"));
+    assert!(error_of(HelpDeskOther, |f| f.help_desk_other = String::new()).is_none(), "optional");
+}
+
+#[test]
+fn choices_and_optional_fields() {
+    use LaunchField::*;
+    assert!(error_of(Seasonality, |f| f.seasonality = String::new()).is_none());
+    assert_eq!(error_of(Audience, |f| f.audience = String::new()).as_deref(), Some("Choose the audience."));
+    assert!(error_of(Audience, |f| f.audience = "martians".into()).unwrap().contains("audience"));
+    for (id, _) in AUDIENCES {
+        assert!(error_of(Audience, |f| f.audience = id.into()).is_none(), "{id}");
+    }
+    assert!(error_of(PhonePublished, |f| f.phone_published = String::new()).is_some());
+    assert!(error_of(PhonePublished, |f| f.phone_published = "yes".into()).is_none());
+    assert!(error_of(PhonePublished, |f| f.phone_published = "maybe".into()).is_some());
+    assert!(error_of(PushNotifications, |f| f.push_notifications = String::new()).unwrap().contains("push-notification"));
 }
 
 #[test]
 fn announcement_date_rules() {
-    assert!(error_of("announcement_date", |f| f.announcement_date = "2026-12-08".into()).is_none(), "on launch day");
-    let after = error_of("announcement_date", |f| f.announcement_date = "2026-12-09".into()).unwrap();
-    assert!(after.contains("after the launch date (2026-12-08)"), "{after}");
-    assert!(error_of("announcement_date", |f| f.announcement_date = "2026-13-01".into()).unwrap().contains("YYYY-MM-DD"));
-    assert!(errors_for(|f| {
+    use LaunchField::*;
+    assert!(error_of(AnnouncementDate, |f| f.announcement_date = "2026-12-15".into()).is_none(), "on launch day");
+    let after = error_of(AnnouncementDate, |f| f.announcement_date = "2026-12-16".into()).unwrap();
+    assert!(after.contains("after the launch date (2026-12-15)"), "{after}");
+    // Without a user launch date, the deploy date is the day users arrive.
+    let problems = problems_for(|f| {
+        f.user_launch_date = String::new();
+        f.announcement_date = "2026-12-09".into();
+    });
+    assert!(problems.error(AnnouncementDate).unwrap().contains("(2026-12-08)"));
+    assert!(error_of(AnnouncementDate, |f| f.announcement_date = "2026-13-01".into()).unwrap().contains("YYYY-MM-DD"));
+    assert!(problems_for(|f| {
         f.announcement_date = String::new();
         f.announcement_recipients = String::new();
     })
     .is_empty());
-    assert!(errors_for(|f| {
+    assert!(problems_for(|f| {
         f.announcement_date = String::new();
         f.announcement_recipients = "0".into();
     })
     .is_empty());
-    let no_date = error_of("announcement_date", |f| f.announcement_date = String::new()).unwrap();
+    let no_date = error_of(AnnouncementDate, |f| f.announcement_date = String::new()).unwrap();
     assert!(no_date.contains("10,000 people"), "{no_date}");
-    assert!(error_of("announcement_recipients", |f| f.announcement_recipients = String::new()).is_some());
-    // With a bad launch date, only the launch date is reported.
-    let errors = errors_for(|f| f.launch_date = "soon".into());
-    assert_eq!(errors.fields.keys().copied().collect::<Vec<_>>(), ["launch_date"]);
+    assert!(error_of(AnnouncementRecipients, |f| f.announcement_recipients = String::new()).is_some());
 }
 
 #[test]
@@ -591,42 +655,18 @@ fn input_is_never_changed_and_never_panics() {
     let record = fixture_record();
     for round in 0..400 {
         let mut form = LaunchForm::default();
-        let fields = [
-            &mut form.application_url,
-            &mut form.audience,
-            &mut form.billing_contacts,
-            &mut form.annual_registrations,
-            &mut form.annual_authentications,
-            &mut form.help_desk_contact,
-            &mut form.iaa_number,
-            &mut form.launch_date,
-            &mut form.monthly_active_users,
-            &mut form.program_contacts,
-            &mut form.seasonality,
-            &mut form.technical_contacts,
-            &mut form.ramp,
-            &mut form.ramp_weeks,
-            &mut form.announcement_date,
-            &mut form.announcement_recipients,
-            &mut form.new_user_share,
-            &mut form.share_en,
-            &mut form.share_es,
-            &mut form.share_fr,
-            &mut form.share_zh,
-            &mut form.phone_published,
-            &mut form.idv_share,
-            &mut form.in_person_share,
-        ];
-        for field in fields {
+        for &field in LaunchField::ALL {
             let len = (next() % if round % 50 == 0 { 20_000 } else { 40 }) as usize;
-            *field = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
+            form.set(field, (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect());
         }
         if round % 3 == 0 {
-            form.launch_date = "2026-12-08".into();
+            form.deploy_date = "2026-12-08".into();
         }
-        let errors = validate(&form, today(), Some(Level::Ial2Aal2));
-        for (_, message) in errors.in_form_order() {
-            assert!(!message.is_empty());
+        for level in [Some(Level::Ial2Aal2), Some(Level::BasicIdv), None] {
+            let problems = validate(&form, today(), level);
+            for (_, message) in problems.errors_in_form_order().into_iter().chain(problems.warnings_in_form_order()) {
+                assert!(!message.is_empty());
+            }
         }
         let forecast = forecast(&forecast_input(&form, 42), &Assumptions::default());
         let payload = payload(&form, &record, &Assumptions::default(), &forecast, "k");
@@ -637,11 +677,11 @@ fn input_is_never_changed_and_never_panics() {
     }
     // Extreme years and very long input.
     let huge = "9".repeat(100_000);
-    let form = LaunchForm { monthly_active_users: huge.clone(), launch_date: "9999-12-31".into(), ..valid_form() };
-    let errors = validate(&form, today(), None);
-    assert!(errors.get("monthly_active_users").unwrap().contains("longer than 10,000 characters"));
-    assert!(validate(&form, d("9999-12-20"), None).get("launch_date").is_some());
-    let _ = next_valid_launch_dates(d("9999-12-01"), 5);
+    let form = LaunchForm { monthly_active_users: huge.clone(), deploy_date: "9999-12-31".into(), ..valid_form() };
+    let problems = validate(&form, today(), None);
+    assert!(problems.error(LaunchField::MonthlyActiveUsers).unwrap().contains("longer than 10,000 characters"));
+    assert!(validate(&form, d("9999-12-20"), None).error(LaunchField::DeployDate).is_some());
+    let _ = next_deploy_dates(d("9999-12-01"), true, 5);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -989,6 +1029,8 @@ fn fixture_record() -> ReadinessRecord {
             application: "=Benefits; Portal, Beta — ünïcode".into(),
             protocol: Some(Protocol::Oidc),
             audience: Some(Audience::Public),
+            partner_type: Some(PartnerType::Federal),
+            ..Profile::default()
         },
         ..ReadinessRecord::default()
     };
@@ -1000,10 +1042,10 @@ fn fixture_record() -> ReadinessRecord {
 fn fixture_form() -> LaunchForm {
     LaunchForm {
         application_url: "https://benefits.example.gov/start?lang=en&x=1".into(),
-        billing_contacts: "billing@example.gov;\n  finance@example.gov".into(),
+        billing_contacts: "Budget Office, billing@example.gov;\n  Finance Desk, finance@example.gov, 202-555-0103".into(),
         seasonality: "=HYPERLINK(\"x\")\nBusy in January, quiet in July; tax season peaks".into(),
-        help_desk_contact: "@helpdesk, help@example.gov".into(),
-        announcement_date: "2026-12-06".into(),
+        help_desk_other: "@helpdesk, weekdays".into(),
+        announcement_date: "2026-12-13".into(),
         announcement_recipients: "2,000".into(),
         ..valid_form()
     }
@@ -1028,24 +1070,28 @@ fn golden(name: &str, actual: &str) {
 fn prefill_takes_what_the_record_knows() {
     let form = prefill(&fixture_record());
     assert_eq!(form.audience, "general-public");
-    assert_eq!(form.help_desk_contact, "help@example.gov");
+    assert_eq!(form.help_desk_other, "help@example.gov");
     assert_eq!((form.ramp.as_str(), form.share_en.as_str(), form.share_es.as_str()), ("all-at-once", "100", "0"));
-    assert!(form.launch_date.is_empty() && form.iaa_number.is_empty());
+    assert!(form.deploy_date.is_empty() && form.user_launch_date.is_empty() && form.iaa_number.is_empty());
     let workforce = ReadinessRecord { profile: Profile { audience: Some(Audience::Workforce), ..Profile::default() }, ..ReadinessRecord::default() };
     assert_eq!(prefill(&workforce).audience, "", "no guess between federal, military and state staff");
 }
 
 #[test]
-fn forecast_input_reads_the_form() {
+fn forecast_input_reads_the_form_from_the_day_users_arrive() {
     let form = fixture_form();
     let input = forecast_input(&form, 42);
     assert_eq!(input.monthly_active_users, 30_000);
     assert_eq!(input.new_user_share_pct, 60.0);
     assert_eq!(input.ramp_weeks, 0);
+    // The announcement (13 December) is two days before users arrive (15 December).
     assert_eq!(input.announcement_day_offset, Some(-2));
     assert_eq!(input.announcement_recipients, 2_000);
     assert_eq!(input.language_shares, [70.0, 25.0, 2.5, 2.5]);
     assert!(!input.phone_published);
+    // Without a launch date, the deploy date (8 December) is day 0.
+    let no_launch = forecast_input(&LaunchForm { user_launch_date: String::new(), ..form.clone() }, 42);
+    assert_eq!(no_launch.announcement_day_offset, Some(5));
     let phased = forecast_input(&LaunchForm { ramp: "phased".into(), ramp_weeks: "6".into(), phone_published: "yes".into(), ..form }, 42);
     assert_eq!((phased.ramp_weeks, phased.phone_published), (6, true));
     let empty = forecast_input(&LaunchForm::default(), 42);
@@ -1060,28 +1106,38 @@ fn payload_schema() {
     let key = new_idempotency_key(42);
     let p = payload(&form, &record, &Assumptions::default(), &f, &key);
     assert_eq!(p["schema"], "login-gov-partner-launch-request");
-    assert_eq!(p["version"], PAYLOAD_VERSION);
+    assert_eq!(p["version"], 2);
     assert_eq!(p["idempotency_key"], key.as_str());
     assert_eq!(p["service_level"], "ial2-aal2");
+    assert_eq!(p["partner_type"], "federal");
     assert_eq!(p["agency"], record.profile.agency.as_str());
     let launch = &p["launch"];
+    // Every field of the form, and the audience's label.
+    assert_eq!(launch.as_object().unwrap().len(), LaunchField::ALL.len() + 1);
+    for &field in LaunchField::ALL {
+        assert!(launch.get(field.id()).is_some(), "{}", field.id());
+    }
     assert_eq!(launch["annual_registrations"], 120_000);
     assert_eq!(launch["monthly_active_users"], 30_000);
-    assert_eq!(launch["billing_contacts"], serde_json::json!(["billing@example.gov", "finance@example.gov"]));
+    assert_eq!(launch["billing_contacts"], serde_json::json!(["Budget Office, billing@example.gov", "Finance Desk, finance@example.gov, 202-555-0103"]));
     assert_eq!(launch["share_fr"], 2.5);
     assert_eq!(launch["phone_published"], false);
+    assert_eq!(launch["push_notifications"], false);
     assert_eq!(launch["ramp_weeks"], serde_json::Value::Null);
-    assert_eq!(launch["launch_date"], "2026-12-08");
+    assert_eq!(launch["deploy_date"], "2026-12-08");
+    assert_eq!(launch["user_launch_date"], "2026-12-15");
+    assert_eq!(launch["help_desk_phone"], "202-555-0100");
     assert_eq!(launch["audience_label"], "General public");
     assert_eq!(launch["seasonality"], form.seasonality.as_str(), "free text as typed");
     assert_eq!(p["assumptions"]["handle_time_s"], 180.0);
     assert_eq!(p["assumptions"].as_object().unwrap().len(), ASSUMPTIONS.len());
     let fc = &p["forecast"];
     assert_eq!(fc["daily"].as_array().unwrap().len(), 9, "2 days before launch and 7 from it");
-    assert_eq!(fc["daily"][0]["date"], "2026-12-06");
+    assert_eq!(fc["daily"][0]["date"], "2026-12-13");
     assert_eq!(fc["daily"][2]["day"], 0);
+    assert_eq!(fc["daily"][2]["date"], "2026-12-15", "day 0 is the day users get access");
     assert_eq!(fc["peak_phone_agents"], f.phone_agents);
-    assert_eq!(fc["peak_date"], Date::parse_iso("2026-12-08").unwrap().add_days(f.peak_day).to_iso().as_str());
+    assert_eq!(fc["peak_date"], Date::parse_iso("2026-12-15").unwrap().add_days(f.peak_day).to_iso().as_str());
     // Unparsable numbers are null, never a guess.
     let bad = payload(&LaunchForm { monthly_active_users: "lots".into(), ..form.clone() }, &record, &Assumptions::default(), &f, &key);
     assert_eq!(bad["launch"]["monthly_active_users"], serde_json::Value::Null);
@@ -1105,15 +1161,32 @@ fn idempotency_keys_and_retry_delays() {
 }
 
 #[test]
-fn portal_fields_follow_the_content() {
-    let ids: Vec<&str> = content().launch.portal_fields.iter().map(|f| f.id.as_str()).collect();
-    let ours: Vec<&str> = PORTAL_FIELDS.iter().map(|(id, _, _)| *id).collect();
-    assert_eq!(ids, ours);
-    for (id, field, label) in PORTAL_FIELDS {
-        assert_eq!(content().launch.portal_fields.iter().find(|f| f.id == id).unwrap().label, label);
-        assert!(valid_form().get(field).is_some(), "{field}");
-        assert!(FIELD_ORDER.contains(&field));
+fn every_field_has_its_label_and_the_portal_fields_use_the_portals_words() {
+    let launch = &content().launch;
+    for &field in LaunchField::ALL {
+        let entry = launch.field(field.id()).unwrap_or_else(|| panic!("no entry for {}", field.id()));
+        assert!(!entry.label.is_empty());
     }
+    // The Partner Portal's launch request (its locale file) labels these fields so.
+    for (field, portal_label) in [
+        (LaunchField::IaaNumber, "IAA Number"),
+        (LaunchField::ApplicationUrl, "Application URL"),
+        (LaunchField::Audience, "Application Audience User Base"),
+        (LaunchField::AnnualRegistrations, "Estimated Annual Registrations"),
+        (LaunchField::MonthlyActiveUsers, "Monthly Active Users"),
+        (LaunchField::Seasonality, "Seasonality of Application Usage"),
+        (LaunchField::AnnualAuthentications, "Estimated Authentications"),
+        (LaunchField::UserLaunchDate, "Desired Launch Date"),
+        (LaunchField::BillingContacts, "Billing POCs"),
+        (LaunchField::ProgramContacts, "Program Management POCs"),
+        (LaunchField::TechnicalContacts, "Technical Support POCs"),
+        (LaunchField::HelpDeskPhone, "Help Desk Contact Information"),
+    ] {
+        assert_eq!(launch.field(field.id()).unwrap().portal_label, portal_label, "{field:?}");
+        assert!(PORTAL_ORDER.contains(&field), "{field:?}");
+    }
+    // The deploy date is not a Portal field: the launch date is the one users get access.
+    assert_eq!(launch.field("deploy_date").unwrap().portal_label, "");
 }
 
 #[test]
@@ -1130,6 +1203,7 @@ fn submission_csv_matches_its_golden_file() {
     }
     assert!(csv.contains("\"launch.seasonality\",\"'=HYPERLINK(\"\"x\"\")"));
     assert!(csv.contains("\"application\",\"'=Benefits; Portal, Beta — ünïcode\""));
+    assert!(csv.contains("\"launch.deploy_date\",\"2026-12-08\"") && csv.contains("\"launch.user_launch_date\",\"2026-12-15\""));
     golden("submission.csv", &csv);
 }
 
@@ -1137,33 +1211,38 @@ fn submission_csv_matches_its_golden_file() {
 fn launch_request_text_matches_its_golden_file() {
     let text = launch_request_text(&fixture_form(), &fixture_record());
     let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with("  ")).collect();
-    assert_eq!(lines.len(), 15);
+    assert_eq!(lines.len(), 3 + PORTAL_ORDER.len() + 2, "{text}");
     assert!(lines[0].starts_with("Agency: ") && lines[1].starts_with("Application name: ") && lines[2] == "Service level: IAL2/AAL2");
-    assert_eq!(lines[3], "Application URL: https://benefits.example.gov/start?lang=en&x=1");
-    assert_eq!(lines[5], "Billing contacts: billing@example.gov, finance@example.gov");
+    // The Partner Portal's labels, in its order.
+    assert_eq!(lines[3], "IAA Number: LGABCFY210001-0001-0000");
+    assert_eq!(lines[4], "Application URL: https://benefits.example.gov/start?lang=en&x=1");
+    assert_eq!(lines[10], "Desired Launch Date: 2026-12-15");
+    assert!(text.contains("Billing POCs:\n  - Budget Office, billing@example.gov\n  - Finance Desk, finance@example.gov, 202-555-0103\n"), "{text}");
+    assert!(text.contains("Help Desk Contact Information:\n  - 202-555-0100\n  - help@example.gov\n  - @helpdesk, weekdays\n"), "{text}");
+    assert!(text.ends_with("Requested deploy date: 2026-12-08\nPush-notification URLs: No\n"), "{text}");
     golden("launch-request.txt", &text);
     let empty = launch_request_text(&LaunchForm::default(), &ReadinessRecord::default());
-    assert!(empty.contains("IAA number: (not given)") && empty.contains("Service level: (not given)"), "{empty}");
+    assert!(empty.contains("IAA Number: (not given)") && empty.contains("Service level: (not given)") && empty.contains("Billing POCs: (not given)"), "{empty}");
 }
 
 #[test]
 fn typed_line_breaks_of_any_kind_cannot_start_a_line_in_the_launch_request_text() {
     let mut record = fixture_record();
-    record.profile.application = "Benefits\rIAA number: LGFAKE".into();
+    record.profile.application = "Benefits\rIAA Number: LGFAKE".into();
     let mut form = fixture_form();
     form.seasonality = "Spring\u{2028}Application URL: https://evil.example\u{85}x\r\nautumn\u{0c}end".into();
-    form.billing_contacts = "a@example.gov\u{2029}Billing contacts: b@example.gov".into();
+    form.billing_contacts = "a@example.gov\u{2029}Billing POCs: b@example.gov".into();
     let text = launch_request_text(&form, &record);
     let normalised = text.replace("\r\n", "\n").replace(['\r', '\u{0b}', '\u{0c}', '\u{85}', '\u{2028}', '\u{2029}'], "\n");
     let labelled: Vec<&str> = normalised.lines().filter(|l| !l.starts_with("  ")).collect();
-    assert_eq!(labelled.len(), 15, "{text}");
-    assert!(text.contains("Application name: Benefits\n  IAA number: LGFAKE\n"), "{text}");
-    assert!(text.contains("Seasonality of usage: Spring\n  Application URL: https://evil.example\n  x\n  autumn\n  end\n"), "{text}");
-    assert!(text.contains("Billing contacts: a@example.gov, Billing contacts: b@example.gov\n"), "{text}");
+    assert_eq!(labelled.len(), 3 + PORTAL_ORDER.len() + 2, "{text}");
+    assert!(text.contains("Application name: Benefits\n  IAA Number: LGFAKE\n"), "{text}");
+    assert!(text.contains("Seasonality of Application Usage: Spring\n  Application URL: https://evil.example\n  x\n  autumn\n  end\n"), "{text}");
+    assert!(text.contains("Billing POCs:\n  - a@example.gov\n  - Billing POCs: b@example.gov\n"), "{text}");
 }
 
 #[test]
-fn ics_matches_its_golden_file_and_rfc_5545() {
+fn ics_has_the_deploy_and_launch_days_and_matches_rfc_5545() {
     let mut record = fixture_record();
     record.profile.application.push_str(" with a long name to fold: ünïcödé 中文 characters that run past seventy-five octets");
     let calendar = ics(&fixture_form(), &record, "20261124T150000Z", "0123456789abcdef@readiness-portal").unwrap();
@@ -1172,31 +1251,33 @@ fn ics_matches_its_golden_file_and_rfc_5545() {
         assert!(!line.contains('\n') && !line.contains('\r'));
     }
     assert!(calendar.ends_with("END:VCALENDAR\r\n"));
+    assert_eq!(calendar.matches("BEGIN:VEVENT").count(), 2);
     assert!(calendar.contains("DTSTART;VALUE=DATE:20261208\r\n") && calendar.contains("DTEND;VALUE=DATE:20261209\r\n"));
+    assert!(calendar.contains("DTSTART;VALUE=DATE:20261215\r\n") && calendar.contains("DTEND;VALUE=DATE:20261216\r\n"));
     let unfolded = calendar.replace("\r\n ", "");
-    assert!(unfolded.contains("SUMMARY:Login.gov launch: =Benefits\\; Portal\\, Beta — ünïcode with a long name"), "{unfolded}");
-    assert!(unfolded.contains("14 days before this date"));
+    assert!(unfolded.contains("SUMMARY:Login.gov deploy: =Benefits\\; Portal\\, Beta — ünïcode with a long name"), "{unfolded}");
+    assert!(unfolded.contains("SUMMARY:Login.gov launch: =Benefits"), "{unfolded}");
+    assert!(unfolded.contains("UID:0123456789abcdef@readiness-portal-deploy") && unfolded.contains("UID:0123456789abcdef@readiness-portal-launch"));
+    assert!(unfolded.contains("two weeks ahead"));
     assert!(unfolded.contains("\\n"));
     golden("launch.ics", &calendar);
 
-    assert_eq!(super_ics_none(), None);
+    assert_eq!(ics_for(&LaunchForm { deploy_date: "2026-02-30".into(), ..LaunchForm::default() }), None);
+    // One valid date is enough for a calendar with one event.
+    let deploy_only = ics_for(&LaunchForm { deploy_date: "2027-12-30".into(), ..LaunchForm::default() }).unwrap();
+    assert_eq!(deploy_only.matches("BEGIN:VEVENT").count(), 1);
     // New Year's Eve rolls the end date into the next year.
-    let nye = ics_for_date("2027-12-30").unwrap();
-    assert!(nye.contains("DTEND;VALUE=DATE:20271231"));
-    assert!(ics_for_date("2027-12-31").unwrap().contains("DTEND;VALUE=DATE:20280101"));
+    assert!(deploy_only.contains("DTEND;VALUE=DATE:20271231"));
+    assert!(ics_for(&LaunchForm { user_launch_date: "2027-12-31".into(), ..LaunchForm::default() }).unwrap().contains("DTEND;VALUE=DATE:20280101"));
     // Control characters cannot break out of a property.
     let mut hostile = ReadinessRecord::default();
     hostile.profile.application = "App\r\nATTENDEE:evil@example.com\u{7}".into();
-    let out = ics(&LaunchForm { launch_date: "2026-12-08".into(), ..LaunchForm::default() }, &hostile, "20261124T150000Z\r\nX:1", "u\nX-EVIL:1").unwrap();
+    let out = ics(&LaunchForm { deploy_date: "2026-12-08".into(), ..LaunchForm::default() }, &hostile, "20261124T150000Z\r\nX:1", "u\nX-EVIL:1").unwrap();
     assert!(!out.contains("\r\nATTENDEE") && !out.contains("\r\nX:1") && !out.contains("\r\nX-EVIL"), "{out}");
 }
 
-fn super_ics_none() -> Option<String> {
-    ics(&LaunchForm { launch_date: "2026-02-30".into(), ..LaunchForm::default() }, &ReadinessRecord::default(), "20261124T150000Z", "u")
-}
-
-fn ics_for_date(date: &str) -> Option<String> {
-    ics(&LaunchForm { launch_date: date.into(), ..LaunchForm::default() }, &ReadinessRecord::default(), "20261124T150000Z", "u")
+fn ics_for(form: &LaunchForm) -> Option<String> {
+    ics(form, &ReadinessRecord::default(), "20261124T150000Z", "u")
 }
 
 #[test]
@@ -1224,15 +1305,14 @@ fn file_names() {
 fn no_contact_center_number_in_this_page_or_its_downloads() {
     use readiness_portal::logic::phone::find_phone_candidates;
     let root = env!("CARGO_MANIFEST_DIR");
-    for path in [
-        "src/logic/launch.rs",
-        "src/logic/staffing.rs",
-        "src/logic/holidays.rs",
-        "tests/golden/launch/submission.csv",
-        "tests/golden/launch/launch.ics",
-        "tests/golden/launch/launch-request.txt",
-    ] {
-        let text = std::fs::read_to_string(format!("{root}/{path}")).unwrap();
+    let mut paths: Vec<String> = std::fs::read_dir(format!("{root}/src/logic/launch")).unwrap().map(|e| e.unwrap().path().display().to_string()).collect();
+    paths.extend(
+        ["src/logic/staffing.rs", "src/logic/holidays.rs", "tests/golden/launch/submission.csv", "tests/golden/launch/launch.ics", "tests/golden/launch/launch-request.txt"]
+            .map(|p| format!("{root}/{p}")),
+    );
+    assert!(paths.len() >= 10);
+    for path in paths {
+        let text = std::fs::read_to_string(&path).unwrap();
         assert!(find_phone_candidates(&text).iter().all(|c| !c.is_contact_center()), "{path}");
     }
     let f = forecast(&ForecastInput { phone_published: true, ..input(1_000_000) }, &Assumptions::default());

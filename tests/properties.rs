@@ -12,8 +12,8 @@ use readiness_portal::logic::content::content;
 use readiness_portal::logic::dates::Date;
 use readiness_portal::logic::export::{csv, csv_cell, markdown, CSV_COLUMNS};
 use readiness_portal::logic::launch::{
-    forecast_input, ics, launch_request_text, parse_whole, payload, submission_csv, validate, LaunchForm, FIELD_ORDER, FORECAST_DAYS,
-    PORTAL_FIELDS,
+    forecast_input, ics, launch_request_text, parse_whole, payload, submission_csv, validate, LaunchField, LaunchForm, FORECAST_DAYS,
+    PORTAL_ORDER,
 };
 use readiness_portal::logic::phone::find_phone_candidates;
 use readiness_portal::logic::record::{check_limits, import, load, to_json, Audience, Protocol, ReadinessRecord, MAX_FIELD_CHARS};
@@ -101,7 +101,7 @@ fn full_record(texts: &[String], choices: u32) -> ReadinessRecord {
     r.support.help_desk = t();
     r.support.email_lang = Lang::ALL[pick(4, 18)].id().to_string();
     let mut form = LaunchForm::default();
-    for field in FIELD_ORDER {
+    for &field in LaunchField::ALL {
         form.set(field, t());
     }
     r.launch.form = Some(form);
@@ -219,7 +219,7 @@ fn any_answer() -> impl Strategy<Value = Option<Answer>> {
     prop_oneof![Just(None), Just(Some(Answer::Yes)), Just(Some(Answer::No)), Just(Some(Answer::NotSure))]
 }
 fn any_level() -> impl Strategy<Value = Option<Level>> {
-    prop_oneof![Just(None), Just(Some(Level::Ial1Aal2)), Just(Some(Level::Ial2Aal2))]
+    prop_oneof![Just(None), Just(Some(Level::Ial1Aal2)), Just(Some(Level::BasicIdv)), Just(Some(Level::Ial2Aal2))]
 }
 fn any_audience() -> impl Strategy<Value = Option<Audience>> {
     prop_oneof![Just(None), (0..Audience::ALL.len()).prop_map(|i| Some(Audience::ALL[i]))]
@@ -247,13 +247,14 @@ fn any_launch_form() -> impl Strategy<Value = LaunchForm> {
                 application_url: texts[0].clone(),
                 iaa_number: texts[1].clone(),
                 seasonality: texts[2].clone(),
-                help_desk_contact: texts[3].clone(),
+                help_desk_other: texts[3].clone(),
                 program_contacts: texts[4].clone(),
                 technical_contacts: texts[5].clone(),
                 billing_contacts: texts[6].clone(),
                 annual_registrations: texts[7].clone(),
                 audience: "general-public".into(),
-                launch_date: launch.to_iso(),
+                deploy_date: launch.to_iso(),
+                user_launch_date: launch.add_days(7).to_iso(),
                 monthly_active_users: mau.to_string(),
                 new_user_share: format!("{}.{}", new_share / 10, new_share % 10),
                 announcement_recipients: recipients.to_string(),
@@ -372,7 +373,7 @@ proptest! {
     fn exports_never_start_a_formula_and_keep_html_inert(agency in hostile(), note in hostile(), status in any::<u8>()) {
         let record = record_from(agency, "App".into(), note.clone(), status);
         let checklist = &content().checklist;
-        let md = markdown(&record, checklist, "2026-11-23");
+        let md = markdown(&record, content(), "2026-11-23");
         prop_assert!(!md.contains("<span>") && !md.contains("<script"));
         let _ = csv(&record, checklist);
         let cell = csv_cell(&note);
@@ -442,10 +443,12 @@ proptest! {
     fn checklist_exports_keep_their_structure_whatever_is_typed(texts in prop::collection::vec(hostile(), TEXTS), choices in any::<u32>()) {
         let record = full_record(&texts, choices);
         let checklist = &content().checklist;
-        let md = markdown(&record, checklist, "2026-11-23");
-        let plain = markdown(&without_text(&record), checklist, "2026-11-23");
-        // No markup at all, and user text adds no heading, list item or line of its own.
-        prop_assert!(!md.contains('<'));
+        let md = markdown(&record, content(), "2026-11-23");
+        let plain = markdown(&without_text(&record), content(), "2026-11-23");
+        // No markup outside the settings card's fenced code blocks (content, shown literally),
+        // and user text adds no heading, list item or line of its own.
+        let outside_code: String = md.split("```").step_by(2).collect();
+        prop_assert!(!outside_code.contains('<'));
         prop_assert_eq!(lines_starting(&md, "#"), lines_starting(&plain, "#"));
         prop_assert_eq!(lines_starting(&md, "- "), lines_starting(&plain, "- "));
         // The only indented list items are each item's note and evidence.
@@ -479,8 +482,8 @@ proptest! {
         let back: serde_json::Value = serde_json::from_str(&serde_json::to_string(&json).unwrap()).unwrap();
         prop_assert_eq!(&back, &json);
         prop_assert_eq!(back["agency"].as_str(), Some(agency.as_str()));
-        for field in ["application_url", "iaa_number", "seasonality", "help_desk_contact"] {
-            prop_assert_eq!(back["launch"][field].as_str(), form.get(field));
+        for field in [LaunchField::ApplicationUrl, LaunchField::IaaNumber, LaunchField::Seasonality, LaunchField::HelpDeskOther] {
+            prop_assert_eq!(back["launch"][field.id()].as_str(), Some(form.get(field)));
         }
 
         let rows = safe_rows(&submission_csv(&form, &record, &assumptions, &fc, "k"))?;
@@ -493,7 +496,7 @@ proptest! {
         // One "Label: value" line per field; further lines of a value are indented, whatever
         // a viewer takes for a line break (LF, CRLF or a lone CR).
         let text = launch_request_text(&form, &record).replace("\r\n", "\n").replace(['\r', '\u{0b}', '\u{0c}', '\u{85}', '\u{2028}', '\u{2029}'], "\n");
-        prop_assert_eq!(text.lines().filter(|l| !l.starts_with("  ")).count(), 3 + PORTAL_FIELDS.len(), "{:?}", text);
+        prop_assert_eq!(text.lines().filter(|l| !l.starts_with("  ")).count(), 3 + PORTAL_ORDER.len() + 2, "{:?}", text);
 
         let calendar = ics(&form, &record, "20261123T150000Z", "k@readiness-portal").unwrap();
         for line in calendar.split("\r\n").filter(|l| !l.is_empty()) {
@@ -503,20 +506,19 @@ proptest! {
         for line in unfolded.split("\r\n").filter(|l| !l.is_empty()) {
             prop_assert!(line.split_once([':', ';']).is_some_and(|(name, _)| !name.is_empty() && name.bytes().all(|b| b.is_ascii_uppercase() || b == b'-')), "a property line: {:?}", line);
         }
-        prop_assert_eq!(unfolded.matches("\r\nSUMMARY:").count(), 1);
+        prop_assert_eq!(unfolded.matches("\r\nSUMMARY:").count(), 2, "the deploy and the launch day");
     }
 
     #[test]
-    fn launch_validation_never_panics(values in prop::collection::vec(hostile(), FIELD_ORDER.len()), day in 0i64..4000) {
+    fn launch_validation_never_panics(values in prop::collection::vec(hostile(), LaunchField::ALL.len()), day in 0i64..4000) {
         let mut form = LaunchForm::default();
-        for (field, value) in FIELD_ORDER.iter().zip(values) {
+        for (&field, value) in LaunchField::ALL.iter().zip(values) {
             form.set(field, value);
         }
         let today = Date::new(2026, 1, 1).unwrap().add_days(day);
-        for level in [None, Some(Level::Ial1Aal2), Some(Level::Ial2Aal2)] {
-            let errors = validate(&form, today, level);
-            prop_assert!(errors.fields.values().all(|m| !m.is_empty()));
-            prop_assert!(errors.fields.keys().all(|k| FIELD_ORDER.contains(k)));
+        for level in [None, Some(Level::Ial1Aal2), Some(Level::BasicIdv), Some(Level::Ial2Aal2)] {
+            let problems = validate(&form, today, level);
+            prop_assert!(problems.errors.values().chain(problems.warnings.values()).all(|m| !m.is_empty()));
         }
     }
 
@@ -553,10 +555,10 @@ proptest! {
         prop_assert_eq!(&parts[1], &crlf(&email.html));
 
         let support = &content().support;
-        let md = faq_markdown(support, &agency, &application, level);
+        let md = faq_markdown(support, &faq_profile(&agency, &application), level);
         prop_assert!(!md.contains('<'));
-        prop_assert_eq!(lines_starting(&md, "#"), lines_starting(&faq_markdown(support, "", "", level), "#"));
-        prop_assert_eq!(faq_html(support, &agency, &application, level).matches('<').count(), faq_html(support, "", "", level).matches('<').count());
+        prop_assert_eq!(lines_starting(&md, "#"), lines_starting(&faq_markdown(support, &faq_profile("", ""), level), "#"));
+        prop_assert_eq!(faq_html(support, &faq_profile(&agency, &application), level).matches('<').count(), faq_html(support, &faq_profile("", ""), level).matches('<').count());
 
         for kind in LinkKind::ALL {
             let url = build_url(links, kind, Lang::ALL[lang], &attribution);
@@ -598,8 +600,8 @@ fn set_text_field(r: &mut ReadinessRecord, field: usize, text: String) {
             r.launch.assumption_texts.insert("handle_time_s".into(), text);
         }
         n => {
-            let name = LaunchForm::default().fields()[n - 15].0;
-            r.launch.form.get_or_insert_with(LaunchForm::default).set(name, text);
+            let field = LaunchField::ALL[n - 15];
+            r.launch.form.get_or_insert_with(LaunchForm::default).set(field, text);
         }
     }
 }
@@ -610,7 +612,7 @@ proptest! {
     /// What the store refuses to save is exactly what load and import refuse, for every field:
     /// so the app never writes a record it cannot read back.
     #[test]
-    fn the_length_limit_is_the_same_for_saving_and_loading(field in 0usize..15 + LaunchForm::default().fields().len(), extra in 0usize..4, wide in any::<bool>()) {
+    fn the_length_limit_is_the_same_for_saving_and_loading(field in 0usize..15 + LaunchField::ALL.len(), extra in 0usize..4, wide in any::<bool>()) {
         let length = MAX_FIELD_CHARS - 2 + extra;
         let text: String = if wide { "👩".repeat(length) } else { "x".repeat(length) };
         let mut record = ReadinessRecord::default();
@@ -648,4 +650,9 @@ proptest! {
             }
         }
     }
+}
+
+/// A profile with just the names the FAQ fills in.
+fn faq_profile(agency: &str, application: &str) -> readiness_portal::logic::record::Profile {
+    readiness_portal::logic::record::Profile { agency: agency.to_string(), application: application.to_string(), ..Default::default() }
 }

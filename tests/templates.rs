@@ -87,9 +87,9 @@ fn emails_match_their_golden_files() {
 #[test]
 fn faqs_match_their_golden_files() {
     let support = &content().support;
-    golden("faq-ial1.md", &faq_markdown(support, "Department of Examples", "Benefits Portal", Some(Level::Ial1Aal2)));
-    golden("faq-ial2.md", &faq_markdown(support, "Department of Examples", "Benefits Portal", Some(Level::Ial2Aal2)));
-    golden("faq-ial2.html", &faq_html(support, "Department of Examples", "Benefits Portal", Some(Level::Ial2Aal2)));
+    golden("faq-ial1.md", &faq_markdown(support, &faq_profile("Department of Examples", "Benefits Portal"), Some(Level::Ial1Aal2)));
+    golden("faq-ial2.md", &faq_markdown(support, &faq_profile("Department of Examples", "Benefits Portal"), Some(Level::Ial2Aal2)));
+    golden("faq-ial2.html", &faq_html(support, &faq_profile("Department of Examples", "Benefits Portal"), Some(Level::Ial2Aal2)));
 }
 
 #[test]
@@ -112,8 +112,8 @@ fn no_output_holds_a_phone_number_and_each_links_to_the_localized_contact_page()
     }
     let support = &content().support;
     for level in [None, Some(Level::Ial1Aal2), Some(Level::Ial2Aal2)] {
-        let md = faq_markdown(support, "Department of Examples", "Benefits Portal", level);
-        let html = faq_html(support, "Department of Examples", "Benefits Portal", level);
+        let md = faq_markdown(support, &faq_profile("Department of Examples", "Benefits Portal"), level);
+        let html = faq_html(support, &faq_profile("Department of Examples", "Benefits Portal"), level);
         assert_no_phone("faq markdown", &md);
         assert_no_phone("faq html", &html);
         assert!(md.contains("(https://login.gov/contact/)"), "{md}");
@@ -153,25 +153,41 @@ fn ial2_paragraph_and_faq_entry_only_for_ial2() {
         assert_eq!(none, ial1, "no level reads like IAL1");
     }
     let support = &content().support;
-    let ial2_ids: Vec<&str> = support.faq.iter().filter(|f| f.ial2_only).map(|f| f.id.as_str()).collect();
-    assert!(!ial2_ids.is_empty());
-    let ids = |level| faq_items(support, "A", "B", level).into_iter().map(|f| f.id).collect::<Vec<_>>();
-    for id in &ial2_ids {
-        assert!(ids(Some(Level::Ial2Aal2)).iter().any(|i| i == id));
-        assert!(!ids(Some(Level::Ial1Aal2)).iter().any(|i| i == id));
-        assert!(!ids(None).iter().any(|i| i == id));
-    }
-    assert_eq!(ids(Some(Level::Ial2Aal2)).len(), support.faq.len());
-    assert_eq!(ids(None).len(), support.faq.len() - ial2_ids.len());
-    let md = faq_markdown(support, "A", "B", Some(Level::Ial1Aal2));
+    let ids = |level| faq_items(support, &faq_profile("A", "B"), level).into_iter().map(|f| f.id).collect::<Vec<_>>();
+    let unconditional = support.faq.iter().filter(|f| f.condition.is_none()).count();
+    // Each level that verifies identity gets its own answer; no level, or IAL1, gets none.
+    assert!(ids(Some(Level::Ial2Aal2)).contains(&"sup-faq-verify-identity".to_string()));
+    assert!(!ids(Some(Level::Ial2Aal2)).contains(&"sup-faq-verify-identity-basic".to_string()));
+    assert!(ids(Some(Level::BasicIdv)).contains(&"sup-faq-verify-identity-basic".to_string()));
+    assert!(!ids(Some(Level::BasicIdv)).contains(&"sup-faq-verify-identity".to_string()));
+    assert_eq!(ids(Some(Level::Ial2Aal2)).len(), unconditional + 1);
+    assert_eq!(ids(Some(Level::BasicIdv)).len(), unconditional + 1);
+    assert_eq!(ids(Some(Level::Ial1Aal2)).len(), unconditional);
+    assert_eq!(ids(None).len(), unconditional, "an unknown level states nothing about verification");
+    let md = faq_markdown(support, &faq_profile("A", "B"), Some(Level::Ial1Aal2));
     assert!(!md.contains("How do I verify my identity?"));
-    assert!(faq_markdown(support, "A", "B", Some(Level::Ial2Aal2)).contains("How do I verify my identity?"));
+    assert!(faq_markdown(support, &faq_profile("A", "B"), Some(Level::Ial2Aal2)).contains("selfie"));
+    let basic = faq_markdown(support, &faq_profile("A", "B"), Some(Level::BasicIdv));
+    assert!(basic.contains("How do I verify my identity?") && !basic.contains("selfie"), "basic verification has no facial match");
+    // The email's basic-verification paragraph has no selfie either, in every language.
+    for lang in Lang::ALL {
+        let basic = email(lang, Level::BasicIdv);
+        let selfie = match lang {
+            Lang::En | Lang::Fr => "selfie",
+            Lang::Es => "selfi",
+            Lang::Zh => "自拍",
+        };
+        assert!(email(lang, Level::Ial2Aal2).text.contains(selfie), "{}", lang.id());
+        assert!(!basic.text.contains(selfie), "{}", lang.id());
+        assert!(basic.text.contains(ial2_marker(lang)), "{}: basic verification verifies identity once too", lang.id());
+        assert_ne!(basic.text, email(lang, Level::Ial1Aal2).text, "{}: basic verification adds a paragraph", lang.id());
+    }
 }
 
 #[test]
 fn faq_items_fill_in_names_in_one_pass() {
     let support = &content().support;
-    let items = faq_items(support, "Agency {application}", "App", None);
+    let items = faq_items(support, &faq_profile("Agency {application}", "App"), None);
     let why = items.iter().find(|i| i.id == "sup-faq-why").unwrap();
     assert_eq!(why.question, "Why does App use Login.gov?");
     assert!(why.answer.starts_with("Agency {application} uses Login.gov to sign people in to App securely."), "{}", why.answer);
@@ -210,7 +226,7 @@ fn hostile_values_are_escaped_in_html() {
         assert!(e.text.contains(HOSTILE_AGENCY));
     }
     let support = &content().support;
-    let html = faq_html(support, HOSTILE_AGENCY, HOSTILE_APP, Some(Level::Ial2Aal2));
+    let html = faq_html(support, &faq_profile(HOSTILE_AGENCY, HOSTILE_APP), Some(Level::Ial2Aal2));
     assert!(html.starts_with("<section lang=\"en\">\n") && html.ends_with("</section>\n"));
     for raw in ["<script", "<img", "\"Co\"", "'x'"] {
         assert!(!html.contains(raw), "faq html contains {raw:?}");
@@ -221,18 +237,18 @@ fn hostile_values_are_escaped_in_html() {
 #[test]
 fn hostile_values_are_inert_in_markdown() {
     let support = &content().support;
-    let md = faq_markdown(support, HOSTILE_AGENCY, HOSTILE_APP, Some(Level::Ial2Aal2));
+    let md = faq_markdown(support, &faq_profile(HOSTILE_AGENCY, HOSTILE_APP), Some(Level::Ial2Aal2));
     for raw in ["<script", "<img", "*App*", "[x](javascript", "_u_", " & "] {
         assert!(!md.contains(raw), "faq markdown contains {raw:?}:\n{md}");
     }
     assert!(md.contains("&lt;img src=x onerror=alert(1)&gt; \\*App\\* \\[x\\](javascript:y) \\# \\| \\_u\\_"), "{md}");
     // A value that would start a list, a heading or a numbered item at a line start stays text.
-    let md = faq_markdown(support, "1. - # Agency\nline two", "App", Some(Level::Ial2Aal2));
+    let md = faq_markdown(support, &faq_profile("1. - # Agency\nline two", "App"), Some(Level::Ial2Aal2));
     assert!(md.contains("\n1\\. - \\# Agency line two needs to know who you are"), "{md}");
     assert!(!md.contains("\nline two"));
     // Markdown headings start only where the template puts them.
     let headings = md.lines().filter(|l| l.starts_with('#')).count();
-    assert_eq!(headings, 1 + faq_items(support, "a", "b", Some(Level::Ial2Aal2)).len() + 1);
+    assert_eq!(headings, 1 + faq_items(support, &faq_profile("a", "b"), Some(Level::Ial2Aal2)).len() + 1);
 }
 
 /// Decodes standard base64, ignoring CR and LF.
@@ -390,14 +406,14 @@ fn empty_fields_show_placeholders_and_are_listed() {
     let partial = EmailInput { help_desk: String::new(), launch_window: "\n".into(), ..full };
     assert_eq!(missing_email_fields(&partial), ["launch time frame", "help-desk contact"]);
 
-    let items = faq_items(&content().support, "", " ", None);
+    let items = faq_items(&content().support, &faq_profile("", " "), None);
     let why = items.iter().find(|i| i.id == "sup-faq-why").unwrap();
     assert_eq!(why.question, "Why does [application name] use Login.gov?");
     assert!(why.answer.starts_with("[agency name] uses Login.gov"));
-    let md = faq_markdown(&content().support, "", "", None);
+    let md = faq_markdown(&content().support, &faq_profile("", ""), None);
     assert!(md.starts_with("# Frequently asked questions about signing in to \\[application name\\] with Login.gov\n"), "{md}");
     assert!(md.contains("Contact \\[agency name\\] for:"));
-    let html = faq_html(&content().support, "", "", None);
+    let html = faq_html(&content().support, &faq_profile("", ""), None);
     assert!(html.contains("<h2>Frequently asked questions about signing in to [application name] with Login.gov</h2>"));
 }
 
@@ -408,7 +424,7 @@ fn every_generated_text_passes_the_content_checker() {
     let known: Vec<&str> = content().support.links.iter().map(|l| l.url.as_str()).collect();
     let support = &content().support;
     for lang in Lang::ALL {
-        for level in [Level::Ial1Aal2, Level::Ial2Aal2] {
+        for level in Level::ALL {
             let e = email(lang, level);
             for (part, text) in [("text", &e.text), ("html", &e.html)] {
                 let report = scan(text, &known);
@@ -418,10 +434,15 @@ fn every_generated_text_passes_the_content_checker() {
             }
         }
     }
-    for level in [None, Some(Level::Ial1Aal2), Some(Level::Ial2Aal2)] {
-        for doc in [faq_markdown(support, "Dept", "App", level), faq_html(support, "Dept", "App", level)] {
+    for level in [None, Some(Level::Ial1Aal2), Some(Level::BasicIdv), Some(Level::Ial2Aal2)] {
+        for doc in [faq_markdown(support, &faq_profile("Dept", "App"), level), faq_html(support, &faq_profile("Dept", "App"), level)] {
             let report = scan(&doc, &known);
             assert!(report.is_clean() && report.links_to_contact, "{level:?}: {:?}", report.findings);
         }
     }
+}
+
+/// A profile with just the names the FAQ fills in.
+fn faq_profile(agency: &str, application: &str) -> readiness_portal::logic::record::Profile {
+    readiness_portal::logic::record::Profile { agency: agency.to_string(), application: application.to_string(), ..Default::default() }
 }

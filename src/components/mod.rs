@@ -7,6 +7,7 @@ pub mod page;
 pub mod profile_form;
 pub mod radio;
 pub mod record_transfer;
+pub mod settings_card;
 pub mod shell;
 pub mod support_nav;
 pub mod tick_item;

@@ -1,10 +1,11 @@
 use leptos::prelude::*;
 
 use crate::components::radio::Radio;
-use crate::logic::record::{Audience, Protocol, MAX_FIELD_CHARS};
+use crate::logic::record::{Audience, OidcFlow, PartnerType, Protocol, MAX_FIELD_CHARS};
 use crate::store::use_store;
 
-/// Agency, application, protocol and audience: the answers every later section reads.
+/// Agency, application, partner type, protocol (and OIDC flow) and audience: the answers every
+/// later section reads.
 /// Each change is written to the record at once, and so saved.
 #[component]
 pub fn ProfileForm() -> impl IntoView {
@@ -22,6 +23,29 @@ pub fn ProfileForm() -> impl IntoView {
             }
         })
         .collect_view();
+
+    let partner_choices = PartnerType::ALL
+        .into_iter()
+        .map(|partner| {
+            view! {
+                <Radio id=format!("partner-{}", partner.id()) name="partner-type" value=partner.id() label=partner.label().to_string()
+                    checked=Signal::derive(move || record.with(|r| r.profile.partner_type == Some(partner)))
+                    on_choose=Callback::new(move |_| record.update(|r| r.profile.partner_type = Some(partner))) />
+            }
+        })
+        .collect_view();
+
+    let flow_choices = OidcFlow::ALL
+        .into_iter()
+        .map(|flow| {
+            view! {
+                <Radio id=format!("oidc-flow-{}", flow.id()) name="oidc-flow" value=flow.id() label=flow.label().to_string()
+                    checked=Signal::derive(move || record.with(|r| r.profile.oidc_flow == Some(flow)))
+                    on_choose=Callback::new(move |_| record.update(|r| r.profile.oidc_flow = Some(flow))) />
+            }
+        })
+        .collect_view();
+    let is_oidc = move || record.with(|r| r.profile.protocol == Some(Protocol::Oidc));
 
     let audience_choices = Audience::ALL
         .into_iter()
@@ -69,8 +93,18 @@ pub fn ProfileForm() -> impl IntoView {
                 on:input=move |ev| record.update(|r| r.profile.application = event_target_value(&ev))
             />
             <fieldset class="usa-fieldset">
+                <legend class="usa-legend">"Your agency is"</legend>
+                {partner_choices}
+            </fieldset>
+            <fieldset class="usa-fieldset">
                 <legend class="usa-legend">"Integration protocol"</legend>
                 {protocol_choices}
+            </fieldset>
+            // Hidden, not removed, so the answer survives switching protocol back and forth.
+            <fieldset class="usa-fieldset" hidden=move || !is_oidc() aria-describedby="oidc-flow-hint">
+                <legend class="usa-legend">"How does your OIDC client authenticate?"</legend>
+                <span class="usa-hint" id="oidc-flow-hint">"As the Partner Portal asks. With PKCE, a public certificate may not be needed."</span>
+                {flow_choices}
             </fieldset>
             <fieldset class="usa-fieldset">
                 <legend class="usa-legend">"Who will sign in"</legend>

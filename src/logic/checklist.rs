@@ -126,27 +126,38 @@ impl ChecklistWork {
     }
 }
 
-/// Whether a conditional item applies. A condition part the agency has not answered yet
+/// Whether an item applies. A condition part the agency has not answered yet
 /// (no protocol, audience unknown, no level) does not hide the item: better shown than missed.
 pub fn applies(item: &ChecklistItem, profile: &Profile, level: Option<Level>) -> bool {
-    let Some(condition) = &item.condition else { return true };
-    condition_holds(condition, profile, level)
+    item.condition.as_ref().is_none_or(|condition| condition_holds(condition, profile, level, WhenUnknown::Holds))
 }
 
-fn condition_holds(condition: &Condition, profile: &Profile, level: Option<Level>) -> bool {
-    let level_ok = match (&condition.level, level) {
-        (Some(wanted), Some(level)) => wanted == level.id(),
-        _ => true,
-    };
-    let protocol_ok = match (&condition.protocol, profile.protocol) {
-        (Some(wanted), Some(protocol)) => wanted == Protocol::id(protocol),
-        _ => true,
-    };
-    let audience_ok = match (&condition.audience, profile.audience) {
-        (Some(_), None | Some(Audience::NotSure)) | (None, _) => true,
-        (Some(wanted), Some(audience)) => wanted == audience.id(),
-    };
-    level_ok && protocol_ok && audience_ok
+/// What a condition part means while the answer it needs is not known yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WhenUnknown {
+    /// The part holds: a checklist item is better shown than missed.
+    Holds,
+    /// The part fails: a text for users states only what is known to be true.
+    Fails,
+}
+
+/// Whether every part of a condition matches the profile and level.
+pub fn condition_holds(condition: &Condition, profile: &Profile, level: Option<Level>, unknown: WhenUnknown) -> bool {
+    fn part<T, K>(wanted: Option<T>, known: Option<K>, matches: impl FnOnce(T, K) -> bool, unknown: WhenUnknown) -> bool {
+        match (wanted, known) {
+            (None, _) => true,
+            (Some(wanted), Some(known)) => matches(wanted, known),
+            (Some(_), None) => unknown == WhenUnknown::Holds,
+        }
+    }
+    let audience = profile.audience.filter(|a| *a != Audience::NotSure);
+    let certificate = if profile.protocol.is_none() { None } else { Some(profile.uses_certificate()) };
+    part(condition.level.as_deref(), level, |wanted, level| wanted == level.id(), unknown)
+        && part(condition.identity_verification, level, |wanted, level| wanted == level.verifies_identity(), unknown)
+        && part(condition.protocol.as_deref(), profile.protocol, |wanted, protocol| wanted == Protocol::id(protocol), unknown)
+        && part(condition.audience.as_deref(), audience, |wanted, audience| wanted == audience.id(), unknown)
+        && part(condition.partner_type.as_deref(), profile.partner_type, |wanted, partner| wanted == partner.id(), unknown)
+        && part(condition.certificate, certificate, |wanted, uses| wanted == uses, unknown)
 }
 
 /// The items of a phase that apply, in content order.

@@ -38,9 +38,28 @@ pub struct Fact {
     pub last_verified: String,
 }
 
+/// Where Login.gov's own sources disagree, and which rule the portal follows.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Disagreement {
+    pub id: String,
+    pub topic: String,
+    /// What the source the portal follows says.
+    pub follows_text: String,
+    /// That source.
+    pub source: String,
+    /// What the other source says.
+    pub other_text: String,
+    /// The other source, when it is a public page; empty when it is an older text no longer published.
+    pub other_source: String,
+    /// The rule the portal follows, in a few words.
+    pub portal_follows: String,
+    pub last_verified: String,
+}
+
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 pub struct SourcesFile {
     pub sources: Vec<Source>,
+    pub disagreements: Vec<Disagreement>,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
@@ -48,9 +67,60 @@ pub struct Level {
     pub id: String,
     pub name: String,
     pub title: String,
+    /// One of the two levels the guide recommends between (IAL1/AAL2, IAL2/AAL2).
+    pub main_choice: bool,
     pub user_does: String,
     pub agency_gets: String,
+    pub when_to_choose: String,
+    /// Why the level is not IAL2, for the level that is neither IAL1 nor IAL2; else empty.
+    pub not_ial2: String,
     pub obligations: Vec<String>,
+    /// The service-level value a request sends (`acr_values`, `AuthnContextClassRef`).
+    pub request_value: String,
+    /// The Partner Portal's "Identity Assurance Level" option, in its own words.
+    pub portal_ial_option: String,
+    /// Every OIDC scope an account at this level can return data for.
+    pub oidc_scopes: Vec<String>,
+    /// The scopes of the example authorization request.
+    pub example_scopes: Vec<String>,
+    /// The SAML attributes of the example request (`ReqAttr=`).
+    pub example_saml_attributes: Vec<String>,
+    pub source: String,
+    pub last_verified: String,
+}
+
+/// An authentication assurance (AAL) value a request can carry.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct AalValue {
+    pub id: String,
+    pub value: String,
+    /// The Partner Portal's default-AAL choice for it, in its own words; empty when the Portal
+    /// does not offer it as a default.
+    pub portal_label: String,
+    pub meaning: String,
+    pub source: String,
+    pub last_verified: String,
+}
+
+/// A legacy request value and the current value it stands for.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct DeprecatedValue {
+    pub id: String,
+    pub value: String,
+    pub same_as: String,
+    pub source: String,
+    pub last_verified: String,
+}
+
+/// Where an authentication request goes.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Endpoint {
+    pub id: String,
+    /// oidc or saml
+    pub protocol: String,
+    /// sandbox or production
+    pub environment: String,
+    pub url: String,
     pub source: String,
     pub last_verified: String,
 }
@@ -76,27 +146,76 @@ pub struct Question {
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 pub struct ServiceLevelsFile {
+    /// The sentence that introduces the three levels.
+    pub intro: Fact,
     pub levels: Vec<Level>,
+    pub aal_values: Vec<AalValue>,
+    pub deprecated_values: Vec<DeprecatedValue>,
+    pub endpoints: Vec<Endpoint>,
+    /// What the integration settings card says besides the values, by id.
+    pub settings_notes: Vec<Fact>,
+    /// Request values that do not mean what they seem to, one line each.
+    pub traps: Vec<Fact>,
     pub auth_options: Vec<AuthOption>,
     pub questions: Vec<Question>,
     pub facts: Vec<Fact>,
 }
 
+impl ServiceLevelsFile {
+    pub fn level(&self, id: &str) -> Option<&Level> {
+        self.levels.iter().find(|l| l.id == id)
+    }
+
+    pub fn aal(&self, id: &str) -> Option<&AalValue> {
+        self.aal_values.iter().find(|a| a.id == id)
+    }
+
+    pub fn endpoint(&self, protocol: &str, environment: &str) -> Option<&Endpoint> {
+        self.endpoints.iter().find(|e| e.protocol == protocol && e.environment == environment)
+    }
+
+    /// A fact, settings note or trap by id.
+    pub fn fact(&self, id: &str) -> Option<&Fact> {
+        self.facts.iter().chain(&self.settings_notes).chain(&self.traps).chain(std::iter::once(&self.intro)).find(|f| f.id == id)
+    }
+}
+
+/// Whether an item that applies to the integration must be done before launch. An item with a
+/// condition is required (or recommended) wherever its condition holds, and absent elsewhere.
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum Requirement {
     Required,
     Recommended,
-    Conditional,
 }
 
-/// When a conditional item applies: every named part must match.
+/// When an item applies: every named part must match.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
+    /// A level id.
     pub level: Option<String>,
+    /// True: the level verifies identity (basic or IAL2); false: it does not.
+    pub identity_verification: Option<bool>,
     pub protocol: Option<String>,
     pub audience: Option<String>,
+    /// federal or state-local
+    pub partner_type: Option<String>,
+    /// True: the integration uploads a public certificate (SAML, or OIDC without PKCE).
+    pub certificate: Option<bool>,
+}
+
+impl Condition {
+    fn names_nothing(&self) -> bool {
+        *self == Condition::default()
+    }
+}
+
+/// A link to where an item's action happens (a Help Desk form, an account page).
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Action {
+    pub label: String,
+    pub url: String,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
@@ -111,6 +230,9 @@ pub struct ChecklistItem {
     /// A portal route whose tool helps with this item.
     #[serde(default)]
     pub tool: Option<String>,
+    /// Where the item's action happens outside the portal.
+    #[serde(default)]
+    pub action: Option<Action>,
     pub source: String,
     pub last_verified: String,
 }
@@ -157,8 +279,10 @@ pub struct FaqEntry {
     pub id: String,
     pub question: String,
     pub answer: String,
+    /// When the entry is part of the FAQ; every part must be known and match (an FAQ states
+    /// facts to users, so an entry whose condition is not known yet is left out).
     #[serde(default)]
-    pub ial2_only: bool,
+    pub condition: Option<Condition>,
     pub source: String,
     pub last_verified: String,
 }
@@ -183,11 +307,27 @@ pub struct SupportFile {
     pub routing: Vec<Routing>,
 }
 
+/// How the launch page names one form field, and how the Partner Portal names it.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 pub struct FormField {
     pub id: String,
+    /// The `LaunchField` id.
+    pub field: String,
     pub label: String,
     pub hint: String,
+    /// The Partner Portal's label for it, in the launch request text; empty for the fields the
+    /// portal adds for staffing.
+    pub portal_label: String,
+    pub source: String,
+    pub last_verified: String,
+}
+
+/// A page outside the portal that the launch page links to.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct ExternalLink {
+    pub id: String,
+    pub label: String,
+    pub url: String,
     pub source: String,
     pub last_verified: String,
 }
@@ -206,15 +346,31 @@ pub struct StaffingDefault {
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 pub struct LaunchFile {
     pub timeline: Vec<Fact>,
-    pub portal_fields: Vec<FormField>,
-    pub staffing_fields: Vec<FormField>,
+    pub links: Vec<ExternalLink>,
+    /// One entry per launch form field, in no particular order (the form's order is the code's).
+    pub fields: Vec<FormField>,
     pub staffing_defaults: Vec<StaffingDefault>,
+}
+
+impl LaunchFile {
+    pub fn field(&self, field_id: &str) -> Option<&FormField> {
+        self.fields.iter().find(|f| f.field == field_id)
+    }
+
+    pub fn fact(&self, id: &str) -> Option<&Fact> {
+        self.timeline.iter().find(|f| f.id == id)
+    }
+
+    pub fn link(&self, id: &str) -> Option<&ExternalLink> {
+        self.links.iter().find(|l| l.id == id)
+    }
 }
 
 /// All bundled content, typed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Content {
     pub sources: Vec<Source>,
+    pub disagreements: Vec<Disagreement>,
     pub service_levels: ServiceLevelsFile,
     pub checklist: ChecklistFile,
     pub support: SupportFile,
@@ -228,8 +384,10 @@ impl Content {
             let (_, text) = files.iter().find(|(n, _)| *n == name).ok_or_else(|| format!("{name}: missing"))?;
             serde_json::from_str(text).map_err(|e| format!("{name}: {e}"))
         }
+        let sources: SourcesFile = one(files, "sources.json")?;
         Ok(Content {
-            sources: one::<SourcesFile>(files, "sources.json")?.sources,
+            sources: sources.sources,
+            disagreements: sources.disagreements,
             service_levels: one(files, "service_levels.json")?,
             checklist: one(files, "checklist.json")?,
             support: one(files, "support.json")?,
@@ -305,11 +463,14 @@ fn strings<'a>(value: &'a Value, out: &mut Vec<&'a str>) {
     }
 }
 
-/// Values a checklist condition may name, and the routes a checklist item's tool may point to.
+/// Values a checklist condition may name, the routes a checklist item's tool may point to, and
+/// the launch form's field ids, each of which needs exactly one entry in `launch.json`.
 pub struct KnownValues<'a> {
     pub protocols: &'a [&'a str],
     pub audiences: &'a [&'a str],
+    pub partner_types: &'a [&'a str],
     pub routes: &'a [&'a str],
+    pub launch_fields: &'a [&'a str],
 }
 
 /// Every problem in the content, in words; empty when the content is sound.
@@ -337,7 +498,7 @@ pub fn validate(files: &[(&str, &str)], known: &KnownValues) -> Vec<String> {
                 problems.push(format!("{where_}: duplicate id '{id}' (first at {first})"));
             }
             // A source entry carries its own url; every other entry cites one.
-            let is_source_entry = *name == "sources.json";
+            let is_source_entry = *name == "sources.json" && path.starts_with(".sources[");
             let link_field = if is_source_entry { "url" } else { "source" };
             match object.get(link_field).and_then(Value::as_str) {
                 None => problems.push(format!("{where_} ({id}): missing {link_field}")),
@@ -346,6 +507,14 @@ pub fn validate(files: &[(&str, &str)], known: &KnownValues) -> Vec<String> {
                 }
                 Some(url) if !is_source_entry => cited.push((url.to_string(), format!("{where_} ({id})"))),
                 Some(_) => {}
+            }
+            // A second citation, where an entry weighs two sources; empty when the other is not public.
+            if let Some(url) = object.get("other_source").and_then(Value::as_str).filter(|u| !u.is_empty()) {
+                if is_https_url(url) {
+                    cited.push((url.to_string(), format!("{where_} ({id}) other_source")));
+                } else {
+                    problems.push(format!("{where_} ({id}): other_source is not an https URL: {url}"));
+                }
             }
             match object.get("last_verified").and_then(Value::as_str) {
                 None => problems.push(format!("{where_} ({id}): missing last_verified")),
@@ -363,7 +532,7 @@ pub fn validate(files: &[(&str, &str)], known: &KnownValues) -> Vec<String> {
         let mut texts = Vec::new();
         strings(&value, &mut texts);
         for text in texts {
-            if text.contains("http://") {
+            if text.replace(REQUEST_VALUE_PREFIX, "").contains("http://") {
                 problems.push(format!("{name}: a link is not https: {text}"));
             }
             for candidate in find_phone_candidates(text) {
@@ -383,6 +552,10 @@ pub fn validate(files: &[(&str, &str)], known: &KnownValues) -> Vec<String> {
     }
     problems
 }
+
+/// Login.gov's AAL and deprecated request values are URIs under this prefix. They are names
+/// that a request carries, never pages anyone fetches, so they are the one `http://` allowed.
+pub const REQUEST_VALUE_PREFIX: &str = "http://idmanagement.gov/ns/";
 
 fn is_https_url(url: &str) -> bool {
     url.strip_prefix("https://").is_some_and(|rest| {
@@ -410,23 +583,16 @@ fn check_references(content: &Content, cited: &[(String, String)], known: &Known
             problems.push(format!("checklist.json ({}): phase has no items", phase.id));
         }
         for item in &phase.items {
-            let conditional = item.requirement == Requirement::Conditional;
-            match (&item.condition, conditional) {
-                (None, true) => problems.push(format!("checklist.json ({}): conditional item has no condition", item.id)),
-                (Some(_), false) => {
-                    problems.push(format!("checklist.json ({}): only conditional items carry a condition", item.id))
-                }
-                _ => {}
-            }
             if let Some(condition) = &item.condition {
+                if condition.names_nothing() {
+                    problems.push(format!("checklist.json ({}): condition names nothing", item.id));
+                }
                 let parts = [
                     ("level", &condition.level, levels.as_slice()),
                     ("protocol", &condition.protocol, known.protocols),
                     ("audience", &condition.audience, known.audiences),
+                    ("partner_type", &condition.partner_type, known.partner_types),
                 ];
-                if parts.iter().all(|(_, value, _)| value.is_none()) {
-                    problems.push(format!("checklist.json ({}): condition names nothing", item.id));
-                }
                 for (part, value, allowed) in parts {
                     if let Some(value) = value {
                         if !allowed.contains(&value.as_str()) {
@@ -435,11 +601,52 @@ fn check_references(content: &Content, cited: &[(String, String)], known: &Known
                     }
                 }
             }
+            if let Some(action) = &item.action {
+                if !is_https_url(&action.url) || action.label.trim().is_empty() {
+                    problems.push(format!("checklist.json ({}): action needs a label and an https URL", item.id));
+                }
+            }
             if let Some(tool) = &item.tool {
                 if !known.routes.contains(&tool.as_str()) {
                     problems.push(format!("checklist.json ({}): tool route '{tool}' does not exist", item.id));
                 }
             }
+        }
+    }
+    let sl = &content.service_levels;
+    for level in &sl.levels {
+        if !level.example_scopes.iter().all(|scope| level.oidc_scopes.contains(scope)) {
+            problems.push(format!("service_levels.json ({}): an example scope is not one the level can return", level.id));
+        }
+        if !level.example_scopes.iter().any(|scope| scope == "openid") {
+            problems.push(format!("service_levels.json ({}): the example scope lacks openid, which every OIDC request needs", level.id));
+        }
+    }
+    for value in &sl.deprecated_values {
+        if !sl.levels.iter().any(|l| l.request_value == value.same_as) {
+            problems.push(format!("service_levels.json ({}): same_as '{}' is no level's request value", value.id, value.same_as));
+        }
+    }
+    for protocol in known.protocols {
+        for environment in ["sandbox", "production"] {
+            if sl.endpoint(protocol, environment).is_none() {
+                problems.push(format!("service_levels.json: no {protocol} endpoint for {environment}"));
+            }
+        }
+    }
+    let launch = &content.launch;
+    for field in known.launch_fields {
+        let count = launch.fields.iter().filter(|f| f.field == *field).count();
+        if count != 1 {
+            problems.push(format!("launch.json: field '{field}' has {count} entries, not one"));
+        }
+    }
+    for entry in &launch.fields {
+        if !known.launch_fields.contains(&entry.field.as_str()) {
+            problems.push(format!("launch.json ({}): field '{}' is not a launch form field", entry.id, entry.field));
+        }
+        if entry.label.trim().is_empty() {
+            problems.push(format!("launch.json ({}): the label is empty", entry.id));
         }
     }
     let kinds = ["contact", "help", "create-account"];

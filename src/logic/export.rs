@@ -3,14 +3,14 @@
 //! Markdown cannot smuggle HTML or structure, and CSV cells cannot run as formulas.
 
 use super::checklist::{self, ItemStatus, SignOff, OVERALL};
-use super::content::{ChecklistFile, Requirement};
-use super::record::ReadinessRecord;
+use super::content::{ChecklistFile, Content, Requirement};
+use super::record::{self, ReadinessRecord};
+use super::settings::{integration_settings, settings_json, settings_markdown};
 
 pub fn requirement_label(requirement: Requirement) -> &'static str {
     match requirement {
         Requirement::Required => "required",
         Requirement::Recommended => "recommended",
-        Requirement::Conditional => "conditional",
     }
 }
 
@@ -90,8 +90,24 @@ fn sign_off_markdown(sign_off: Option<&SignOff>, stale: bool) -> String {
     }
 }
 
+/// The text of a settings note or trap, by id.
+fn settings_text(content: &Content) -> impl Fn(&str) -> String + '_ {
+    move |id: &str| content.service_levels.fact(id).map(|f| f.text.clone()).unwrap_or_default()
+}
+
+/// The record as exported: the record itself (what import reads back), plus the integration
+/// settings card for its level, which import ignores because it is derived.
+pub fn record_json(record: &ReadinessRecord, content: &Content) -> String {
+    let mut value = serde_json::to_value(record).expect("a record always serialises");
+    if let Some(settings) = integration_settings(&content.service_levels, record.level(), &record.profile) {
+        value["integration_settings"] = settings_json(&settings, &settings_text(content));
+    }
+    serde_json::to_string_pretty(&value).unwrap_or_else(|_| record::to_json(record))
+}
+
 /// The whole reviewed checklist as a Markdown document.
-pub fn markdown(record: &ReadinessRecord, checklist: &ChecklistFile, date_iso: &str) -> String {
+pub fn markdown(record: &ReadinessRecord, content: &Content, date_iso: &str) -> String {
+    let checklist = &content.checklist;
     let profile = &record.profile;
     let level = record.level();
     let work = &record.checklist;
@@ -103,11 +119,18 @@ pub fn markdown(record: &ReadinessRecord, checklist: &ChecklistFile, date_iso: &
     md.push_str("## Integration\n\n");
     md.push_str(&format!("- Agency: {}\n", or_dash(&profile.agency)));
     md.push_str(&format!("- Application: {}\n", or_dash(&profile.application)));
+    md.push_str(&format!("- Agency type: {}\n", profile.partner_type.map(|p| p.label()).unwrap_or("—")));
     md.push_str(&format!("- Protocol: {}\n", profile.protocol.map(|p| p.label()).unwrap_or("—")));
     md.push_str(&format!("- Who signs in: {}\n", profile.audience.map(|a| a.label()).unwrap_or("—")));
     md.push_str(&format!("- Service level: {level_text}\n"));
     if let Some(reason) = override_reason {
         md.push_str(&format!("- Reason for the chosen level: {}\n", or_dash(&reason)));
+    }
+
+    md.push_str("\n## Integration settings to request\n\n");
+    match integration_settings(&content.service_levels, level, profile) {
+        Some(settings) => md.push_str(&settings_markdown(&settings, &settings_text(content))),
+        None => md.push_str("None yet: no service level is recommended or chosen.\n"),
     }
 
     let blockers = checklist::blockers(checklist, work, profile, level);

@@ -11,6 +11,7 @@ pub mod record;
 pub mod routes;
 pub mod scanner;
 pub mod service_level;
+pub mod settings;
 pub mod staffing;
 pub mod support_links;
 pub mod templates;

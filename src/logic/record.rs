@@ -14,7 +14,10 @@ use super::service_level::{self, Answers, Level, Recommendation};
 /// 3: adds `checklist` (item work and sign-offs).
 /// 4: adds `support` (link attribution and launch email details).
 /// 5: adds `launch` (the launch request draft, staffing assumptions, outbox and receipts).
-pub const RECORD_VERSION: u64 = 5;
+/// 6: adds `profile.partner_type` and `profile.oidc_flow`; the launch draft's `launch_date`
+///    becomes `deploy_date` (the date users get access is the new `user_launch_date`), and its
+///    `help_desk_contact` becomes `help_desk_other` beside the new phone and email fields.
+pub const RECORD_VERSION: u64 = 6;
 
 /// Marks an exported file as ours, so a random JSON file is refused on import.
 pub const RECORD_KIND: &str = "login-gov-partner-readiness-record";
@@ -84,31 +87,112 @@ impl Audience {
     }
 }
 
+/// Who the partner is: federal agencies sign an IAA with Login.gov, state, local and
+/// territorial governments an IGCA agreement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PartnerType {
+    Federal,
+    StateLocal,
+}
+
+impl PartnerType {
+    pub const ALL: [PartnerType; 2] = [PartnerType::Federal, PartnerType::StateLocal];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            PartnerType::Federal => "federal",
+            PartnerType::StateLocal => "state-local",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PartnerType::Federal => "A federal agency (signs an IAA)",
+            PartnerType::StateLocal => "A state, local or territorial government (signs an IGCA agreement)",
+        }
+    }
+
+    /// The agreement's short name.
+    pub fn agreement(self) -> &'static str {
+        match self {
+            PartnerType::Federal => "IAA",
+            PartnerType::StateLocal => "IGCA",
+        }
+    }
+}
+
+/// How an OIDC client proves itself, as the Partner Portal asks: with a signed JWT and a
+/// public certificate, or with PKCE (which may need no certificate).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OidcFlow {
+    PrivateKeyJwt,
+    Pkce,
+}
+
+impl OidcFlow {
+    pub const ALL: [OidcFlow; 2] = [OidcFlow::PrivateKeyJwt, OidcFlow::Pkce];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            OidcFlow::PrivateKeyJwt => "private-key-jwt",
+            OidcFlow::Pkce => "pkce",
+        }
+    }
+
+    /// The Partner Portal's own name for the choice.
+    pub fn label(self) -> &'static str {
+        match self {
+            OidcFlow::PrivateKeyJwt => "OpenID Connect Private Key JWT",
+            OidcFlow::Pkce => "OpenID Connect PKCE",
+        }
+    }
+}
+
 /// Who is integrating what: every later section reads this.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Profile {
     pub agency: String,
     pub application: String,
+    pub partner_type: Option<PartnerType>,
     pub protocol: Option<Protocol>,
+    /// Asked only for OIDC.
+    pub oidc_flow: Option<OidcFlow>,
     pub audience: Option<Audience>,
 }
 
 impl Profile {
-    /// How many of the four profile answers are filled in.
+    /// How many of the profile's questions are answered (the OIDC flow counts only for OIDC).
     pub fn answered(&self) -> usize {
         [
             !self.agency.trim().is_empty(),
             !self.application.trim().is_empty(),
+            self.partner_type.is_some(),
             self.protocol.is_some(),
             self.audience.is_some(),
+            self.protocol == Some(Protocol::Oidc) && self.oidc_flow.is_some(),
         ]
         .into_iter()
         .filter(|done| *done)
         .count()
     }
 
-    pub const QUESTIONS: usize = 4;
+    /// How many questions the profile asks, given the answers so far.
+    pub fn questions(&self) -> usize {
+        if self.protocol == Some(Protocol::Oidc) {
+            6
+        } else {
+            5
+        }
+    }
+
+    /// True when the integration uploads a public certificate: SAML, or OIDC without PKCE.
+    /// Unknown counts as true, so the certificate item shows until the answer rules it out.
+    pub fn uses_certificate(&self) -> bool {
+        !(self.protocol == Some(Protocol::Oidc) && self.oidc_flow == Some(OidcFlow::Pkce))
+    }
 }
 
 /// The support kit's part of the record: what the agency typed into its tools.
@@ -299,6 +383,24 @@ fn migrate(mut value: Value, from_version: u64) -> Result<Value, RecordError> {
                 value["launch"] = serde_json::to_value(LaunchWork::default()).expect("serialisable");
                 value
             }
+            // 5 → 6: the partner type and OIDC flow start unanswered; the draft's one launch date
+            // was the date asked of Login.gov, so it becomes the deploy date, and the free-text
+            // help-desk contact moves to the "other information" field, where nothing is lost.
+            5 => {
+                if let Some(profile) = value.get_mut("profile").and_then(Value::as_object_mut) {
+                    profile.entry("partner_type").or_insert(Value::Null);
+                    profile.entry("oidc_flow").or_insert(Value::Null);
+                }
+                if let Some(form) = value.pointer_mut("/launch/form").and_then(Value::as_object_mut) {
+                    if let Some(date) = form.remove("launch_date") {
+                        form.insert("deploy_date".into(), date);
+                    }
+                    if let Some(help_desk) = form.remove("help_desk_contact") {
+                        form.insert("help_desk_other".into(), help_desk);
+                    }
+                }
+                value
+            }
             other => return Err(RecordError::BadShape(format!("version {other} was never written by this portal"))),
         };
         version += 1;
@@ -339,10 +441,8 @@ pub fn check_limits(record: &ReadinessRecord) -> Result<(), RecordError> {
         ("email language", &support.email_lang),
     ]);
     if let Some(form) = &record.launch.form {
-        for field in super::launch::FIELD_ORDER {
-            if form.get(field).is_some_and(|text| text.chars().count() > MAX_FIELD_CHARS) {
-                return Err(RecordError::FieldTooLong("launch request field"));
-            }
+        if super::launch::LaunchField::ALL.iter().any(|field| form.get(*field).chars().count() > MAX_FIELD_CHARS) {
+            return Err(RecordError::FieldTooLong("launch request field"));
         }
     }
     if record.launch.assumption_texts.values().any(|t| t.chars().count() > MAX_FIELD_CHARS) {
@@ -411,6 +511,7 @@ mod tests {
                 application: "Benefits \"Portal\" <beta>".into(),
                 protocol: Some(Protocol::Saml),
                 audience: Some(Audience::Both),
+                ..Default::default()
             },
             ..Default::default()
         }
@@ -506,11 +607,62 @@ mod tests {
         assert_eq!(record.launch, LaunchWork::default());
     }
 
+    /// A version-5 record as the portal wrote it before the deploy date and the user launch date
+    /// were separate fields.
+    const VERSION_5: &str = r#"{
+      "kind": "login-gov-partner-readiness-record",
+      "version": 5,
+      "profile": { "agency": "Department of Examples", "application": "Benefits", "protocol": "oidc", "audience": "public" },
+      "launch": {
+        "form": { "launch_date": "2027-03-02", "help_desk_contact": "help@example.gov, weekdays 9-5",
+                  "billing_contacts": "billing@example.gov", "monthly_active_users": "12,000" },
+        "assumption_texts": {}, "outbox": [], "receipts": []
+      }
+    }"#;
+
+    #[test]
+    fn version_5_records_migrate_their_launch_date_to_the_deploy_date() {
+        let LoadOutcome::Migrated { record, from_version } = load(Some(VERSION_5)) else { panic!("not migrated") };
+        assert_eq!(from_version, 5);
+        assert_eq!(record.profile.partner_type, None);
+        assert_eq!(record.profile.oidc_flow, None);
+        assert_eq!(record.profile.protocol, Some(Protocol::Oidc));
+        let form = record.launch.form.expect("the draft is kept");
+        assert_eq!(form.deploy_date, "2027-03-02");
+        assert_eq!(form.user_launch_date, "");
+        assert_eq!(form.help_desk_other, "help@example.gov, weekdays 9-5");
+        assert_eq!(form.billing_contacts, "billing@example.gov");
+        assert_eq!(form.monthly_active_users, "12,000");
+        // A version-5 record without a launch draft migrates too.
+        let bare = r#"{"kind": "login-gov-partner-readiness-record", "version": 5, "profile": {"agency": "A"}}"#;
+        let LoadOutcome::Migrated { record, .. } = load(Some(bare)) else { panic!("not migrated") };
+        assert_eq!(record.profile.agency, "A");
+        assert_eq!(record.launch.form, None);
+    }
+
+    #[test]
+    fn the_profile_counts_the_oidc_flow_only_for_oidc() {
+        let mut profile = Profile { agency: "A".into(), application: "B".into(), partner_type: Some(PartnerType::StateLocal), ..Profile::default() };
+        profile.protocol = Some(Protocol::Saml);
+        profile.audience = Some(Audience::Public);
+        assert_eq!((profile.answered(), profile.questions()), (5, 5));
+        profile.protocol = Some(Protocol::Oidc);
+        assert_eq!((profile.answered(), profile.questions()), (5, 6));
+        profile.oidc_flow = Some(OidcFlow::Pkce);
+        assert_eq!((profile.answered(), profile.questions()), (6, 6));
+        assert!(!profile.uses_certificate());
+        profile.oidc_flow = Some(OidcFlow::PrivateKeyJwt);
+        assert!(profile.uses_certificate());
+        profile.protocol = Some(Protocol::Saml);
+        profile.oidc_flow = Some(OidcFlow::Pkce);
+        assert!(profile.uses_certificate(), "the OIDC flow means nothing for SAML");
+    }
+
     #[test]
     fn the_launch_part_round_trips_with_its_outbox() {
         let mut record = sample();
         let form = LaunchForm {
-            launch_date: "2027-03-02".into(),
+            deploy_date: "2027-03-02".into(),
             monthly_active_users: "12,000 (about)".into(),
             ..Default::default()
         };

@@ -38,21 +38,27 @@ impl Answer {
     }
 }
 
+/// Login.gov's three service levels. The guide recommends one of the two main choices (IAL1/AAL2
+/// or IAL2/AAL2); the agency may also choose basic identity verification, which is not IAL2.
+/// Ids match `levels` in `service_levels.json`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Level {
     #[serde(rename = "ial1-aal2")]
     Ial1Aal2,
+    #[serde(rename = "basic-idv")]
+    BasicIdv,
     #[serde(rename = "ial2-aal2")]
     Ial2Aal2,
 }
 
 impl Level {
-    pub const ALL: [Level; 2] = [Level::Ial1Aal2, Level::Ial2Aal2];
+    pub const ALL: [Level; 3] = [Level::Ial1Aal2, Level::BasicIdv, Level::Ial2Aal2];
 
     /// The id used in content (`service_levels.json`, checklist conditions) and links.
     pub fn id(self) -> &'static str {
         match self {
             Level::Ial1Aal2 => "ial1-aal2",
+            Level::BasicIdv => "basic-idv",
             Level::Ial2Aal2 => "ial2-aal2",
         }
     }
@@ -60,12 +66,19 @@ impl Level {
     pub fn name(self) -> &'static str {
         match self {
             Level::Ial1Aal2 => "IAL1/AAL2",
+            Level::BasicIdv => "Basic identity verification (not IAL2)",
             Level::Ial2Aal2 => "IAL2/AAL2",
         }
     }
 
     pub fn from_id(id: &str) -> Option<Level> {
         Level::ALL.into_iter().find(|l| l.id() == id)
+    }
+
+    /// Basic verification and IAL2 both verify identity: they share its obligations (a
+    /// Failure-to-Proof URL, identity verification in the agreement, at least AAL2).
+    pub fn verifies_identity(self) -> bool {
+        self != Level::Ial1Aal2
     }
 }
 
@@ -172,8 +185,19 @@ impl AuthOption {
 }
 
 /// A consequence of the level, by the id of the content fact that states it.
-pub const ALWAYS: [&str; 2] = ["sl-no-single-factor", "sl-no-authorization"];
-pub const IAL2_CONSEQUENCES: [&str; 4] = ["sl-ial2-failure-to-proof", "sl-ial2-iaa", "sl-ial2-aal2-minimum", "sl-ial2-in-person"];
+pub const ALWAYS: [&str; 2] = ["sl-aal-is-a-setting", "sl-no-authorization"];
+/// What any identity verification asks of the agency (basic or IAL2).
+pub const IDV_CONSEQUENCES: [&str; 4] = ["sl-idv-failure-to-proof", "sl-idv-iaa", "sl-idv-aal2", "sl-idv-in-person"];
+
+/// The consequences of a level, by content fact id.
+pub fn consequences(level: Option<Level>) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if level.is_some_and(Level::verifies_identity) {
+        out.extend(IDV_CONSEQUENCES);
+    }
+    out.extend(ALWAYS);
+    out
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Recommendation {
@@ -260,13 +284,7 @@ pub fn recommend(answers: &Answers, audience: Option<Audience>) -> Recommendatio
         }
     };
 
-    let mut consequences: Vec<&'static str> = Vec::new();
-    if level == Some(Level::Ial2Aal2) {
-        consequences.extend(IAL2_CONSEQUENCES);
-    }
-    consequences.extend(ALWAYS);
-
-    Recommendation { level, auth_option, reasons, guidance, consequences }
+    Recommendation { level, auth_option, reasons, guidance, consequences: consequences(level) }
 }
 
 /// The level that drives the rest of the portal: the agency's own choice when it made one,
@@ -402,7 +420,7 @@ mod tests {
                             }
 
                             let ial2 = r.level == Some(Level::Ial2Aal2);
-                            for fact in IAL2_CONSEQUENCES {
+                            for fact in IDV_CONSEQUENCES {
                                 assert_eq!(r.consequences.contains(&fact), ial2, "{fact} for {answers:?}");
                             }
                             for fact in ALWAYS {
@@ -422,7 +440,7 @@ mod tests {
         let r = recommend(&answers, Some(Audience::Public));
         assert_eq!(r.level, Some(Level::Ial2Aal2));
         assert!(r.reasons[0].contains("financial transactions or banking information"));
-        assert!(r.consequences.contains(&"sl-ial2-failure-to-proof"));
+        assert!(r.consequences.contains(&"sl-idv-failure-to-proof"));
     }
 
     #[test]
@@ -433,6 +451,15 @@ mod tests {
         assert_eq!(r.auth_option, Some(AuthOption::AnyMfa));
         assert!(r.guidance.is_empty());
         assert_eq!(r.consequences, ALWAYS.to_vec());
+    }
+
+    #[test]
+    fn basic_verification_is_never_recommended_but_counts_as_identity_verification() {
+        assert!(Level::BasicIdv.verifies_identity() && Level::Ial2Aal2.verifies_identity() && !Level::Ial1Aal2.verifies_identity());
+        assert_eq!(consequences(Some(Level::BasicIdv)), consequences(Some(Level::Ial2Aal2)));
+        assert_eq!(consequences(Some(Level::Ial1Aal2)), ALWAYS.to_vec());
+        // Choosing it over an IAL2 recommendation needs a reason, like any other override.
+        assert!(override_reason_error(Some(Level::BasicIdv), Some(Level::Ial2Aal2), "").is_some());
     }
 
     #[test]
@@ -454,7 +481,7 @@ mod tests {
         for cui in all_answer_options() {
             for records in all_answer_options() {
                 for audience in all_audiences() {
-                    for chosen in [None, Some(Level::Ial1Aal2), Some(Level::Ial2Aal2)] {
+                    for chosen in [None, Some(Level::Ial1Aal2), Some(Level::BasicIdv), Some(Level::Ial2Aal2)] {
                         let answers = Answers { cui, financial: Some(Answer::NotSure), records, others_data: None };
                         let query = encode_query(&answers, audience, chosen);
                         assert_eq!(decode_query(&query), SharedAnswers { answers, audience, chosen }, "{query}");

@@ -6,7 +6,9 @@
 //! output format, and an empty value shows as a bracketed placeholder so the preview shows
 //! what is missing.
 
+use super::checklist::{condition_holds, WhenUnknown};
 use super::content::{Link, SupportFile};
+use super::record::Profile;
 use super::export::markdown_text;
 use super::service_level::Level;
 use super::support_links::{base_url, build_url, html_escape, link_html, Attribution, Lang, LinkKind};
@@ -18,7 +20,7 @@ pub struct EmailInput {
     pub application: String,
     /// A time frame written by the agency, e.g. "early March 2027"; never an exact date.
     pub launch_window: String,
-    /// `Some(Level::Ial2Aal2)` adds the identity-verification paragraph.
+    /// A level that verifies identity adds its identity-verification paragraph.
     pub level: Option<Level>,
     /// How to reach the agency's own help desk (email, web page, or the agency's own phone).
     pub help_desk: String,
@@ -58,6 +60,8 @@ struct Words {
     todo_heading: &'static str,
     todo: [&'static str; 4],
     ial2: &'static str,
+    /// Identity verification without a facial match (basic verification).
+    basic_idv: &'static str,
     help_heading: &'static str,
     help: [&'static str; 2],
     closing: &'static str,
@@ -79,6 +83,7 @@ const EN: Words = Words {
         "Your old {application} username and password will not carry over to Login.gov.",
     ],
     ial2: "You will also need to verify your identity once. You can do this online with a photo of your state-issued ID or U.S. passport and a selfie, or in person at a participating U.S. Postal Service location.",
+    basic_idv: "You will also need to verify your identity once, with your state-issued ID, your Social Security number and your current address. You can do this online or in person at a participating U.S. Postal Service location.",
     help_heading: "Where to get help:",
     help: [
         "For questions about {application}, contact {help_desk}.",
@@ -103,6 +108,7 @@ const ES: Words = Words {
         "Su nombre de usuario y contraseña anteriores de {application} no se transferirán a Login.gov.",
     ],
     ial2: "También deberá verificar su identidad una sola vez. Puede hacerlo en línea con una foto de su identificación emitida por un estado o de su pasaporte de EE. UU. y una selfi, o en persona en una oficina participante del Servicio Postal de los EE. UU.",
+    basic_idv: "También deberá verificar su identidad una sola vez, con su identificación emitida por un estado, su número de Seguro Social y su dirección actual. Puede hacerlo en línea o en persona en una oficina participante del Servicio Postal de los EE. UU.",
     help_heading: "Dónde obtener ayuda:",
     help: [
         "Si tiene preguntas sobre {application}, comuníquese con {help_desk}.",
@@ -127,6 +133,7 @@ const FR: Words = Words {
         "Votre ancien nom d'utilisateur et votre ancien mot de passe de {application} ne seront pas transférés vers Login.gov.",
     ],
     ial2: "Vous devrez aussi vérifier votre identité une seule fois. Vous pouvez le faire en ligne avec une photo de votre pièce d'identité délivrée par un État ou de votre passeport américain et un selfie, ou en personne dans un bureau de poste participant du service postal des États-Unis (U.S. Postal Service).",
+    basic_idv: "Vous devrez aussi vérifier votre identité une seule fois, avec votre pièce d'identité délivrée par un État, votre numéro de sécurité sociale (Social Security number) et votre adresse actuelle. Vous pouvez le faire en ligne ou en personne dans un bureau de poste participant du service postal des États-Unis (U.S. Postal Service).",
     help_heading: "Où obtenir de l'aide :",
     help: [
         "Pour toute question sur {application}, contactez {help_desk}.",
@@ -151,6 +158,7 @@ const ZH: Words = Words {
         "您原来的 {application} 用户名和密码不会转移到 Login.gov。",
     ],
     ial2: "您还需要验证一次身份。您可以在线验证：拍摄您的州政府签发的身份证件或美国护照的照片，并拍一张自拍照；也可以前往参与此项服务的美国邮政局（U.S. Postal Service）网点当面验证。",
+    basic_idv: "您还需要验证一次身份，需提供州政府签发的身份证件、社会安全号码（Social Security number）和当前地址。您可以在线验证，也可以前往参与此项服务的美国邮政局（U.S. Postal Service）网点当面验证。",
     help_heading: "获取帮助：",
     help: [
         "如对 {application} 有疑问，请联系 {help_desk}。",
@@ -249,10 +257,13 @@ pub fn launch_email(input: &EmailInput, links: &[Link]) -> Email {
     let create = build_url(links, LinkKind::CreateAccount, lang, &input.attribution);
     let help = build_url(links, LinkKind::Help, lang, &input.attribution);
     let contact = build_url(links, LinkKind::Contact, lang, &input.attribution);
-    let ial2 = input.level == Some(Level::Ial2Aal2);
 
     let paragraphs: [&str; 2] = [w.greeting, w.intro];
-    let tail_paragraphs: Vec<&str> = if ial2 { vec![w.ial2] } else { vec![] };
+    let tail_paragraphs: Vec<&str> = match input.level {
+        Some(Level::Ial2Aal2) => vec![w.ial2],
+        Some(Level::BasicIdv) => vec![w.basic_idv],
+        Some(Level::Ial1Aal2) | None => vec![],
+    };
 
     // Plain text.
     // URLs in angle brackets (RFC 3986, appendix C), so no punctuation after one joins the link.
@@ -429,27 +440,27 @@ pub struct FaqItem {
 const FAQ_PH_AGENCY: &str = "[agency name]";
 const FAQ_PH_APPLICATION: &str = "[application name]";
 
-/// The FAQ entries that apply to the level, as plain text. IAL2-only entries need `Some(Ial2Aal2)`.
-pub fn faq_items(support: &SupportFile, agency: &str, application: &str, level: Option<Level>) -> Vec<FaqItem> {
-    faq_with(support, agency, application, level, &|t: &str| t.to_string(), &|v: &str| v.to_string())
+/// The FAQ entries that apply to this integration, as plain text, with the profile's agency and
+/// application filled in. An entry with a condition is included only when the condition is
+/// known to hold: the FAQ tells users what is true of this application.
+pub fn faq_items(support: &SupportFile, profile: &Profile, level: Option<Level>) -> Vec<FaqItem> {
+    faq_with(support, profile, level, &|t: &str| t.to_string(), &|v: &str| v.to_string())
 }
 
 fn faq_with(
     support: &SupportFile,
-    agency: &str,
-    application: &str,
+    profile: &Profile,
     level: Option<Level>,
     literal: &dyn Fn(&str) -> String,
     value: &dyn Fn(&str) -> String,
 ) -> Vec<FaqItem> {
-    let agency = value(&or_placeholder(agency, FAQ_PH_AGENCY));
-    let application = value(&or_placeholder(application, FAQ_PH_APPLICATION));
+    let agency = value(&or_placeholder(&profile.agency, FAQ_PH_AGENCY));
+    let application = value(&or_placeholder(&profile.application, FAQ_PH_APPLICATION));
     let values = [("agency", agency.as_str()), ("application", application.as_str())];
-    let ial2 = level == Some(Level::Ial2Aal2);
     support
         .faq
         .iter()
-        .filter(|entry| ial2 || !entry.ial2_only)
+        .filter(|entry| entry.condition.as_ref().is_none_or(|c| condition_holds(c, profile, level, WhenUnknown::Fails)))
         .map(|entry| FaqItem {
             id: entry.id.clone(),
             question: fill(&entry.question, &values, literal),
@@ -463,11 +474,11 @@ fn routed<'a>(support: &'a SupportFile, contact: &'a str) -> impl Iterator<Item 
 }
 
 /// The FAQ as a Markdown document, every line inert: user text cannot add markup.
-pub fn faq_markdown(support: &SupportFile, agency: &str, application: &str, level: Option<Level>) -> String {
+pub fn faq_markdown(support: &SupportFile, profile: &Profile, level: Option<Level>) -> String {
     // Lines are escaped whole (content and values alike), after filling in the plain values.
-    let items = faq_items(support, agency, application, level);
-    let agency = or_placeholder(agency, FAQ_PH_AGENCY);
-    let application = or_placeholder(application, FAQ_PH_APPLICATION);
+    let items = faq_items(support, profile, level);
+    let agency = or_placeholder(&profile.agency, FAQ_PH_AGENCY);
+    let application = or_placeholder(&profile.application, FAQ_PH_APPLICATION);
     let contact = base_url(&support.links, LinkKind::Contact, Lang::En);
     let mut out = format!(
         "# {}\n\n",
@@ -489,11 +500,11 @@ pub fn faq_markdown(support: &SupportFile, agency: &str, application: &str, leve
 }
 
 /// The FAQ as an HTML fragment, `<section lang="en">`, everything from content or the agency escaped.
-pub fn faq_html(support: &SupportFile, agency: &str, application: &str, level: Option<Level>) -> String {
+pub fn faq_html(support: &SupportFile, profile: &Profile, level: Option<Level>) -> String {
     let escape = |t: &str| html_escape(t);
-    let items = faq_with(support, agency, application, level, &escape, &escape);
-    let agency = html_escape(&or_placeholder(agency, FAQ_PH_AGENCY));
-    let application = html_escape(&or_placeholder(application, FAQ_PH_APPLICATION));
+    let items = faq_with(support, profile, level, &escape, &escape);
+    let agency = html_escape(&or_placeholder(&profile.agency, FAQ_PH_AGENCY));
+    let application = html_escape(&or_placeholder(&profile.application, FAQ_PH_APPLICATION));
     let contact = base_url(&support.links, LinkKind::Contact, Lang::En);
     let mut out = String::from("<section lang=\"en\">\n");
     out.push_str(&format!("<h2>Frequently asked questions about signing in to {application} with Login.gov</h2>\n"));

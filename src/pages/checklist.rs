@@ -33,7 +33,7 @@ pub fn use_scope() -> Memo<Scope> {
 }
 
 fn scope_summary(scope: &Scope) -> String {
-    let level = scope.level.map(|l| l.name().to_string()).unwrap_or_else(|| "both service levels (none chosen yet)".into());
+    let level = scope.level.map(|l| l.name().to_string()).unwrap_or_else(|| "every service level (none chosen yet)".into());
     let protocol = scope.profile.protocol.map(Protocol::label).unwrap_or("both protocols (none chosen yet)");
     let audience = match scope.profile.audience {
         Some(Audience::NotSure) | None => "every audience (not known yet)",
@@ -230,6 +230,9 @@ fn ItemCard(item: &'static ChecklistItem) -> impl IntoView {
             {item.tool.as_ref().map(|tool| {
                 let name = crate::logic::routes::ALL_PAGES.iter().find(|p| p.path == tool).map(|p| p.nav_label).unwrap_or("tool");
                 view! { <p class="checklist-item__tool"><a class="usa-link" href=tool.clone()>{format!("Use the {}", name.to_lowercase())}<span class="usa-sr-only">{format!(" for {}", item.title)}</span></a></p> }
+            })}
+            {item.action.as_ref().map(|action| view! {
+                <p class="checklist-item__action"><a class="usa-link" href=action.url.clone() rel="external noopener">{action.label.clone()}</a></p>
             })}
             <p class="checklist-item__meta">
                 "Usually done by: "{item.owner.clone()}". "

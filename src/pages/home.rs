@@ -3,7 +3,6 @@ use leptos::prelude::*;
 use crate::components::page::PageHeading;
 use crate::components::profile_form::ProfileForm;
 use crate::components::record_transfer::RecordTransfer;
-use crate::logic::record::Profile;
 use crate::logic::checklist;
 use crate::logic::content::content;
 use crate::logic::routes::{CHECKLIST, HOME, LAUNCH, REVIEW, SERVICE_LEVEL, SUPPORT};
@@ -20,7 +19,7 @@ struct Role {
 const ROLES: [Role; 3] = [
     Role {
         name: "Agency integrator",
-        does: "You build the connection to Login.gov. Describe your integration below, then decide which service level your application needs: IAL1/AAL2 or IAL2/AAL2.",
+        does: "You build the connection to Login.gov. Describe your integration below, then decide which service level your application needs and get the exact settings to request.",
         start_label: "Choose your service level",
         start_href: "/service-level",
     },
@@ -41,7 +40,7 @@ const ROLES: [Role; 3] = [
 #[component]
 pub fn HomePage() -> impl IntoView {
     let store = use_store();
-    let answered = Memo::new(move |_| store.record.with(|r| r.profile.answered()));
+    let answered = Memo::new(move |_| store.record.with(|r| (r.profile.answered(), r.profile.questions())));
     let level_status = move || store.record.with(|r| r.level_summary().0);
     let checklist_status = move || {
         store.record.with(|r| {
@@ -110,9 +109,9 @@ pub fn HomePage() -> impl IntoView {
                     <span class="progress-list__name">"Integration profile"</span>
                     ": "
                     <span data-testid="profile-progress">
-                        {move || format!("{} of {} answered", answered.get(), Profile::QUESTIONS)}
+                        {move || answered.with(|(done, of)| format!("{done} of {of} answered"))}
                     </span>
-                    <progress max=Profile::QUESTIONS.to_string() value=move || answered.get().to_string() aria-label="Integration profile progress"></progress>
+                    <progress max=move || answered.with(|(_, of)| of.to_string()) value=move || answered.with(|(done, _)| done.to_string()) aria-label="Integration profile progress"></progress>
                 </li>
                 <ProgressRow name="Service level" href=SERVICE_LEVEL.path test_id="level-progress" status=Signal::derive(level_status) />
                 <ProgressRow name="Launch checklist" href=CHECKLIST.path test_id="checklist-progress" status=Signal::derive(checklist_status) />

@@ -1,6 +1,8 @@
-//! `/launch`: the launch request (every Partner Portal field plus what staffing needs), checked
-//! field by field; the Contact Center forecast with editable assumptions; and a submission that
-//! waits in the outbox until the endpoint takes it.
+//! `/launch`: the launch request (every Partner Portal field, the deploy date asked of Login.gov
+//! and what staffing needs), checked field by field with errors that stop it and warnings that
+//! do not; the Contact Center forecast with editable assumptions; and a submission that waits in
+//! the outbox until the endpoint takes it. Fields, labels and hints come from `LaunchField` and
+//! `launch.json`; this page only lays them out.
 
 use std::collections::BTreeSet;
 
@@ -12,15 +14,14 @@ use crate::components::copy_button::CopyButton;
 use crate::components::deferred::Deferred;
 use crate::components::page::PageHeading;
 use crate::components::radio::Radio;
+use crate::logic::content::content;
 use crate::logic::dates::Date;
 use crate::logic::launch::{
-    forecast_input, ics, launch_request_text, new_idempotency_key, next_valid_launch_dates, payload, prefill,
-    submission_csv, submission_file_name, validate, weekday_name, LaunchForm, AUDIENCES, FORECAST_DAYS, RAMP_ALL_AT_ONCE,
-    RAMP_PHASED,
+    choices, forecast_input, ics, launch_request_text, new_idempotency_key, next_deploy_dates, payload, prefill, submission_csv,
+    submission_file_name, validate, weekday_name, FieldKind, FormProblems, LaunchField, LaunchForm, FORECAST_DAYS, RAMP_PHASED, YES,
 };
 use crate::logic::record::{ReadinessRecord, MAX_FIELD_CHARS};
 use crate::logic::routes::{HOME, LAUNCH, SERVICE_LEVEL};
-use crate::logic::service_level::Level;
 use crate::logic::staffing::{forecast, format_count, validate_assumptions, Assumptions, Forecast, ASSUMPTIONS};
 use crate::outbox::{self, use_outbox, Endpoint};
 use crate::store::{use_store, NoticeKind};
@@ -61,6 +62,181 @@ fn focus(id: &str) {
     }
 }
 
+/// What every field of the form reads and writes.
+#[derive(Clone, Copy)]
+struct FormContext {
+    form: Memo<LaunchForm>,
+    problems: Memo<FormProblems>,
+    /// Set by the first submit: every error shows, touched or not.
+    show_all: RwSignal<bool>,
+    touched: RwSignal<BTreeSet<LaunchField>>,
+    record: RwSignal<ReadinessRecord>,
+}
+
+impl FormContext {
+    fn set(self, field: LaunchField, value: String) {
+        self.record.update(|r| {
+            let mut f = current_form(r);
+            f.set(field, value);
+            r.launch.form = Some(f);
+        })
+    }
+
+    fn touch(self, field: LaunchField) {
+        self.touched.update(|t| {
+            t.insert(field);
+        });
+    }
+
+    /// Errors show once the field was left, after a submit, and at once for a typed date.
+    fn visible(self, field: LaunchField) -> bool {
+        self.show_all.get()
+            || self.touched.with(|t| t.contains(&field))
+            || (field.kind() == FieldKind::Date && self.form.with(|f| !f.get(field).is_empty()))
+    }
+
+    fn error(self, field: LaunchField) -> Option<String> {
+        self.visible(field).then(|| self.problems.with(|p| p.error(field).map(str::to_string))).flatten()
+    }
+
+    fn warning(self, field: LaunchField) -> Option<String> {
+        self.visible(field).then(|| self.problems.with(|p| p.warning(field).map(str::to_string))).flatten()
+    }
+}
+
+fn label_of(field: LaunchField) -> String {
+    content().launch.field(field.id()).map(|f| f.label.clone()).unwrap_or_else(|| field.id().to_string())
+}
+
+fn hint_of(field: LaunchField) -> String {
+    content().launch.field(field.id()).map(|f| f.hint.clone()).unwrap_or_default()
+}
+
+/// The error and warning of a field, each with the id `aria-describedby` points at.
+fn messages(ctx: FormContext, field: LaunchField) -> impl IntoView {
+    let id = field.dom_id();
+    let (error_id, warning_id) = (format!("{id}-error"), format!("{id}-warning"));
+    view! {
+        {move || ctx.error(field).map(|m| view! { <span class="usa-error-message" id=error_id.clone()>{m}</span> })}
+        {move || ctx.warning(field).map(|m| view! { <span class="field-warning" id=warning_id.clone()><span class="usa-sr-only">"Warning: "</span>{m}</span> })}
+    }
+}
+
+fn described_by(ctx: FormContext, field: LaunchField, has_hint: bool) -> impl Fn() -> Option<String> + Clone + 'static {
+    let id = field.dom_id();
+    move || {
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(format!("{id}-hint"));
+        }
+        if ctx.error(field).is_some() {
+            ids.push(format!("{id}-error"));
+        }
+        if ctx.warning(field).is_some() {
+            ids.push(format!("{id}-warning"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+/// One field of the form, as its kind asks: a labelled input or text area, a select, or a group
+/// of radio buttons, with its hint, error and warning tied to it.
+fn field(ctx: FormContext, field: LaunchField) -> AnyView {
+    let id = field.dom_id();
+    let label = label_of(field);
+    let hint = hint_of(field);
+    let has_hint = !hint.is_empty();
+    let hint_view = has_hint.then(|| view! { <span class="usa-hint" id=format!("{id}-hint")>{hint.clone()}</span> });
+    let group_class = move || {
+        let mut class = String::from("usa-form-group");
+        if ctx.error(field).is_some() {
+            class.push_str(" usa-form-group--error");
+        } else if ctx.warning(field).is_some() {
+            class.push_str(" form-group--warning");
+        }
+        class
+    };
+    let value = move || ctx.form.with(|f| f.get(field).to_string());
+    match field.kind() {
+        FieldKind::Choice if field == LaunchField::Audience => view! {
+            <div class=group_class>
+                <label class="usa-label" for=id.clone()>{label}</label>
+                {hint_view}
+                {messages(ctx, field)}
+                <select class="usa-select" id=id.clone() name=field.id() aria-describedby=described_by(ctx, field, has_hint)
+                    on:change=move |ev| { ctx.set(field, event_target_value(&ev)); ctx.touch(field); }>
+                    <option value="" selected=move || ctx.form.with(|f| f.audience.is_empty())>"Choose the main audience"</option>
+                    {choices(field).iter().map(|(value, label)| view! {
+                        <option value=*value selected=move || ctx.form.with(|f| f.audience == *value)>{*label}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+        .into_any(),
+        FieldKind::Choice => {
+            let radios = choices(field)
+                .iter()
+                .map(|(value, label)| {
+                    view! {
+                        <Radio id=format!("{id}-{value}") name=id.clone() value=*value label=label.to_string()
+                            checked=Signal::derive(move || ctx.form.with(|f| f.get(field) == *value))
+                            on_choose=Callback::new(move |_| { ctx.set(field, value.to_string()); ctx.touch(field); }) />
+                    }
+                })
+                .collect_view();
+            view! {
+                <fieldset class=move || format!("usa-fieldset {}", group_class()) id=id.clone() tabindex="-1" aria-describedby=described_by(ctx, field, has_hint)>
+                    <legend class="usa-legend">{label}</legend>
+                    {hint_view}
+                    {messages(ctx, field)}
+                    <div class="radio-row">{radios}</div>
+                </fieldset>
+            }
+            .into_any()
+        }
+        FieldKind::Lines => view! {
+            <div class=group_class>
+                <label class="usa-label" for=id.clone()>{label}</label>
+                {hint_view}
+                {messages(ctx, field)}
+                <textarea class="usa-textarea usa-textarea--short" id=id.clone() name=field.id() maxlength=MAX_FIELD_CHARS.to_string()
+                    aria-describedby=described_by(ctx, field, has_hint) aria-invalid=move || ctx.error(field).is_some().to_string()
+                    prop:value=value on:input=move |ev| ctx.set(field, event_target_value(&ev)) on:change=move |_| ctx.touch(field)></textarea>
+            </div>
+        }
+        .into_any(),
+        kind => {
+            let (input_type, input_mode, autocomplete) = match kind {
+                FieldKind::Url => ("url", None, Some("url")),
+                FieldKind::Email => ("email", None, Some("email")),
+                FieldKind::Tel => ("tel", None, Some("tel")),
+                FieldKind::Date => ("date", None, None),
+                FieldKind::Number => ("text", Some("decimal"), None),
+                _ => ("text", None, None),
+            };
+            view! {
+                <div class=group_class>
+                    <label class="usa-label" for=id.clone()>{label}</label>
+                    {hint_view}
+                    {messages(ctx, field)}
+                    <input class="usa-input" id=id.clone() name=field.id() type=input_type inputmode=input_mode autocomplete=autocomplete
+                        maxlength=MAX_FIELD_CHARS.to_string()
+                        aria-describedby=described_by(ctx, field, has_hint) aria-invalid=move || ctx.error(field).is_some().to_string()
+                        prop:value=value on:input=move |ev| ctx.set(field, event_target_value(&ev)) on:change=move |_| ctx.touch(field) />
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// A fact of `launch.json`'s timeline with its source.
+fn timeline_fact(id: &str) -> impl IntoView {
+    content().launch.fact(id).map(|fact| {
+        view! { {fact.text.clone()}" "<a class="usa-link source-link" href=fact.source.clone() rel="external noopener">"Source"</a> }
+    })
+}
+
 #[component]
 pub fn LaunchPage() -> impl IntoView {
     let store = use_store();
@@ -69,128 +245,26 @@ pub fn LaunchPage() -> impl IntoView {
     let today = today();
     let form = Memo::new(move |_| record.with(current_form));
     let level = Memo::new(move |_| record.with(ReadinessRecord::level));
-    let errors = Memo::new(move |_| form.with(|f| validate(f, today, level.get())));
-    let show_all = RwSignal::new(false);
-    let touched = RwSignal::new(BTreeSet::<&'static str>::new());
+    let problems = Memo::new(move |_| form.with(|f| validate(f, today, level.get())));
+    let ctx = FormContext { form, problems, show_all: RwSignal::new(false), touched: RwSignal::new(BTreeSet::new()), record };
     let assumption_state = Memo::new(move |_| record.with(|r| assumptions_from(&r.launch.assumption_texts)));
     let forecast_memo = Memo::new(move |_| {
         let (assumptions, _) = assumption_state.get();
         form.with(|f| forecast(&forecast_input(f, FORECAST_DAYS), &assumptions))
     });
 
-    let set_field = move |field: &'static str, value: String| {
-        record.update(|r| {
-            let mut f = current_form(r);
-            f.set(field, value);
-            r.launch.form = Some(f);
-        })
-    };
-    let error_for = move |field: &'static str| {
-        let visible = show_all.get() || touched.with(|t| t.contains(field)) || (field == "launch_date" && form.with(|f| !f.launch_date.is_empty()));
-        visible.then(|| errors.with(|e| e.get(field).map(str::to_string))).flatten()
-    };
-
-    // One labelled input with its hint and error, tied together with aria-describedby.
-    let field = move |name: &'static str, label: &'static str, hint: &'static str, kind: &'static str| {
-        let id = format!("launch-{name}");
-        let hint_id = format!("{id}-hint");
-        let error_id = format!("{id}-error");
-        let described = {
-            let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-            move || {
-                let mut ids = vec![];
-                if !hint.is_empty() {
-                    ids.push(hint_id.clone());
-                }
-                if error_for(name).is_some() {
-                    ids.push(error_id.clone());
-                }
-                (!ids.is_empty()).then(|| ids.join(" "))
-            }
-        };
-        let value = move || form.with(|f| f.get(name).unwrap_or_default().to_string());
-        let on_input = move |ev: leptos::ev::Event| set_field(name, event_target_value(&ev));
-        let on_change = move |_| touched.update(|t| {
-            t.insert(name);
-        });
-        let control = if kind == "textarea" {
-            view! {
-                <textarea class="usa-textarea usa-textarea--short" id=id.clone() name=name maxlength=MAX_FIELD_CHARS.to_string()
-                    aria-describedby=described.clone() aria-invalid=move || error_for(name).is_some().to_string()
-                    prop:value=value on:input=on_input on:change=on_change></textarea>
-            }
-            .into_any()
-        } else {
-            view! {
-                <input class="usa-input" id=id.clone() name=name type=kind maxlength=MAX_FIELD_CHARS.to_string()
-                    aria-describedby=described.clone() aria-invalid=move || error_for(name).is_some().to_string()
-                    prop:value=value on:input=on_input on:change=on_change />
-            }
-            .into_any()
-        };
-        view! {
-            <div class="usa-form-group" class:usa-form-group--error=move || error_for(name).is_some()>
-                <label class="usa-label" for=id>{label}</label>
-                {(!hint.is_empty()).then(|| view! { <span class="usa-hint" id=hint_id.clone()>{hint}</span> })}
-                {move || error_for(name).map(|m| view! { <span class="usa-error-message" id=error_id.clone()>{m}</span> })}
-                {control}
-            </div>
-        }
-    };
-
-    let radio_group = move |name: &'static str, legend: &'static str, options: Vec<(&'static str, &'static str)>| {
-        let error_id = format!("launch-{name}-error");
-        let error_id_for_view = error_id.clone();
-        let choices = options
-            .into_iter()
-            .map(|(value, label)| {
-                view! {
-                    <Radio id=format!("launch-{name}-{value}") name=format!("launch-{name}") value=value label=label.to_string()
-                        checked=Signal::derive(move || form.with(|f| f.get(name) == Some(value)))
-                        on_choose=Callback::new(move |_| { set_field(name, value.to_string()); touched.update(|t| { t.insert(name); }); }) />
-                }
-            })
-            .collect_view();
-        view! {
-            <fieldset class="usa-fieldset usa-form-group" id=format!("launch-{name}") tabindex="-1"
-                class:usa-form-group--error=move || error_for(name).is_some()
-                aria-describedby=move || error_for(name).is_some().then(|| error_id.clone())>
-                <legend class="usa-legend">{legend}</legend>
-                {move || error_for(name).map(|m| view! { <span class="usa-error-message" id=error_id_for_view.clone()>{m}</span> })}
-                <div class="radio-row">{choices}</div>
-            </fieldset>
-        }
-    };
-
-    let audience_select = move || {
-        let name = "audience";
-        view! {
-            <div class="usa-form-group" class:usa-form-group--error=move || error_for(name).is_some()>
-                <label class="usa-label" for="launch-audience">"Audience"</label>
-                {move || error_for(name).map(|m| view! { <span class="usa-error-message" id="launch-audience-error">{m}</span> })}
-                <select class="usa-select" id="launch-audience" name="audience"
-                    aria-describedby=move || error_for(name).is_some().then_some("launch-audience-error")
-                    on:change=move |ev| { set_field(name, event_target_value(&ev)); touched.update(|t| { t.insert(name); }); }>
-                    <option value="" selected=move || form.with(|f| f.audience.is_empty())>"Choose the main audience"</option>
-                    {AUDIENCES.iter().map(|(id, label)| view! {
-                        <option value=*id selected=move || form.with(|f| f.audience == *id)>{*label}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-        }
-    };
-
     let next_dates = move || {
-        error_for("launch_date").map(|_| {
-            let dates = next_valid_launch_dates(today, 4);
+        ctx.error(LaunchField::DeployDate).map(|_| {
+            let push = form.with(|f| f.push_notifications == YES);
+            let dates = next_deploy_dates(today, push, 4);
             view! {
                 <div class="next-dates" data-testid="next-dates">
-                    <p>"The next dates that work:"</p>
+                    <p>"The next deploy dates that work:"</p>
                     <ul class="next-dates__list">
                         {dates.into_iter().map(|d| {
                             let iso = d.to_iso();
                             let label = format!("{} {}", weekday_name(d), iso);
-                            view! { <li><button type="button" class="usa-button usa-button--outline" on:click=move |_| set_field("launch_date", iso.clone())>{format!("Use {label}")}</button></li> }
+                            view! { <li><button type="button" class="usa-button usa-button--outline" on:click=move |_| ctx.set(LaunchField::DeployDate, iso.clone())>{format!("Use {label}")}</button></li> }
                         }).collect_view()}
                     </ul>
                 </div>
@@ -200,8 +274,8 @@ pub fn LaunchPage() -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        show_all.set(true);
-        if !errors.with_untracked(|e| e.is_empty()) {
+        ctx.show_all.set(true);
+        if !problems.with_untracked(FormProblems::is_empty) {
             request_animation_frame(|| focus("launch-error-summary"));
             return;
         }
@@ -212,15 +286,15 @@ pub fn LaunchPage() -> impl IntoView {
     };
 
     let summary = move || {
-        (show_all.get() && !errors.with(|e| e.is_empty())).then(|| {
-            let items = errors.with(|e| e.in_form_order().into_iter().map(|(f, m)| (f, m.to_string())).collect::<Vec<_>>());
+        (ctx.show_all.get() && !problems.with(FormProblems::is_empty)).then(|| {
+            let items = problems.with(|p| p.errors_in_form_order().into_iter().map(|(f, m)| (f, m.to_string())).collect::<Vec<_>>());
             view! {
                 <div class="usa-alert usa-alert--error" id="launch-error-summary" tabindex="-1" role="alert" aria-labelledby="launch-error-summary-heading">
                     <div class="usa-alert__body">
                         <h2 class="usa-alert__heading" id="launch-error-summary-heading">{format!("Fix {} {} before you submit", items.len(), if items.len() == 1 { "problem" } else { "problems" })}</h2>
                         <ul class="usa-list">
                             {items.into_iter().map(|(field, message)| {
-                                let target = if field == "language_shares" { "launch-share_en".to_string() } else { format!("launch-{field}") };
+                                let target = field.dom_id();
                                 let href = format!("#{target}");
                                 view! { <li><a class="usa-link" href=href on:click=move |ev| { ev.prevent_default(); focus(&target); }>{message}</a></li> }
                             }).collect_view()}
@@ -231,13 +305,30 @@ pub fn LaunchPage() -> impl IntoView {
         })
     };
 
-    let is_ial2 = move || level.get() == Some(Level::Ial2Aal2);
+    let verifies = move || level.get().is_some_and(|l| l.verifies_identity());
     let phased = move || form.with(|f| f.ramp == RAMP_PHASED);
-    let shares_error = move || error_for("language_shares");
+    let launch_form = content().launch.link("ll-launch-form");
+    let production_account = content().launch.link("ll-production-account");
 
     view! {
         <PageHeading title=LAUNCH.title />
-        <p class="usa-intro">"Tell Login.gov when you launch and how many people to expect. The Contact Center staffs from these numbers; the forecast below shows what your launch will ask of it."</p>
+        <p class="usa-intro">"Tell Login.gov when to deploy, when your users arrive and how many to expect. The Contact Center staffs from these numbers; the forecast below shows what your launch will ask of it."</p>
+        <div class="usa-summary-box where-to-request" role="region" aria-labelledby="where-to-request-heading">
+            <div class="usa-summary-box__body">
+                <h2 class="usa-summary-box__heading" id="where-to-request-heading">"Where the request goes"</h2>
+                <ul class="usa-list">
+                    <li>{timeline_fact("tl-where-to-request")}</li>
+                    <li>{timeline_fact("tl-production-account")}</li>
+                    <li>{timeline_fact("tl-deploy-not-launch")}</li>
+                </ul>
+                <p>
+                    {launch_form.map(|l| view! { <a class="usa-link" href=l.url.clone() rel="external noopener" data-testid="launch-form-link">{l.label.clone()}</a> })}
+                    " · "
+                    {production_account.map(|l| view! { <a class="usa-link" href=l.url.clone() rel="external noopener">{l.label.clone()}</a> })}
+                </p>
+                <p>"Fill in this page, then copy the text block at the bottom into the Help Desk form."</p>
+            </div>
+        </div>
         <p data-testid="launch-prefill">
             {move || record.with(|r| format!(
                 "Agency: {}. Application: {}. Service level: {}.",
@@ -252,54 +343,57 @@ pub fn LaunchPage() -> impl IntoView {
             <Deferred>
             <fieldset class="usa-fieldset">
                 <legend class="usa-legend usa-legend--large">"Application and agreement"</legend>
-                {field("application_url", "Application URL", "The production address users sign in from, starting with https://.", "url")}
-                {audience_select()}
-                {field("iaa_number", "IAA number", "As on your signed interagency agreement, for example LGABCFY210001-0001-0000.", "text")}
-                {field("launch_date", "Desired launch date", "At least 14 days from today, on a Tuesday or Thursday that is not a federal holiday.", "date")}
+                {field(ctx, LaunchField::ApplicationUrl)}
+                {field(ctx, LaunchField::Audience)}
+                {field(ctx, LaunchField::IaaNumber)}
+            </fieldset>
+            <fieldset class="usa-fieldset">
+                <legend class="usa-legend usa-legend--large">"Dates"</legend>
+                {field(ctx, LaunchField::PushNotifications)}
+                {field(ctx, LaunchField::DeployDate)}
                 {next_dates}
-                {field("seasonality", "Seasonality of usage", "Busy months or deadlines, if any.", "textarea")}
+                {field(ctx, LaunchField::UserLaunchDate)}
             </fieldset>
             </Deferred>
             <Deferred>
             <fieldset class="usa-fieldset">
-                <legend class="usa-legend usa-legend--large">"Expected volume"</legend>
-                {field("monthly_active_users", "Monthly active users", "Whole number, for example 12,000.", "text")}
-                {field("annual_registrations", "Estimated annual registrations", "New accounts a year.", "text")}
-                {field("annual_authentications", "Estimated annual authentications", "Sign-ins a year.", "text")}
+                <legend class="usa-legend usa-legend--large">"Expected use"</legend>
+                {field(ctx, LaunchField::Seasonality)}
+                {field(ctx, LaunchField::MonthlyActiveUsers)}
+                {field(ctx, LaunchField::AnnualRegistrations)}
+                {field(ctx, LaunchField::AnnualAuthentications)}
             </fieldset>
             </Deferred>
             <Deferred>
             <fieldset class="usa-fieldset">
                 <legend class="usa-legend usa-legend--large">"Contacts"</legend>
-                {field("program_contacts", "Program-management contacts", "Email addresses, separated by commas.", "textarea")}
-                {field("technical_contacts", "Technical-support contacts", "Email addresses, separated by commas.", "textarea")}
-                {field("billing_contacts", "Billing contacts", "Email addresses, separated by commas.", "textarea")}
-                {field("help_desk_contact", "Help-desk contact information", "How your users reach your own help desk.", "text")}
+                {field(ctx, LaunchField::ProgramContacts)}
+                {field(ctx, LaunchField::TechnicalContacts)}
+                {field(ctx, LaunchField::BillingContacts)}
+                {field(ctx, LaunchField::HelpDeskPhone)}
+                {field(ctx, LaunchField::HelpDeskEmail)}
+                {field(ctx, LaunchField::HelpDeskOther)}
             </fieldset>
             </Deferred>
             <Deferred>
             <fieldset class="usa-fieldset">
                 <legend class="usa-legend usa-legend--large">"What the Contact Center needs for staffing"</legend>
-                {radio_group("ramp", "How will you roll out?", vec![(RAMP_ALL_AT_ONCE, "All users at once"), (RAMP_PHASED, "In phases")])}
-                <Show when=phased>{field("ramp_weeks", "Rollout length in weeks", "From 1 to 52.", "text")}</Show>
-                {field("announcement_date", "Announcement email date", "When your launch announcement goes out, if you send one.", "date")}
-                {field("announcement_recipients", "Announcement recipients", "How many people get the announcement.", "text")}
-                {field("new_user_share", "Share of users new to Login.gov (%)", "Users who do not have a Login.gov account yet.", "text")}
-                <fieldset class="usa-fieldset usa-form-group shares" class:usa-form-group--error=move || shares_error().is_some()
-                    aria-describedby=move || shares_error().is_some().then_some("launch-language_shares-error")>
+                {field(ctx, LaunchField::Ramp)}
+                <Show when=phased>{field(ctx, LaunchField::RampWeeks)}</Show>
+                {field(ctx, LaunchField::AnnouncementDate)}
+                {field(ctx, LaunchField::AnnouncementRecipients)}
+                {field(ctx, LaunchField::NewUserShare)}
+                <fieldset class="usa-fieldset shares">
                     <legend class="usa-legend">"Your users’ languages (%)"</legend>
-                    {move || shares_error().map(|m| view! { <span class="usa-error-message" id="launch-language_shares-error">{m}</span> })}
+                    <span class="usa-hint">"The four shares must add up to 100."</span>
                     <div class="shares__row">
-                        {field("share_en", "English", "", "text")}
-                        {field("share_es", "Spanish", "", "text")}
-                        {field("share_fr", "French", "", "text")}
-                        {field("share_zh", "Chinese", "", "text")}
+                        {LaunchField::LANGUAGE_SHARES.into_iter().map(|f| field(ctx, f)).collect_view()}
                     </div>
                 </fieldset>
-                {radio_group("phone_published", "Does any of your pages publish the Login.gov Contact Center phone number?", vec![("no", "No"), ("yes", "Yes")])}
-                <Show when=is_ial2>
-                    {field("idv_share", "Share of users who verify their identity (%)", "IAL2 only.", "text")}
-                    {field("in_person_share", "Share of those who verify in person (%)", "Of the users who verify their identity.", "text")}
+                {field(ctx, LaunchField::PhonePublished)}
+                <Show when=verifies>
+                    {field(ctx, LaunchField::IdvShare)}
+                    {field(ctx, LaunchField::InPersonShare)}
                 </Show>
             </fieldset>
             <SubmitArea />
@@ -517,7 +611,7 @@ fn Downloads(form: Memo<LaunchForm>, forecast: Memo<Forecast>, assumption_state:
                 }
             });
             if body.is_empty() {
-                store.notify(NoticeKind::Warning, "Enter a valid launch date first: the calendar entry needs one.", None);
+                store.notify(NoticeKind::Warning, "Enter a valid deploy date or launch date first: the calendar entry needs one.", None);
                 return;
             }
             if let Err(reason) = browser::download(&name, mime, &body) {
@@ -533,10 +627,10 @@ fn Downloads(form: Memo<LaunchForm>, forecast: Memo<Forecast>, assumption_state:
             <div class="export-buttons">
                 <button type="button" class="usa-button" on:click=download("json")>"Download JSON"</button>
                 <button type="button" class="usa-button" on:click=download("csv")>"Download CSV"</button>
-                <button type="button" class="usa-button" on:click=download("ics")>"Add the launch date to a calendar (.ics)"</button>
-                <CopyButton text=text_block label="Copy as a Login.gov launch request" />
+                <button type="button" class="usa-button" on:click=download("ics")>"Add the deploy and launch dates to a calendar (.ics)"</button>
+                <CopyButton text=text_block label="Copy the launch request text" />
             </div>
-            <label class="usa-label" for="launch-text-block">"Launch request text"</label>
+            <label class="usa-label" for="launch-text-block">"Launch request text, to paste into the Help Desk's launch request form"</label>
             <textarea class="usa-textarea link-html" id="launch-text-block" readonly prop:value=move || text_block.get()></textarea>
         </section>
     }

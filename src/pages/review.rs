@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::page::PageHeading;
 use crate::components::radio::Radio;
+use crate::components::settings_card::SettingsCard;
 use crate::logic::checklist::{self, validate_sign_off, Decision, ItemStatus, SignOffDraft, SignOffErrors, OVERALL};
-use crate::logic::content::{content, Phase};
+use crate::logic::content::{content, Content, Phase};
 use crate::logic::export::{self, requirement_label};
 use crate::logic::record::{self, export_file_name, ReadinessRecord};
 use crate::logic::routes::{CHECKLIST, REVIEW};
@@ -23,6 +24,7 @@ pub fn ReviewPage() -> impl IntoView {
         <p class="usa-intro">"Everything your team recorded, in one place. Check it, sign off each phase and the whole checklist, and export the result."</p>
         <Exports />
         <Summary />
+        <SettingsCard heading_id="review-settings-heading" />
         <Blockers scope=scope />
         {checklist.phases.iter().map(|phase| view! { <PhaseReview phase=phase scope=scope /> }).collect_view()}
         <section aria-labelledby="overall-signoff-heading" class="phase-review">
@@ -43,6 +45,7 @@ fn Summary() -> impl IntoView {
             <dl class="summary-list" data-testid="summary">
                 <dt>"Agency"</dt><dd>{move || record.with(|r| or_dash(r.profile.agency.clone()))}</dd>
                 <dt>"Application"</dt><dd>{move || record.with(|r| or_dash(r.profile.application.clone()))}</dd>
+                <dt>"Agency type"</dt><dd>{move || record.with(|r| r.profile.partner_type.map(|p| p.label()).unwrap_or("—"))}</dd>
                 <dt>"Protocol"</dt><dd>{move || record.with(|r| r.profile.protocol.map(|p| p.label()).unwrap_or("—"))}</dd>
                 <dt>"Who signs in"</dt><dd>{move || record.with(|r| r.profile.audience.map(|a| a.label()).unwrap_or("—"))}</dd>
                 <dt>"Service level"</dt><dd data-testid="summary-level">{move || level.with(|(text, _)| text.clone())}</dd>
@@ -233,11 +236,10 @@ fn SignOffBlock(scope_id: &'static str, label: &'static str, scope: Memo<Scope>)
 fn Exports() -> impl IntoView {
     let store = use_store();
     let record = store.record;
-    let checklist = &content().checklist;
-    let download = move |extension: &'static str, mime: &'static str, make: fn(&record::ReadinessRecord, &crate::logic::content::ChecklistFile, &str) -> String| {
+    let download = move |extension: &'static str, mime: &'static str, make: fn(&record::ReadinessRecord, &Content, &str) -> String| {
         move |_| {
             let today = browser::today_iso();
-            let (name, text) = record.with(|r| (export_file_name(r, &today, extension), make(r, checklist, &today)));
+            let (name, text) = record.with(|r| (export_file_name(r, &today, extension), make(r, content(), &today)));
             if let Err(reason) = browser::download(&name, mime, &text) {
                 store.notify(NoticeKind::Error, format!("The download did not start: {reason}."), None);
             }
@@ -254,8 +256,8 @@ fn Exports() -> impl IntoView {
             <p>"Files are named after the agency, the application and today’s date. The JSON file can be imported into this portal again."</p>
             <div class="export-buttons">
                 <button type="button" class="usa-button" on:click=download("md", "text/markdown", export::markdown)>"Download Markdown"</button>
-                <button type="button" class="usa-button" on:click=download("csv", "text/csv", |r, c, _| export::csv(r, c))>"Download CSV"</button>
-                <button type="button" class="usa-button" on:click=download("json", "application/json", |r, _, _| record::to_json(r))>"Download JSON record"</button>
+                <button type="button" class="usa-button" on:click=download("csv", "text/csv", |r, c, _| export::csv(r, &c.checklist))>"Download CSV"</button>
+                <button type="button" class="usa-button" on:click=download("json", "application/json", |r, c, _| export::record_json(r, c))>"Download JSON record"</button>
                 <button type="button" class="usa-button usa-button--outline" on:click=print>"Print or save as PDF"</button>
             </div>
         </section>

@@ -1,5 +1,6 @@
-//! `/service-level`: explains the two levels, asks the decision questions, shows the
-//! recommendation with its reasons and consequences, and records the agency's choice.
+//! `/service-level`: explains Login.gov's three service levels, asks the decision questions,
+//! shows the recommendation with its reasons and consequences, records the agency's choice,
+//! and ends in the exact settings to request for it.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -8,6 +9,7 @@ use leptos_router::NavigateOptions;
 use crate::browser;
 use crate::components::page::PageHeading;
 use crate::components::radio::Radio;
+use crate::components::settings_card::SettingsCard;
 use crate::logic::content::{content, Fact};
 use crate::logic::record::Audience;
 use crate::logic::routes::SERVICE_LEVEL;
@@ -19,22 +21,28 @@ use crate::store::{use_store, NoticeKind};
 fn fact(id: &str) -> &'static Fact {
     content()
         .service_levels
-        .facts
-        .iter()
-        .find(|f| f.id == id)
+        .fact(id)
         .unwrap_or_else(|| panic!("service_levels.json has no fact {id}; the host tests check every id the code uses"))
 }
 
 /// Ids of content facts this page shows; the host tests check they exist.
-pub const FACTS_USED: [&str; 8] = [
+pub const FACTS_USED: [&str; 16] = [
+    "sl-three-levels",
     "sl-no-authorization",
     "sl-risk-assessment-decides",
     "sl-portal-recommends",
-    "sl-basic-verification",
+    "sl-basic-not-ial2",
+    "sl-basic-price",
+    "sl-rev3",
+    "sl-no-single-factor",
+    "sl-aal-is-a-setting",
     "sl-no-aal3",
+    "sl-mfa-per-request",
     "sl-ial1-all-no",
     "sl-ial2-any-yes",
-    "sl-ial2-remote",
+    "sl-idv-documents",
+    "sl-idv-needs",
+    "sl-idv-documents-faq",
 ];
 
 /// A fact sentence followed by a link to its source.
@@ -54,52 +62,62 @@ fn Cited(fact: &'static Fact) -> impl IntoView {
 pub fn ServiceLevelPage() -> impl IntoView {
     view! {
         <PageHeading title=SERVICE_LEVEL.title />
-        <p class="usa-intro">
-            "Login.gov offers two service levels to agencies. Answer five questions about your application and the portal recommends one, says why, and lists what it will ask of your agency."
-        </p>
+        <p class="usa-intro"><Cited fact=fact("sl-three-levels") /></p>
+        <p>"Answer five questions about your application: the portal recommends a level, says why and what it asks of your agency, and ends with the exact settings to request."</p>
         <SharedLinkOffer />
         <Explainer />
         <DecisionQuestions />
         <RecommendationPanel />
         <AgencyDecision />
+        <SettingsCard heading_id="settings-heading" />
         <ShareLink />
     }
 }
 
-/// The two levels side by side, authentication versus authorization, and the AAL2 options.
+/// Login.gov's levels side by side, the AAL setting, authentication versus authorization, and
+/// the MFA options.
 #[component]
 fn Explainer() -> impl IntoView {
     let levels = &content().service_levels;
+    let card = |level: &'static crate::logic::content::Level| {
+        view! {
+            <article class="level-card" class:level-card--other=!level.main_choice aria-labelledby=format!("level-{}", level.id)>
+                <h3 id=format!("level-{}", level.id)>{level.name.clone()}": "{level.title.clone()}</h3>
+                <h4>"What users do"</h4>
+                <p>{level.user_does.clone()}</p>
+                <h4>"What your agency gets"</h4>
+                <p>{level.agency_gets.clone()}</p>
+                <h4>"When to choose it"</h4>
+                <p>{level.when_to_choose.clone()}</p>
+                {(!level.not_ial2.is_empty()).then(|| view! { <h4>"Why it is not IAL2"</h4><p>{level.not_ial2.clone()}</p> })}
+                <h4>"What it asks of your agency"</h4>
+                <ul class="usa-list">
+                    {level.obligations.iter().map(|o| view! { <li>{o.clone()}</li> }).collect_view()}
+                </ul>
+                <p><a class="usa-link source-link" href=level.source.clone() rel="external noopener">"Source: Login.gov partners, Our services"</a></p>
+            </article>
+        }
+    };
     view! {
         <section aria-labelledby="levels-heading">
-            <h2 id="levels-heading">"The two service levels"</h2>
+            <h2 id="levels-heading">"Login.gov’s service levels"</h2>
             <div class="level-compare">
-                {levels
-                    .levels
-                    .iter()
-                    .map(|level| {
-                        view! {
-                            <article class="level-card" aria-labelledby=format!("level-{}", level.id)>
-                                <h3 id=format!("level-{}", level.id)>{level.name.clone()}": "{level.title.clone()}</h3>
-                                <h4>"What users do"</h4>
-                                <p>{level.user_does.clone()}</p>
-                                <h4>"What your agency gets"</h4>
-                                <p>{level.agency_gets.clone()}</p>
-                                <h4>"What it asks of your agency"</h4>
-                                <ul class="usa-list">
-                                    {level.obligations.iter().map(|o| view! { <li>{o.clone()}</li> }).collect_view()}
-                                </ul>
-                                <p><a class="usa-link source-link" href=level.source.clone() rel="external noopener">"Source: Login.gov partners"</a></p>
-                            </article>
-                        }
-                    })
-                    .collect_view()}
+                {levels.levels.iter().filter(|l| l.main_choice).map(card).collect_view()}
             </div>
-            <p><Cited fact=fact("sl-ial2-remote") /></p>
+            <p class="basic-verification"><Cited fact=fact("sl-basic-not-ial2") />" "<Cited fact=fact("sl-basic-price") /></p>
+            <div class="level-compare level-compare--other">
+                {levels.levels.iter().filter(|l| !l.main_choice).map(card).collect_view()}
+            </div>
+            <h3>"Identity documents"</h3>
+            <p><Cited fact=fact("sl-idv-documents") />" "<Cited fact=fact("sl-idv-needs") /></p>
+            <p><Cited fact=fact("sl-idv-documents-faq") /></p>
+            <h3>"AAL is a setting you choose"</h3>
+            <p><Cited fact=fact("sl-aal-is-a-setting") /></p>
+            <p><Cited fact=fact("sl-no-single-factor") /></p>
             <h3>"Authentication, not authorization"</h3>
             <p><Cited fact=fact("sl-no-authorization") /></p>
-            <h3>"Authentication options within AAL2"</h3>
-            <p><Cited fact=fact("sl-no-aal3") /></p>
+            <h3>"Multi-factor options within AAL2"</h3>
+            <p><Cited fact=fact("sl-no-aal3") />" "<Cited fact=fact("sl-mfa-per-request") /></p>
             <ul class="usa-list">
                 {levels
                     .auth_options
@@ -113,7 +131,7 @@ fn Explainer() -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
-            <p class="basic-verification"><Cited fact=fact("sl-basic-verification") /></p>
+            <p><Cited fact=fact("sl-rev3") /></p>
         </section>
     }
 }
@@ -244,16 +262,16 @@ fn AgencyDecision() -> impl IntoView {
         Some(level) => format!("Follow the recommendation ({})", level.name()),
         None => "Follow the recommendation (none yet)".to_string(),
     };
-    let option = move |id: &'static str, chosen: Option<Level>, label: Signal<String>| {
+    let option = move |chosen: Option<Level>, label: Signal<String>| {
         view! {
-            <Radio id=id name="chosen-level" value=chosen.map(|l| l.id()).unwrap_or("follow") label=label
+            <Radio id=format!("chosen-{}", chosen.map(|l| l.id()).unwrap_or("follow")) name="chosen-level" value=chosen.map(|l| l.id()).unwrap_or("follow") label=label
                 checked=Signal::derive(move || record.with(|r| r.service_level.chosen == chosen))
                 on_choose=Callback::new(move |_| record.update(|r| r.service_level.chosen = chosen)) />
         }
     };
     let effective = move || {
         record.with(|r| r.level()).map(|level| format!("The rest of the portal uses {}.", level.name())).unwrap_or_else(|| {
-            "The checklist shows the items of both levels until a level is recommended or chosen.".to_string()
+            "Until a level is recommended or chosen, the checklist shows the items of every level.".to_string()
         })
     };
 
@@ -263,9 +281,8 @@ fn AgencyDecision() -> impl IntoView {
             <form class="usa-form usa-form--large" on:submit=|ev| ev.prevent_default()>
                 <fieldset class="usa-fieldset">
                     <legend class="usa-legend">"Which level will your agency use?"</legend>
-                    {option("chosen-follow", None, Signal::derive(follow_label))}
-                    {option("chosen-ial1-aal2", Some(Level::Ial1Aal2), Signal::derive(|| Level::Ial1Aal2.name().to_string()))}
-                    {option("chosen-ial2-aal2", Some(Level::Ial2Aal2), Signal::derive(|| Level::Ial2Aal2.name().to_string()))}
+                    {option(None, Signal::derive(follow_label))}
+                    {Level::ALL.into_iter().map(|level| option(Some(level), Signal::derive(move || level.name().to_string()))).collect_view()}
                 </fieldset>
                 <Show when=needs_reason>
                     <div class="usa-form-group" class:usa-form-group--error=move || error.get().is_some()>

@@ -23,10 +23,30 @@ pub fn SourcesPage() -> impl IntoView {
             }
         })
         .collect_view();
+    let title_of = |url: &str| content.source_by_url(url).map(|s| s.title.clone()).unwrap_or_else(|| url.to_string());
+    let disagreements = content
+        .disagreements
+        .iter()
+        .map(|d| {
+            let other = if d.other_source.is_empty() {
+                view! { <span>{d.other_text.clone()}" (no longer published)"</span> }.into_any()
+            } else {
+                view! { <span>{d.other_text.clone()}" "<a class="usa-link source-link" href=d.other_source.clone() rel="external noopener">{title_of(&d.other_source)}</a></span> }.into_any()
+            };
+            view! {
+                <tr>
+                    <th scope="row">{d.topic.clone()}</th>
+                    <td>{d.follows_text.clone()}" "<a class="usa-link source-link" href=d.source.clone() rel="external noopener">{title_of(&d.source)}</a></td>
+                    <td>{other}</td>
+                    <td>{d.portal_follows.clone()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
     view! {
         <PageHeading title=SOURCES.title />
         <p>
-            "Every Login.gov rule in this portal comes from one of these public pages. The portal words each fact in its own plain language and links to the page it comes from; when a source and the portal disagree, the source wins."
+            "Every Login.gov rule in this portal comes from one of these public pages. The portal words each fact in its own plain language and links to the page it comes from; when a source and the portal disagree, the source wins. Each source’s date is the day someone last read it for the facts it supports."
         </p>
         <div class="usa-table-container--scrollable" tabindex="0" role="region" aria-label="Sources table">
             <table class="usa-table usa-table--borderless">
@@ -41,5 +61,23 @@ pub fn SourcesPage() -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
+        <section aria-labelledby="disagreements-heading">
+            <h2 id="disagreements-heading">"Where Login.gov’s sources disagree"</h2>
+            <p>"Login.gov’s own pages do not always agree. Where they differ, the portal states the rule it follows and cites both."</p>
+            <div class="usa-table-container--scrollable" tabindex="0" role="region" aria-label="Where Login.gov’s sources disagree">
+                <table class="usa-table usa-table--borderless" data-testid="disagreements">
+                    <caption>{format!("{} disagreements", content.disagreements.len())}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Topic"</th>
+                            <th scope="col">"One source says"</th>
+                            <th scope="col">"Another says"</th>
+                            <th scope="col">"The portal follows"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{disagreements}</tbody>
+                </table>
+            </div>
+        </section>
     }
 }

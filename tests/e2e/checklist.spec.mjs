@@ -5,6 +5,7 @@ async function describe(page, { protocol, audience, financial }) {
   await open(page, "/");
   await page.getByLabel("Agency name").fill("Department of Examples");
   await page.getByLabel("Application name").fill("Benefits Portal");
+  await page.locator('label[for="partner-federal"]').click();
   await page.locator(`label[for="protocol-${protocol}"]`).click();
   await page.locator(`label[for="audience-${audience}"]`).click();
   await open(page, "/service-level");
@@ -33,6 +34,18 @@ test("IAL2 and SAML show the Failure-to-Proof and SAML items; IAL1 and OIDC hide
   }
   await expect(page.locator("article#chk-phishing-resistant-workforce")).toBeVisible();
   await expect(page.getByTestId("scope")).toContainText("items do not apply and are hidden");
+});
+
+test("a state or local government gets the IGCA item instead of the IAA, and Help Desk actions link their forms", async ({ page }) => {
+  await describe(page, { protocol: "oidc", audience: "public", financial: "no" });
+  await page.goto("/");
+  await page.locator('label[for="partner-state-local"]').click();
+  await open(page, "/checklist");
+  await expect(page.locator("article#chk-igca-signed")).toBeVisible();
+  await expect(page.locator("article#chk-iaa-signed")).toHaveCount(0);
+  await expect(page.locator("article#chk-launch-request .checklist-item__action a")).toHaveAttribute("href", /ticket_form_id=5663417357332$/);
+  await expect(page.locator("article#chk-prod-account")).toContainText("secure.login.gov");
+  await expectNoAxeViolations(page);
 });
 
 test("marked items, notes and evidence persist across a reload, and progress follows", async ({ page }) => {
@@ -111,16 +124,16 @@ test("the CSV and Markdown downloads hold the checklist", async ({ page }, testI
   expect(csvFile.name).toMatch(/^readiness-department-of-examples-benefits-portal-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = csvFile.text;
   expect(csv.split("\r\n")[0]).toContain('"Phase","Item id","Item"');
-  expect(csv).toContain('"Agreement","chk-iaa-signed","Get a signed IAA that lists this integration","required","yes","Done"');
+  expect(csv).toContain('"Agreement","chk-iaa-signed","Get a signed IAA that lists this application","required","yes","Done"');
   expect(csv).toContain('"\'=HYPERLINK(""https://evil.example"")"');
-  expect(csv).toContain('"chk-saml-logout","Set a SAML logout URL","conditional","yes"');
+  expect(csv).toContain('"chk-saml-logout","Set the SAML logout URL","required","yes"');
 
   const mdFile = await downloadText(page, "Download Markdown", testInfo);
   expect(mdFile.name).toMatch(/\.md$/);
   const md = mdFile.text;
   expect(md).toContain("# Launch readiness: Department of Examples – Benefits Portal");
   expect(md).toContain("- Service level: IAL2/AAL2 (recommended)");
-  expect(md).toContain("- [x] **Get a signed IAA that lists this integration** (required): Done");
+  expect(md).toContain("- [x] **Get a signed IAA that lists this application** (required): Done");
   expect(md).toContain("**Publish a Failure-to-Proof page and give Login.gov its URL**");
 });
 

@@ -30,11 +30,21 @@ function hostile(i, { multiline = false } = {}) {
   return `${head} ${"x".repeat(TYPED - head.length - 1)}`;
 }
 
-/** What a field holds after a person types `typed`: inputs drop line breaks, maxlength cuts, url inputs trim. */
-function expectedValue(field, typed) {
+/** What the app receives when a person types `typed`: inputs drop line breaks, maxlength cuts. */
+function receivedValue(field, typed) {
   let value = field.tag === "INPUT" ? typed.replace(/[\r\n]/g, "") : typed;
   if (field.maxLength >= 0) value = value.slice(0, field.maxLength);
-  if (field.type === "url") value = value.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, "");
+  return value;
+}
+
+/**
+ * What a field shows after a person types `typed`: what the app received, and url and email
+ * inputs, whose value the app sets back, trimmed by the browser as it does any value set so.
+ */
+function expectedValue(field, typed) {
+  let value = receivedValue(field, typed);
+  // url and email inputs strip leading and trailing whitespace (the HTML value sanitization algorithm).
+  if (field.type === "url" || field.type === "email") value = value.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, "");
   return value;
 }
 
@@ -49,7 +59,8 @@ const csvSafe = (text) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 // of a sign-off field are replaced by <item> and <scope>.
 const LAUNCH_FIELDS = [
   "application_url", "iaa_number", "seasonality", "monthly_active_users", "annual_registrations", "annual_authentications",
-  "program_contacts", "technical_contacts", "billing_contacts", "help_desk_contact", "ramp_weeks", "announcement_recipients",
+  "program_contacts", "technical_contacts", "billing_contacts", "help_desk_phone", "help_desk_email", "help_desk_other",
+  "ramp_weeks", "announcement_recipients",
   "new_user_share", "share_en", "share_es", "share_fr", "share_zh", "idv_share", "in_person_share",
 ];
 const ASSUMPTION_FIELDS = [
@@ -92,9 +103,14 @@ async function expectKnownFields(page, route) {
   return fields;
 }
 
+/** The values the app received and keeps, by field id, for each map `fillAll` returned. */
+const RECEIVED = new WeakMap();
+const received = (values) => RECEIVED.get(values);
+
 /**
  * Types hostile text into every field, the way a person does, and checks each holds what they
- * typed up to its limit. Returns the values by field id.
+ * typed up to its limit. Returns the values the fields show by id; `received(values)` gives what
+ * the app received and keeps (for url and email fields, before the browser's trimming).
  */
 async function fillAll(page, fields, first = 0) {
   const typed = {};
@@ -108,6 +124,7 @@ async function fillAll(page, fields, first = 0) {
     const value = values[field.id];
     expect(value === expectedValue(field, typed[field.id]), `${field.id} holds the typed text up to its limit (got ${value?.length} characters)`).toBe(true);
   }
+  RECEIVED.set(values, Object.fromEntries(fields.map((field) => [field.id, receivedValue(field, typed[field.id])])));
   return values;
 }
 
@@ -179,7 +196,9 @@ function markdownShows(md) {
 const markdownValue = (text) => text.trim().split("\n").map((l) => l.trim()).join("\n");
 
 function expectInertMarkdown(md, values) {
-  expect(md.includes("<"), "no markup in the Markdown: every < is escaped").toBe(false);
+  // Fenced code blocks (the integration settings card's request values) are shown literally.
+  const outsideCode = md.split("```").filter((_, i) => i % 2 === 0).join("");
+  expect(outsideCode.includes("<"), "no markup in the Markdown: every < outside code is escaped").toBe(false);
   const shown = markdownShows(md);
   for (const value of values) expect(shown.includes(markdownValue(value)), "the Markdown shows the text literally").toBe(true);
 }
@@ -346,6 +365,7 @@ test("hostile notes, evidence and reasons on every checklist item show literally
   await expectNothingInjected(page);
   await expectFitsWidth(page);
   const items = await page.locator("article.checklist-item").evaluateAll((all) => all.map((i) => i.id));
+  const kept = received(values);
 
   await visit(page, "/checklist");
   await expectValues(page, values, "after a reload");
@@ -357,9 +377,9 @@ test("hostile notes, evidence and reasons on every checklist item show literally
   for (const item of items) {
     const cells = rows[item];
     expect(cells, `${item} has a row in the review`).toBeDefined();
-    if (values[`${item}-na-reason`] !== undefined) expect(cells[1]).toBe(`Not applicable: ${values[`${item}-na-reason`]}`);
-    expect(cells[2] === values[`${item}-note`], `${item} note in the review`).toBe(true);
-    expect(cells[3] === values[`${item}-evidence`], `${item} evidence in the review`).toBe(true);
+    if (kept[`${item}-na-reason`] !== undefined) expect(cells[1]).toBe(`Not applicable: ${kept[`${item}-na-reason`]}`);
+    expect(cells[2] === kept[`${item}-note`], `${item} note in the review`).toBe(true);
+    expect(cells[3] === kept[`${item}-evidence`], `${item} evidence in the review`).toBe(true);
   }
   await expectNoAxeViolations(page);
 
@@ -368,19 +388,19 @@ test("hostile notes, evidence and reasons on every checklist item show literally
   const column = (name) => header.indexOf(name);
   for (const item of items) {
     const row = csv.find((r) => r[column("Item id")] === item);
-    expect(row[column("Note")] === csvSafe(values[`${item}-note`]), `${item} note in the CSV`).toBe(true);
-    expect(row[column("Evidence")] === csvSafe(values[`${item}-evidence`]), `${item} evidence in the CSV`).toBe(true);
-    if (values[`${item}-na-reason`] !== undefined) expect(row[column("Reason not applicable")]).toBe(csvSafe(values[`${item}-na-reason`]));
+    expect(row[column("Note")] === csvSafe(kept[`${item}-note`]), `${item} note in the CSV`).toBe(true);
+    expect(row[column("Evidence")] === csvSafe(kept[`${item}-evidence`]), `${item} evidence in the CSV`).toBe(true);
+    if (kept[`${item}-na-reason`] !== undefined) expect(row[column("Reason not applicable")]).toBe(csvSafe(kept[`${item}-na-reason`]));
   }
   const md = await downloadText(page, "Download Markdown", testInfo);
-  expectInertMarkdown(md.text, Object.values(values));
+  expectInertMarkdown(md.text, Object.values(kept));
 
   const record = await expectJsonRoundTrip(page, browser, testInfo, async (other) => {
     await open(other, "/checklist");
     const [id, value] = Object.entries(values)[0];
     expect(await other.locator(`[id="${id}"]`).inputValue()).toBe(value);
   });
-  for (const item of items) expect(record.checklist.items[item].note === values[`${item}-note`], `${item} note in the JSON`).toBe(true);
+  for (const item of items) expect(record.checklist.items[item].note === kept[`${item}-note`], `${item} note in the JSON`).toBe(true);
 });
 
 test("hostile sign-off names, roles and comments are refused or shown literally, and reach the exports", async ({ page, browser }, testInfo) => {
@@ -515,10 +535,14 @@ test("hostile text in every launch field and assumption reaches the text block, 
   await page.locator('label[for="q-financial-yes"]').click();
   await open(page, "/launch");
   await page.locator('label[for="launch-ramp-phased"]').click();
-  await page.getByLabel("Desired launch date").fill("2000-01-04");
+  await page.getByLabel("Requested deploy date").fill("2000-01-04");
   await page.getByTestId("next-dates").getByRole("button").first().click();
+  const deploy = new Date(`${await page.getByLabel("Requested deploy date").inputValue()}T12:00:00Z`);
+  deploy.setUTCDate(deploy.getUTCDate() + 7);
+  await page.getByLabel("Desired launch date").fill(deploy.toISOString().slice(0, 10));
   const fields = await expectKnownFields(page, "/launch");
   const values = await fillAll(page, fields);
+  const kept = received(values);
   await expectNothingInjected(page);
   await expectFitsWidth(page);
   await expect(page.getByTestId("forecast-chart")).toBeVisible();
@@ -531,37 +555,39 @@ test("hostile text in every launch field and assumption reaches the text block, 
   await visit(page, "/launch");
   await expectValues(page, values, "after a reload");
   const block = await page.getByLabel("Launch request text").inputValue();
-  for (const field of ["application_url", "iaa_number", "help_desk_contact", "monthly_active_users"]) {
-    expect(block.includes(`: ${values[`launch-${field}`].trim()}\n`), `${field} in the text block`).toBe(true);
+  for (const field of ["application_url", "iaa_number", "monthly_active_users"]) {
+    expect(block.includes(`: ${kept[`launch-${field}`].trim()}\n`), `${field} in the text block`).toBe(true);
   }
-  // A contact list is split on commas, semicolons and line breaks.
-  const contacts = (text) => text.split(/[,;\n]/).map((c) => c.trim()).filter(Boolean);
-  expect(block.includes(`: ${contacts(values["launch-billing_contacts"]).join(", ")}\n`), "billing contacts in the text block").toBe(true);
+  // People are split on line breaks and semicolons (a person's own line holds commas), one per line.
+  const contacts = (text) => text.split(/[;\n\r]/).map((c) => c.trim()).filter(Boolean);
+  const listed = (items) => items.map((item) => `\n  - ${item}`).join("");
+  expect(block.includes(`Billing POCs:${listed(contacts(kept["launch-billing_contacts"]))}\n`), "billing contacts in the text block").toBe(true);
+  expect(block.includes(`\n  - ${kept["launch-help_desk_phone"].trim()}\n`), "the help desk's phone in the text block").toBe(true);
   expect(block.includes(`Agency: ${agency.trim()}\n`)).toBe(true);
-  const seasonality = values["launch-seasonality"].trim().split("\n").map((l) => l.trimEnd()).join("\n  ");
+  const seasonality = kept["launch-seasonality"].trim().split("\n").map((l) => l.trimEnd()).join("\n  ");
   expect(block.includes(`: ${seasonality}\n`), "multi-line seasonality, indented").toBe(true);
 
   const csv = expectSafeCsv((await downloadText(page, "Download CSV", testInfo)).text);
   const cell = (name) => csv.find((r) => r[0] === name)?.[1];
   expect(cell("agency") === csvSafe(agency) && cell("application") === csvSafe(application), "names in the CSV").toBe(true);
-  for (const field of ["application_url", "iaa_number", "help_desk_contact", "seasonality"]) {
-    expect(cell(`launch.${field}`) === csvSafe(values[`launch-${field}`]), `${field} in the CSV`).toBe(true);
+  for (const field of ["application_url", "iaa_number", "help_desk_other", "seasonality"]) {
+    expect(cell(`launch.${field}`) === csvSafe(kept[`launch-${field}`]), `${field} in the CSV`).toBe(true);
   }
-  expect(cell("launch.program_contacts") === csvSafe(contacts(values["launch-program_contacts"]).join("; ")), "contacts in the CSV").toBe(true);
+  expect(cell("launch.program_contacts") === csvSafe(contacts(kept["launch-program_contacts"]).join("; ")), "contacts in the CSV").toBe(true);
   expect(cell("launch.monthly_active_users")).toBe("");
 
   const json = JSON.parse((await downloadText(page, "Download JSON", testInfo)).text);
   expect(json.agency === agency && json.application === application).toBe(true);
-  for (const field of ["application_url", "iaa_number", "help_desk_contact", "seasonality"]) expect(json.launch[field] === values[`launch-${field}`], `${field} in the JSON`).toBe(true);
+  for (const field of ["application_url", "iaa_number", "help_desk_other", "seasonality"]) expect(json.launch[field] === kept[`launch-${field}`], `${field} in the JSON`).toBe(true);
   expect(json.launch.monthly_active_users).toBeNull();
-  expect(json.launch.program_contacts).toEqual(contacts(values["launch-program_contacts"]));
+  expect(json.launch.program_contacts).toEqual(contacts(kept["launch-program_contacts"]));
 
-  const ics = (await downloadText(page, "Add the launch date to a calendar (.ics)", testInfo)).text;
+  const ics = (await downloadText(page, "Add the deploy and launch dates to a calendar (.ics)", testInfo)).text;
   const lines = ics.replace(/\r\n /g, "").split("\r\n").filter(Boolean);
   for (const line of lines) expect(line).toMatch(/^[A-Z-]+[;:]/);
   const unescape = (v) => v.replace(/\\([\\;,nN])/g, (_, c) => (c === "n" || c === "N" ? "\n" : c));
-  expect(unescape(lines.find((l) => l.startsWith("SUMMARY:")).slice(8)) === `Login.gov launch: ${application.trim()}`).toBe(true);
-  expect(unescape(lines.find((l) => l.startsWith("DESCRIPTION:"))).includes(`Application URL: ${values["launch-application_url"]}`)).toBe(true);
+  expect(lines.filter((l) => l.startsWith("SUMMARY:")).map((l) => unescape(l.slice(8)))).toEqual([`Login.gov deploy: ${application.trim()}`, `Login.gov launch: ${application.trim()}`]);
+  expect(unescape(lines.find((l) => l.startsWith("DESCRIPTION:"))).includes(`Application URL: ${kept["launch-application_url"]}`)).toBe(true);
 
   await expectJsonRoundTrip(page, browser, testInfo, async (other) => {
     await open(other, "/launch");
@@ -607,7 +633,9 @@ test("an imported record with hostile text in every field renders safely on ever
   expect(csv.flat().some((c) => c.startsWith("'\r=1+1"))).toBe(true);
   expectInertMarkdown((await downloadText(page, "Download Markdown", testInfo)).text, [record.profile.agency, record.service_level.override_reason]);
   const again = JSON.parse((await downloadText(page, "Download JSON record", testInfo)).text);
-  expect(again.profile).toEqual(record.profile);
+  // The record was version 5: it migrates, gaining the partner type and OIDC flow, unanswered.
+  expect(again.profile).toEqual({ ...record.profile, partner_type: null, oidc_flow: null });
+  expect(again.launch.form.help_desk_other).toBe(record.launch.form.help_desk_contact);
   expect(again.checklist.items).toEqual(record.checklist.items);
   expect(again.support).toEqual(record.support);
   expect(again.launch.form.seasonality).toBe(record.launch.form.seasonality);

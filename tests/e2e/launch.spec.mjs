@@ -14,7 +14,28 @@ async function receiver(page, action) {
   return response.json();
 }
 
-/** Fills a valid launch request; the date comes from the page's own "next valid dates". */
+/** The ISO date `days` after `iso`. */
+function isoPlus(iso, days) {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The next Thanksgiving (fourth Thursday of November) more than 14 days away: a holiday on a deploy day. */
+function nextThanksgivingAfterTwoWeeks() {
+  const earliest = isoDaysAhead(15);
+  for (let year = new Date().getFullYear(); ; year++) {
+    const first = new Date(Date.UTC(year, 10, 1));
+    const thursday = 1 + ((4 - first.getUTCDay() + 7) % 7) + 21;
+    const iso = `${year}-11-${String(thursday).padStart(2, "0")}`;
+    if (iso >= earliest) return iso;
+  }
+}
+
+/** The Login.gov Contact Center number, held only here as a fixture (nothing shipped may hold it). */
+const CONTACT_CENTER = ["844", "875", "6446"].join("-");
+
+/** Fills a valid launch request; the deploy date comes from the page's own "next dates". */
 async function fillValidForm(page) {
   await open(page, "/");
   await page.getByLabel("Agency name").fill("Department of Examples");
@@ -22,16 +43,19 @@ async function fillValidForm(page) {
   await open(page, "/launch");
   await page.getByLabel("Application URL").fill("https://benefits.example.gov");
   await page.getByLabel("Audience").selectOption("general-public");
-  await page.getByLabel("IAA number").fill("LGABCFY210001-0001-0000");
-  await page.getByLabel("Desired launch date").fill(isoDaysAhead(7));
+  await page.getByLabel("Agreement number").fill("LGABCFY210001-0001-0000");
+  await page.locator('label[for="launch-push_notifications-no"]').click();
+  await page.getByLabel("Requested deploy date").fill(isoDaysAhead(7));
   await page.getByTestId("next-dates").getByRole("button").first().click();
+  const deploy = await page.getByLabel("Requested deploy date").inputValue();
+  await page.getByLabel("Desired launch date").fill(isoPlus(deploy, 7));
   await page.getByLabel("Monthly active users").fill("12,000");
   await page.getByLabel("Estimated annual registrations").fill("5000");
   await page.getByLabel("Estimated annual authentications").fill("100000");
-  await page.getByLabel("Program-management contacts").fill("pm@example.gov");
-  await page.getByLabel("Technical-support contacts").fill("dev@example.gov, ops@example.gov");
-  await page.getByLabel("Billing contacts").fill("billing@example.gov");
-  await page.getByLabel("Help-desk contact information").fill("help@benefits.example.gov");
+  await page.getByLabel("Program-management contacts").fill("Pat Lee, Program Manager, pm@example.gov, 202-555-0101");
+  await page.getByLabel("Technical-support contacts").fill("Dev Lead, dev@example.gov\nOps Desk, ops@example.gov");
+  await page.getByLabel("Billing contacts").fill("Budget Office, billing@example.gov");
+  await page.getByLabel("Your help desk's phone number").fill("202-555-0100");
   await page.getByLabel("Share of users new to Login.gov (%)").fill("60");
   await page.locator('label[for="launch-phone_published-no"]').click();
 }
@@ -40,12 +64,12 @@ test.beforeEach(async ({ page }) => {
   await receiver(page, "reset");
 });
 
-test("a launch date 7 days ahead is refused with the next valid dates offered", async ({ page }) => {
+test("a deploy date 7 days ahead is refused with the next deploy dates offered", async ({ page }) => {
   await open(page, "/launch");
-  const date = page.getByLabel("Desired launch date");
+  const date = page.getByLabel("Requested deploy date");
   await date.fill(isoDaysAhead(7));
-  await expect(page.locator("#launch-launch_date-error")).toContainText("14 days");
-  await expect(date).toHaveAttribute("aria-describedby", /launch-launch_date-error/);
+  await expect(page.locator("#launch-deploy_date-error")).toContainText("two weeks");
+  await expect(date).toHaveAttribute("aria-describedby", /launch-deploy_date-error/);
   const offered = page.getByTestId("next-dates").getByRole("button");
   await expect(offered).toHaveCount(4);
   await expect(offered.first()).toHaveText(/^Use (Tuesday|Thursday) \d{4}-\d{2}-\d{2}$/);
@@ -54,8 +78,60 @@ test("a launch date 7 days ahead is refused with the next valid dates offered", 
   await expect(page.locator("#launch-error-summary")).toContainText("before you submit");
   await expectNoAxeViolations(page);
   await offered.first().click();
-  await expect(page.locator("#launch-launch_date-error")).toHaveCount(0);
+  await expect(page.locator("#launch-deploy_date-error")).toHaveCount(0);
   expect((await receiver(page, "received")).attempts).toBe(0);
+});
+
+test("a holiday Thursday more than two weeks out is accepted with a visible warning", async ({ page }) => {
+  await fillValidForm(page);
+  const thanksgiving = nextThanksgivingAfterTwoWeeks();
+  const deploy = page.getByLabel("Requested deploy date");
+  await deploy.fill(thanksgiving);
+  await page.getByLabel("Desired launch date").fill(isoPlus(thanksgiving, 7));
+  const warning = page.locator("#launch-deploy_date-warning");
+  await expect(warning).toContainText("Thanksgiving Day");
+  await expect(warning).toContainText("another day");
+  await expect(page.locator("#launch-deploy_date-error")).toHaveCount(0);
+  await expect(deploy).toHaveAttribute("aria-describedby", /launch-deploy_date-warning/);
+  await expectNoAxeViolations(page);
+  // A warning does not stop the request.
+  await page.getByRole("button", { name: "Submit the launch request" }).click();
+  await expect(page.getByTestId("receipts")).toContainText("Reference: LR-1");
+  const payload = (await receiver(page, "received")).submissions[0].payload;
+  expect(payload.version).toBe(2);
+  expect(payload.launch.deploy_date).toBe(thanksgiving);
+  expect(payload.launch.user_launch_date).toBe(isoPlus(thanksgiving, 7));
+});
+
+test("contacts are people, and the Contact Center number is refused as the help desk's", async ({ page }) => {
+  await fillValidForm(page);
+  const program = page.getByLabel("Program-management contacts");
+  await program.fill("Jane Doe, Program Manager, jane@agency.gov, 202-555-0100");
+  await program.blur();
+  await expect(page.locator("#launch-program_contacts-error")).toHaveCount(0);
+  await expect(page.locator("#launch-program_contacts-warning")).toHaveCount(0);
+  const phone = page.getByLabel("Your help desk's phone number");
+  await phone.fill(CONTACT_CENTER);
+  await phone.blur();
+  const error = page.locator("#launch-help_desk_phone-error");
+  await expect(error).toContainText("Login.gov Contact Center");
+  await expect(error).toContainText("your own help desk");
+  await expect(phone).toHaveAttribute("aria-invalid", "true");
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Submit the launch request" }).click();
+  await expect(page.locator("#launch-error-summary")).toContainText("Contact Center");
+  expect((await receiver(page, "received")).attempts).toBe(0);
+  await phone.fill("202-555-0100");
+  await page.getByRole("button", { name: "Submit the launch request" }).click();
+  await expect(page.getByTestId("receipts")).toContainText("Reference: LR-1");
+  const payload = (await receiver(page, "received")).submissions[0].payload;
+  expect(payload.launch.program_contacts).toEqual(["Jane Doe, Program Manager, jane@agency.gov, 202-555-0100"]);
+});
+
+test("the page links the Help Desk launch form and says a production account is needed", async ({ page }) => {
+  await open(page, "/launch");
+  await expect(page.getByTestId("launch-form-link")).toHaveAttribute("href", "https://zendesk.login.gov/hc/en-us/requests/new?ticket_form_id=5663417357332");
+  await expect(page.locator(".where-to-request")).toContainText("production account");
 });
 
 test("a valid submission reaches the receiver once", async ({ page }) => {
@@ -136,9 +212,10 @@ test("without an endpoint, submitting keeps a local receipt and the files downlo
   await expect(page.getByTestId("receipts")).toContainText("Saved in this browser");
   expect((await receiver(page, "received")).attempts).toBe(0);
 
-  const calendar = (await downloadText(page, "Add the launch date to a calendar (.ics)", testInfo)).text;
-  expect(calendar).toContain("BEGIN:VEVENT");
+  const calendar = (await downloadText(page, "Add the deploy and launch dates to a calendar (.ics)", testInfo)).text;
+  expect(calendar.match(/BEGIN:VEVENT/g)).toHaveLength(2);
   expect(calendar).toContain("SUMMARY:Login.gov launch: Benefits Portal");
+  expect(calendar).toContain("SUMMARY:Login.gov deploy: Benefits Portal");
 
   expect((await downloadText(page, "Download CSV", testInfo)).text).toContain("LGABCFY210001-0001-0000");
   await expect(page.getByLabel("Launch request text")).toHaveValue(/Benefits Portal/);

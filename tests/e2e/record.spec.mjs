@@ -5,6 +5,7 @@ async function fillProfile(page) {
   await page.getByLabel("Agency name").fill("Department of Examples");
   await page.getByLabel("Application name").fill('Benefits "Portal" <script>alert(1)</script>');
   // USWDS hides the radio circles themselves; people click the labels.
+  await page.locator('label[for="partner-federal"]').click();
   await page.locator('label[for="protocol-saml"]').click();
   await page.locator('label[for="audience-both"]').click();
 }
@@ -12,12 +13,13 @@ async function fillProfile(page) {
 test("the profile autosaves and survives a reload", async ({ page }) => {
   await open(page, "/");
   await fillProfile(page);
-  await expect(page.getByTestId("profile-progress")).toHaveText("4 of 4 answered");
+  await expect(page.getByTestId("profile-progress")).toHaveText("5 of 5 answered");
   await page.reload();
   await appRendered(page);
   await expect(page.getByLabel("Agency name")).toHaveValue("Department of Examples");
   await expect(page.getByLabel("Application name")).toHaveValue('Benefits "Portal" <script>alert(1)</script>');
   await expect(page.getByLabel("SAML")).toBeChecked();
+  await expect(page.getByLabel("A federal agency (signs an IAA)")).toBeChecked();
   await expect(page.getByLabel("Both the public and the workforce")).toBeChecked();
   await expectNoAxeViolations(page);
 });

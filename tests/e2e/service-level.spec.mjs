@@ -16,8 +16,56 @@ test("the guide starts without a recommendation and with no axe violations", asy
   await expect(page.locator("h1")).toHaveText("Choose your service level");
   await expect(page.getByTestId("recommended-level")).toContainText("No level recommended yet");
   await expect(page.getByTestId("guidance")).toContainText("Still to answer");
-  await expect(page.locator(".level-card")).toHaveCount(2);
-  await expect(page.locator(".basic-verification a")).toHaveAttribute("href", /^https:\/\//);
+  // Three levels, told honestly: the two main choices and basic verification, which is not IAL2.
+  await expect(page.locator(".level-card")).toHaveCount(3);
+  await expect(page.locator(".level-card--other")).toContainText("Why it is not IAL2");
+  await expect(page.locator(".basic-verification a").first()).toHaveAttribute("href", /^https:\/\//);
+  await expect(page.locator("main")).not.toContainText(/two service levels/i);
+  await expect(page.getByTestId("settings-card")).toContainText("Answer the decision questions");
+  await expectNoAxeViolations(page);
+});
+
+test("IAL2 ends in the exact settings to request, and each value copies", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await open(page, "/service-level");
+  await answer(page, "financial", "yes");
+  await answer(page, "audience", "public");
+  const card = page.getByTestId("settings-card");
+  const acr = "urn:acr.login.gov:verified-facial-match-required http://idmanagement.gov/ns/assurance/aal/2";
+  await expect(card.locator("#settings-0-acr")).toHaveText(acr);
+  await expect(card.getByTestId("portal-ial")).toHaveText("Identity verification permitted");
+  await expect(card.getByTestId("portal-aal")).toHaveText("MFA required, remember device disallowed (AAL2)");
+  await expect(card.locator("#settings-0-oidc-sandbox")).toContainText("https://idp.int.identitysandbox.gov/openid_connect/authorize?acr_values=");
+  await expect(card.locator("#settings-0-oidc-production")).toContainText("https://secure.login.gov/openid_connect/authorize?");
+  await expect(card.locator("#settings-0-saml")).toContainText("<saml:AuthnContextClassRef>urn:acr.login.gov:verified-facial-match-required</saml:AuthnContextClassRef>");
+  await expect(card.getByTestId("settings-traps")).toContainText("verified-facial-match-preferred");
+  await card.getByRole("button", { name: "Copy OIDC acr_values", exact: true }).click();
+  await expect(card.locator(".copy-button__status").first()).toHaveText("Copied.");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(acr);
+  await expectNoAxeViolations(page);
+});
+
+test("a workforce audience gets the phishing-resistant value; public and workforce get one each", async ({ page }) => {
+  await open(page, "/service-level");
+  await answerAll(page, { ...allNoPublic, audience: "workforce" });
+  const card = page.getByTestId("settings-card");
+  await expect(card.locator("#settings-0-acr")).toHaveText("urn:acr.login.gov:auth-only http://idmanagement.gov/ns/assurance/aal/2?phishing_resistant=true");
+  await expect(card.getByTestId("portal-aal")).toContainText("Phishing-resistant MFA");
+  await expect(card.getByTestId("portal-ial")).toHaveText("Authentication only (no verified attributes)");
+  await answer(page, "audience", "both");
+  await expect(card.locator("#settings-0-acr")).toHaveText("urn:acr.login.gov:auth-only http://idmanagement.gov/ns/assurance/aal/2");
+  await expect(card.locator("#settings-1-acr")).toHaveText("urn:acr.login.gov:auth-only http://idmanagement.gov/ns/assurance/aal/2?phishing_resistant=true");
+  await expect(card).toContainText("never force it on the public");
+  await expectNoAxeViolations(page);
+});
+
+test("choosing basic identity verification over the recommendation changes the settings", async ({ page }) => {
+  await open(page, "/service-level");
+  await answer(page, "financial", "yes");
+  await page.locator('label[for="chosen-basic-idv"]').click();
+  await page.getByLabel("Why does your agency choose this level?").fill("Our risk assessment of 2026-11 calls for verified attributes without IAL2.");
+  await expect(page.getByTestId("settings-card").locator("#settings-0-acr")).toContainText("urn:acr.login.gov:verified http");
+  await expect(page.getByTestId("effective-level")).toContainText("Basic identity verification (not IAL2)");
   await expectNoAxeViolations(page);
 });
 

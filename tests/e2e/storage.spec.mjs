@@ -85,7 +85,7 @@ test("when storage fills up mid-session, the work goes on in memory and download
   const overall = await signOffOverall(page, "changes-requested");
   await expect(overall).toContainText("Changes requested by Pat Reviewer (ISSO)");
   await go(page, "Launch");
-  await page.getByLabel("IAA number").fill("LGABCFY210001-0001-0000");
+  await page.getByLabel("Agreement number").fill("LGABCFY210001-0001-0000");
   await go(page, "Home");
   await expect(page.locator(".notices .usa-alert")).toHaveCount(1);
   await expect(page.locator("#profile-saved")).toContainText("kept only in this tab");
@@ -139,7 +139,7 @@ test("unreadable saved work is never overwritten when storage is also full", asy
 const INTERACTIONS = {
   "/": async (page, testInfo) => {
     await page.getByLabel("Agency name").fill("Office of Memory");
-    await expect(page.getByTestId("profile-progress")).toHaveText("1 of 4 answered");
+    await expect(page.getByTestId("profile-progress")).toHaveText("1 of 5 answered");
     await expect(page.locator("#profile-saved")).toContainText("kept only in this tab");
     const file = await downloadText(page, "Download your record (JSON)", testInfo);
     expect(JSON.parse(file.text).profile.agency).toBe("Office of Memory");

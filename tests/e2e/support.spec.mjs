@@ -77,7 +77,7 @@ test("the email's identity-verification paragraph follows the level, and the .em
   const eml = file.text;
   expect(eml).toContain("MIME-Version: 1.0");
   expect(eml).toContain("multipart/alternative");
-  await expect(page.getByTestId("tick-chk-announcement-email").getByRole("button")).toBeVisible();
+  await expect(page.getByTestId("tick-chk-announcement").getByRole("button")).toBeVisible();
 });
 
 test("the link builder encodes attribution values into every link", async ({ page, context }) => {

@@ -123,6 +123,6 @@ pub fn SupportEmailPage() -> impl IntoView {
             <label class="usa-label" for="email-html">"HTML of the email"</label>
             <textarea class="usa-textarea link-html" id="email-html" readonly prop:value=move || email.with(|e| e.html.clone())></textarea>
         </section>
-        <TickItem item_id="chk-announcement-email" ready=used evidence="Launch announcement email written with the portal" />
+        <TickItem item_id="chk-announcement" ready=used evidence="Launch announcement email written with the portal" />
     }
 }

@@ -1,5 +1,6 @@
 //! `/support/faq`: the agency FAQ for the help desk, filled with the agency and application,
-//! IAL2-only answers only for IAL2, with where to send each kind of question; Markdown and HTML.
+//! with the identity-verification answer that fits the level, and where to send each kind of
+//! question; Markdown and HTML.
 
 use leptos::prelude::*;
 
@@ -19,18 +20,18 @@ pub fn SupportFaqPage() -> impl IntoView {
     let store = use_store();
     let record = store.record;
     let support = &content().support;
-    let inputs = Memo::new(move |_| record.with(|r| (r.profile.agency.clone(), r.profile.application.clone(), r.level())));
-    let items = move || inputs.with(|(a, app, level)| faq_items(support, a, app, *level));
+    let inputs = Memo::new(move |_| record.with(|r| (r.profile.clone(), r.level())));
+    let items = move || inputs.with(|(profile, level)| faq_items(support, profile, *level));
     let exported = RwSignal::new(false);
-    let is_ial2 = Signal::derive(move || inputs.with(|(_, _, level)| *level == Some(Level::Ial2Aal2)));
+    let verifies = Signal::derive(move || inputs.with(|(_, level)| level.is_some_and(Level::verifies_identity)));
 
     let download = move |extension: &'static str| {
         move |_| {
-            let (agency, application, level) = inputs.get_untracked();
+            let (profile, level) = inputs.get_untracked();
             let (body, mime) = if extension == "md" {
-                (faq_markdown(support, &agency, &application, level), "text/markdown")
+                (faq_markdown(support, &profile, level), "text/markdown")
             } else {
-                (format!("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>FAQ</title></head><body>\n{}\n</body></html>\n", faq_html(support, &agency, &application, level)), "text/html")
+                (format!("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>FAQ</title></head><body>\n{}\n</body></html>\n", faq_html(support, &profile, level)), "text/html")
             };
             let name = record.with(|r| export_file_name(r, &browser::today_iso(), extension).replacen("readiness", "agency-faq", 1));
             match browser::download(&name, mime, &body) {
@@ -42,16 +43,16 @@ pub fn SupportFaqPage() -> impl IntoView {
     let routing = |contact: &'static str| {
         support.routing.iter().filter(move |r| r.contact == contact).map(|r| view! { <li>{r.topic.clone()}</li> }).collect_view()
     };
-    let tick_ial2 = Signal::derive(move || exported.get() && is_ial2.get());
+    let tick_idv = Signal::derive(move || exported.get() && verifies.get());
 
     view! {
         <PageHeading title=SUPPORT_FAQ.title />
         <SupportNav />
         <p class="usa-intro">"Answers your help desk can give to common questions about signing in with Login.gov, filled with your agency and application names."</p>
-        <p data-testid="faq-scope">{move || if is_ial2.get() {
-            "Includes the identity-verification answers, because your application uses IAL2/AAL2."
+        <p data-testid="faq-scope">{move || if verifies.get() {
+            "Includes the identity-verification answer for your service level."
         } else {
-            "Identity-verification answers are left out: they apply only to IAL2/AAL2 applications."
+            "The identity-verification answer is left out: your service level does not verify identity, or none is chosen yet."
         }}</p>
         <div class="export-buttons no-print">
             <button type="button" class="usa-button" on:click=download("md")>"Download Markdown"</button>
@@ -70,10 +71,10 @@ pub fn SupportFaqPage() -> impl IntoView {
             <h2 id="routing-heading">"Where to send questions"</h2>
             <h3>"Contact Login.gov (login.gov/contact) for"</h3>
             <ul class="usa-list">{routing("login-gov")}</ul>
-            <h3>{move || inputs.with(|(agency, _, _)| if agency.trim().is_empty() { "Contact your agency for".to_string() } else { format!("Contact {agency} for") })}</h3>
+            <h3>{move || inputs.with(|(profile, _)| if profile.agency.trim().is_empty() { "Contact your agency for".to_string() } else { format!("Contact {} for", profile.agency) })}</h3>
             <ul class="usa-list">{routing("agency")}</ul>
         </section>
         <TickItem item_id="chk-help-desk-briefing" ready=exported evidence="Agency FAQ exported from the portal" />
-        <TickItem item_id="chk-ial2-faq" ready=tick_ial2 evidence="Agency FAQ with identity-verification answers exported from the portal" />
+        <TickItem item_id="chk-idv-faq" ready=tick_idv evidence="Agency FAQ with the identity-verification answer exported from the portal" />
     }
 }

@@ -1,0 +1,57 @@
+//! What a submitted launch request leaves in the record: the outbox entry that waits for the
+//! endpoint, the receipt once it went through, the idempotency key that ties retries together,
+//! and the backoff between automatic retries.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+fn splitmix64(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// A 32-character lowercase hex idempotency key from random bits supplied by the caller.
+/// Deterministic: the same seed gives the same key; different seeds give different keys.
+pub fn new_idempotency_key(seed: u64) -> String {
+    let mut state = seed;
+    let high = splitmix64(&mut state);
+    let low = splitmix64(&mut state);
+    format!("{high:016x}{low:016x}")
+}
+
+/// A submission that has not reached the endpoint yet. It keeps its payload (and so its
+/// idempotency key) unchanged across retries.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OutboxEntry {
+    pub idempotency_key: String,
+    pub payload: Value,
+    /// When it was first submitted (ISO 8601, UTC).
+    pub queued_at: String,
+    pub attempts: u32,
+    /// The last failure in plain words (timeout, network error, HTTP status).
+    pub last_error: String,
+}
+
+/// Proof that a submission went through, or was saved locally when no endpoint is configured.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Receipt {
+    pub idempotency_key: String,
+    /// When it was accepted (ISO 8601, UTC).
+    pub at: String,
+    /// The server's id for the submission, if it gave one.
+    pub server_id: Option<String>,
+    /// False when there is no endpoint and the submission was only saved in the browser.
+    pub sent: bool,
+}
+
+/// Wait before automatic retry number `attempts` (1 = after the first failure): 2 s doubling
+/// each time, at most 5 minutes.
+pub fn retry_delay_ms(attempts: u32) -> u64 {
+    let doubling = 1u64 << attempts.saturating_sub(1).min(20);
+    (2_000 * doubling).min(300_000)
+}
