@@ -300,34 +300,67 @@ pub fn override_reason_error(chosen: Option<Level>, recommended: Option<Level>, 
         .then_some("Say why your agency chooses a level other than the recommendation. Your reviewer will see this reason.")
 }
 
-/// The share link's query: the answers, the audience and the chosen level, e.g.
-/// `cui=no&financial=yes&records=not-sure&others-data=no&audience=public&level=ial2-aal2`.
-pub fn encode_query(answers: &Answers, audience: Option<Audience>, chosen: Option<Level>) -> String {
+/// The share link's query: the answers, the audience, the chosen level and the reason for
+/// choosing it, e.g. `cui=no&financial=yes&records=not-sure&others-data=no&audience=public&level=ial2-aal2`.
+/// The reason travels with the level, so the recipient does not see a level without its reason.
+pub fn encode_query(shared: &SharedAnswers) -> String {
     let mut parts: Vec<String> = Question::ALL
         .into_iter()
-        .filter_map(|q| answers.get(q).map(|a| format!("{}={}", q.id(), a.id())))
+        .filter_map(|q| shared.answers.get(q).map(|a| format!("{}={}", q.id(), a.id())))
         .collect();
-    if let Some(audience) = audience {
+    if let Some(audience) = shared.audience {
         parts.push(format!("audience={}", audience.id()));
     }
-    if let Some(level) = chosen {
+    if let Some(level) = shared.chosen {
         parts.push(format!("level={}", level.id()));
+        if !shared.reason.trim().is_empty() {
+            parts.push(format!("reason={}", super::support_links::encode_query_value(shared.reason.trim())));
+        }
     }
     parts.join("&")
 }
 
 /// What a share link carries. Unknown keys and values are ignored, never fatal.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SharedAnswers {
     pub answers: Answers,
     pub audience: Option<Audience>,
     pub chosen: Option<Level>,
+    /// Why the agency chose its level; empty when it follows the recommendation.
+    pub reason: String,
 }
 
 impl SharedAnswers {
     pub fn is_empty(&self) -> bool {
         self.answers.is_empty() && self.audience.is_none() && self.chosen.is_none()
     }
+}
+
+/// Decodes a percent-encoded query value as UTF-8 (`+` is a space, as forms write it). A bad
+/// escape is kept as typed, and invalid UTF-8 becomes the replacement character.
+fn decode_query_value(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(byte) => {
+                        out.push(byte);
+                        i += 3;
+                        continue;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b'+' => out.push(b' '),
+            other => out.push(other),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Reads a share link's query string (with or without the leading `?`).
@@ -343,7 +376,13 @@ pub fn decode_query(query: &str) -> SharedAnswers {
             shared.audience = Audience::from_id(value).or(shared.audience);
         } else if key == "level" {
             shared.chosen = Level::from_id(value).or(shared.chosen);
+        } else if key == "reason" {
+            // As long as a typed reason may be, and no longer.
+            shared.reason = decode_query_value(value).trim().chars().take(super::record::MAX_FIELD_CHARS).collect();
         }
+    }
+    if shared.chosen.is_none() {
+        shared.reason.clear();
     }
     shared
 }
@@ -351,6 +390,27 @@ pub fn decode_query(query: &str) -> SharedAnswers {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn share_links_carry_the_reason_for_a_chosen_level() {
+        let shared = SharedAnswers {
+            answers: Answers { financial: Some(Answer::No), ..Answers::default() },
+            audience: Some(Audience::Public),
+            chosen: Some(Level::Ial2Aal2),
+            reason: "Risk assessment 2026-10 & \"signed\" ☂ 100%".into(),
+        };
+        let query = encode_query(&shared);
+        assert!(query.contains("&reason=Risk%20assessment%202026-10%20%26%20%22signed%22%20%E2%98%82%20100%25"), "{query}");
+        assert_eq!(decode_query(&query), shared);
+        // Forms write spaces as +; a broken escape stays as typed.
+        assert_eq!(decode_query("level=ial1-aal2&reason=a+b%2x%").reason, "a b%2x%");
+        // A reason without a chosen level means nothing, and is dropped.
+        assert_eq!(decode_query("reason=x"), SharedAnswers::default());
+        let no_reason = SharedAnswers { reason: String::new(), ..shared.clone() };
+        assert!(!encode_query(&no_reason).contains("reason="));
+        let unchosen = SharedAnswers { chosen: None, ..shared };
+        assert!(!encode_query(&unchosen).contains("reason="));
+    }
 
     fn all_answer_options() -> Vec<Option<Answer>> {
         vec![None, Some(Answer::Yes), Some(Answer::No), Some(Answer::NotSure)]
@@ -483,15 +543,21 @@ mod tests {
                 for audience in all_audiences() {
                     for chosen in [None, Some(Level::Ial1Aal2), Some(Level::BasicIdv), Some(Level::Ial2Aal2)] {
                         let answers = Answers { cui, financial: Some(Answer::NotSure), records, others_data: None };
-                        let query = encode_query(&answers, audience, chosen);
-                        assert_eq!(decode_query(&query), SharedAnswers { answers, audience, chosen }, "{query}");
-                        assert_eq!(decode_query(&format!("?{query}")), SharedAnswers { answers, audience, chosen });
+                        let shared = SharedAnswers { answers, audience, chosen, reason: String::new() };
+                        let query = encode_query(&shared);
+                        assert_eq!(decode_query(&query), shared, "{query}");
+                        assert_eq!(decode_query(&format!("?{query}")), shared);
                     }
                 }
             }
         }
         assert_eq!(
-            encode_query(&Answers { cui: Some(Answer::No), financial: Some(Answer::Yes), ..Answers::default() }, Some(Audience::Workforce), None),
+            encode_query(&SharedAnswers {
+                answers: Answers { cui: Some(Answer::No), financial: Some(Answer::Yes), ..Answers::default() },
+                audience: Some(Audience::Workforce),
+                chosen: None,
+                reason: String::new(),
+            }),
             "cui=no&financial=yes&audience=workforce"
         );
     }

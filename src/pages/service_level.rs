@@ -312,7 +312,12 @@ fn ShareLink() -> impl IntoView {
     let store = use_store();
     let link = Memo::new(move |_| {
         store.record.with(|r| {
-            let query = encode_query(&r.service_level.answers, r.profile.audience, r.service_level.chosen);
+            let query = encode_query(&SharedAnswers {
+                answers: r.service_level.answers,
+                audience: r.profile.audience,
+                chosen: r.service_level.chosen,
+                reason: r.service_level.override_reason.clone(),
+            });
             format!("{}{}?{query}", browser::origin(), SERVICE_LEVEL.path)
         })
     });
@@ -329,7 +334,7 @@ fn ShareLink() -> impl IntoView {
     view! {
         <section aria-labelledby="share-heading" class="no-print">
             <h2 id="share-heading">"Share these answers"</h2>
-            <p>"Anyone who opens this link sees the same answers and recommendation. It holds your answers only, not your agency or application name."</p>
+            <p>"Anyone who opens this link sees the same answers and recommendation, and the level you chose with your reason for it. It does not hold your agency or application name."</p>
             <label class="usa-label" for="share-link">"Link to these answers"</label>
             <input class="usa-input share-link" id="share-link" readonly prop:value=move || link.get() on:focus=|ev| {
                 use wasm_bindgen::JsCast;
@@ -359,9 +364,10 @@ fn SharedLinkOffer() -> impl IntoView {
             answers: r.service_level.answers,
             audience: r.profile.audience,
             chosen: r.service_level.chosen,
+            reason: if r.service_level.chosen.is_some() { r.service_level.override_reason.trim().to_string() } else { String::new() },
         });
         if current.is_empty() || current == shared {
-            apply(store, shared);
+            apply(store, shared.clone());
             clear_query();
         } else {
             pending.set(Some(shared));
@@ -398,6 +404,7 @@ fn apply(store: crate::store::Store, shared: SharedAnswers) {
     store.record.update(|r| {
         r.service_level.answers = shared.answers;
         r.service_level.chosen = shared.chosen;
+        r.service_level.override_reason = shared.reason;
         if shared.audience.is_some() {
             r.profile.audience = shared.audience;
         }
