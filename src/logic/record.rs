@@ -17,7 +17,9 @@ use super::service_level::{self, Answers, Level, Recommendation};
 /// 6: adds `profile.partner_type` and `profile.oidc_flow`; the launch draft's `launch_date`
 ///    becomes `deploy_date` (the date users get access is the new `user_launch_date`), and its
 ///    `help_desk_contact` becomes `help_desk_other` beside the new phone and email fields.
-pub const RECORD_VERSION: u64 = 6;
+/// 7: a sign-off records what was still open when it was approved (`approved_with_open`), and a
+///    receipt the fingerprint of what it received (`fingerprint`); both start empty.
+pub const RECORD_VERSION: u64 = 7;
 
 /// Marks an exported file as ours, so a random JSON file is refused on import.
 pub const RECORD_KIND: &str = "login-gov-partner-readiness-record";
@@ -309,7 +311,7 @@ pub enum RecordError {
 impl std::fmt::Display for RecordError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            RecordError::NotJson(detail) => write!(f, "The file is not valid JSON ({detail})."),
+            RecordError::NotJson(detail) => write!(f, "{detail}"),
             RecordError::NotARecord => {
                 write!(f, "The file is JSON, but not a readiness record exported by this portal.")
             }
@@ -342,7 +344,7 @@ pub enum LoadOutcome {
 /// Reads text into a record of the current version, migrating older ones.
 /// Returns the record and the version it was read from.
 pub fn parse_record(text: &str) -> Result<(ReadinessRecord, u64), RecordError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| RecordError::NotJson(e.to_string()))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| RecordError::NotJson(syntax_error_words(&e)))?;
     let object = value.as_object().ok_or(RecordError::NotARecord)?;
     if object.get("kind").and_then(Value::as_str) != Some(RECORD_KIND) {
         return Err(RecordError::NotARecord);
@@ -352,10 +354,115 @@ pub fn parse_record(text: &str) -> Result<(ReadinessRecord, u64), RecordError> {
         return Err(RecordError::NewerVersion(from_version));
     }
     let migrated = migrate(value, from_version)?;
-    let record: ReadinessRecord =
-        serde_json::from_value(migrated).map_err(|e| RecordError::BadShape(e.to_string()))?;
+    let record: ReadinessRecord = serde_path_to_error::deserialize(migrated).map_err(|e| {
+        let path: Vec<String> = e.path().iter().map(|segment| segment.to_string()).collect();
+        RecordError::BadShape(shape_error_words(&path, &e.inner().to_string()))
+    })?;
     check_limits(&record)?;
     Ok((record, from_version))
+}
+
+/// A JSON syntax error in the reader's terms, with the line (and column) to look at, instead
+/// of the parser's wording ("EOF while parsing a value").
+fn syntax_error_words(error: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let (line, column) = (error.line(), error.column());
+    match error.classify() {
+        Category::Eof if line <= 1 && column == 0 => "The file is empty: it holds no record.".to_string(),
+        Category::Eof => format!(
+            "The file stops part-way through the record (at line {line}), so it was probably cut off while it was saved, copied or sent. Download it again from the portal it came from."
+        ),
+        _ => format!(
+            "The file is not a record the portal can read: at line {line}, column {column}, it has text that does not belong there, such as a missing comma or quotation mark. It may have been edited by hand; download it again from the portal it came from."
+        ),
+    }
+}
+
+/// A record whose shape is wrong, in the reader's terms: which part of their work (a checklist
+/// item by its title, a sign-off by its phase, a form field by its label) and what is wrong
+/// with it, instead of serde's wording ("unknown variant `approved-by-gsa`").
+fn shape_error_words(path: &[String], message: &str) -> String {
+    format!("in {}, {}", place_words(path), problem_words(message))
+}
+
+/// Where in the record `path` points, as the portal's pages name it.
+fn place_words(path: &[String]) -> String {
+    let content = super::content::content();
+    let words = |name: &str| name.replace('_', " ");
+    let field = |rest: &[String]| rest.first().map(|f| format!(", the {}", words(f))).unwrap_or_default();
+    let parts: Vec<&str> = path.iter().map(String::as_str).collect();
+    match parts.as_slice() {
+        ["profile", name, ..] => format!("the integration profile, the {}", words(name)),
+        ["service_level", "answers", name, ..] => format!("the service-level answers, the answer about {}", words(name)),
+        ["service_level", name, ..] => format!("the service level, the {}", words(name)),
+        ["checklist", "items", id, ..] => {
+            let title = content.checklist.phases.iter().flat_map(|p| &p.items).find(|i| i.id == *id).map(|i| i.title.as_str());
+            format!("the checklist item “{}”{}", title.unwrap_or(id), field(&path[3..]))
+        }
+        ["checklist", "sign_offs", scope, ..] => {
+            let scope_words = if *scope == super::checklist::OVERALL {
+                "the overall sign-off".to_string()
+            } else {
+                let title = content.checklist.phases.iter().find(|p| p.id == *scope).map(|p| p.title.as_str());
+                format!("the sign-off for “{}”", title.unwrap_or(scope))
+            };
+            format!("{scope_words}{}", field(&path[3..]))
+        }
+        ["support", name, ..] => format!("the support kit, the {}", words(name)),
+        ["launch", "form", name, ..] => {
+            let label = content.launch.field(name).map(|f| f.label.clone()).unwrap_or_else(|| words(name));
+            format!("the launch request form, the field “{label}”")
+        }
+        ["launch", "outbox", n, ..] => format!("launch submission {} waiting to be sent", n.parse::<usize>().map_or(n.to_string(), |i| (i + 1).to_string())),
+        ["launch", "receipts", n, ..] => format!("launch receipt {}", n.parse::<usize>().map_or(n.to_string(), |i| (i + 1).to_string())),
+        [] | ["."] => "the record".to_string(),
+        _ => format!("the part named “{}”", path.join(" › ")),
+    }
+}
+
+/// What serde found wrong, in plain words.
+fn problem_words(message: &str) -> String {
+    let ticked = |text: &str| -> Vec<String> { text.split('`').skip(1).step_by(2).map(|s| s.replace('-', " ")).collect() };
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let (found, expected) = rest.split_once(", expected").unwrap_or((rest, ""));
+        let found = found.trim_matches('`');
+        let allowed = ticked(expected);
+        let allowed = match allowed.as_slice() {
+            [] => String::new(),
+            [one] => format!(": the only value it can have is “{one}”"),
+            [rest @ .., last] => format!(": it can be {} or “{last}”", rest.iter().map(|a| format!("“{a}”")).collect::<Vec<_>>().join(", ")),
+        };
+        return format!("the value “{found}” is not one the portal knows{allowed}");
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return format!("the file has {} where the portal expects {}", kind_words(found), kind_words(expected));
+    }
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        return format!("the part “{}” is missing", rest.trim_matches('`').replace('_', " "));
+    }
+    "the contents are not in the form the portal expects".to_string()
+}
+
+/// serde's names for kinds of value ("integer `5`", "a string"), as a reader would say them.
+fn kind_words(kind: &str) -> &'static str {
+    let kind = kind.trim_start_matches("a ").trim_start_matches("an ");
+    let starts = |prefix: &str| kind.starts_with(prefix);
+    if starts("string") || starts("char") {
+        "text"
+    } else if starts("integer") || starts("floating") || starts("u8") || starts("u16") || starts("u32") || starts("u64") || starts("i64") || starts("f64") {
+        "a number"
+    } else if starts("bool") {
+        "true or false"
+    } else if starts("sequence") {
+        "a list"
+    } else if starts("map") || starts("struct") {
+        "a group of fields"
+    } else if starts("null") || starts("unit") {
+        "nothing (null)"
+    } else {
+        "another kind of value"
+    }
 }
 
 /// Brings an older record's JSON up to `RECORD_VERSION`, one version step at a time.
@@ -401,6 +508,9 @@ fn migrate(mut value: Value, from_version: u64) -> Result<Value, RecordError> {
                 }
                 value
             }
+            // 6 → 7: the new fields take their defaults (nothing open was recorded, and older
+            // receipts match no new submission), so the text is unchanged.
+            6 => value,
             other => return Err(RecordError::BadShape(format!("version {other} was never written by this portal"))),
         };
         version += 1;
