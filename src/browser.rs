@@ -38,6 +38,20 @@ pub fn today_iso() -> String {
     format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
 }
 
+/// An ISO 8601 instant ("2026-12-01T18:13:39.865Z") in the reader's own time zone, named:
+/// "December 1, 2026 at 1:13 PM EST". Text that is not an instant is shown as it is.
+pub fn local_time(iso: &str) -> String {
+    let date = js_sys::Date::new(&JsValue::from_str(iso));
+    if date.get_time().is_nan() {
+        return iso.to_string();
+    }
+    let options = js_sys::Object::new();
+    for (key, value) in [("year", "numeric"), ("month", "long"), ("day", "numeric"), ("hour", "numeric"), ("minute", "2-digit"), ("timeZoneName", "short")] {
+        let _ = js_sys::Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value));
+    }
+    String::from(date.to_locale_string("en-US", &options))
+}
+
 /// Offers `contents` to the user as a downloaded file.
 pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
     let fail = |_| "the browser refused the download".to_string();

@@ -8,7 +8,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use serde::Deserialize;
 
-use crate::logic::launch::{retry_delay_ms, OutboxEntry, Receipt};
+use crate::logic::launch::{payload_fingerprint, retry_delay_ms, OutboxEntry, Receipt};
 use crate::store::Store;
 
 /// How long one attempt may take before it counts as failed.
@@ -121,6 +121,7 @@ pub async fn send_all(store: Store, outbox: Outbox) {
                     at: now_iso(),
                     server_id: server_id.clone(),
                     sent: true,
+                    fingerprint: payload_fingerprint(&entry.payload),
                 });
             }
             Err(error) => {
@@ -151,8 +152,9 @@ pub fn submit(store: Store, outbox: Outbox, key: String, payload: serde_json::Va
             leptos::task::spawn_local(send_all(store, outbox));
         }
         Endpoint::None | Endpoint::Loading => {
+            let fingerprint = payload_fingerprint(&payload);
             store.record.update(|r| {
-                r.launch.receipts.push(Receipt { idempotency_key: key, at: now_iso(), server_id: None, sent: false })
+                r.launch.receipts.push(Receipt { idempotency_key: key, at: now_iso(), server_id: None, sent: false, fingerprint })
             });
         }
     }

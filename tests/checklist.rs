@@ -133,7 +133,7 @@ fn progress_arithmetic() {
     assert_eq!(applicable, ["chk-iaa-signed", "chk-iaa-plan", "chk-iaa-number"]);
 
     let mut work = ChecklistWork::default();
-    assert_eq!(phase_progress(agreement, &work, &p, level), Progress { done: 0, not_applicable: 0, applicable: 3 });
+    assert_eq!(phase_progress(agreement, &work, &p, level), Progress { done: 0, not_applicable: 0, applicable: 3, required_marked_not_applicable: 0 });
     assert_eq!(phase_progress(agreement, &work, &p, level).percent(), 0);
     work.update_item("chk-iaa-signed", |w| w.status = ItemStatus::Done);
     // Not applicable without a reason is not complete; with one it is.
@@ -141,7 +141,7 @@ fn progress_arithmetic() {
     assert_eq!(phase_progress(agreement, &work, &p, level).complete(), 1);
     assert_eq!(phase_progress(agreement, &work, &p, level).percent(), 33);
     work.update_item("chk-iaa-plan", |w| w.na_reason = "IAA already signed last year".into());
-    assert_eq!(phase_progress(agreement, &work, &p, level), Progress { done: 1, not_applicable: 1, applicable: 3 });
+    assert_eq!(phase_progress(agreement, &work, &p, level), Progress { done: 1, not_applicable: 1, applicable: 3, required_marked_not_applicable: 0 });
     assert_eq!(phase_progress(agreement, &work, &p, level).percent(), 66);
     work.update_item("chk-iaa-number", |w| w.status = ItemStatus::Done);
     assert_eq!(phase_progress(agreement, &work, &p, level).percent(), 100);
@@ -228,13 +228,185 @@ fn item_errors_explain_missing_reasons_and_bad_links() {
     assert!(item_errors(&w).na_reason.is_some());
     w.na_reason = "Not a SAML app".into();
     assert_eq!(item_errors(&w), ItemErrors::default());
-    for bad in ["ticket 42", "javascript:alert(1)", "https://", "https:///x", "www.example.gov", "https://a b"] {
+    // Anything that looks like a link must be a valid https:// address, and says why not.
+    for bad in [
+        "javascript:alert(1)",
+        "https://",
+        "https:///x",
+        "www.example.gov",
+        "https://a b",
+        "http://intranet.agency/doc?id=1",
+        "tickets.example.gov/42",
+        "HTTPS://",
+        "data:text/html,hi",
+        "ftp://files.example.gov/iaa.pdf",
+    ] {
         w.evidence = bad.into();
+        assert!(matches!(evidence(bad), Evidence::BadLink(_)), "{bad}");
         assert!(item_errors(&w).evidence.is_some(), "{bad}");
     }
-    for good in ["https://tickets.example.gov/42", "http://intranet.agency/doc?id=1"] {
-        w.evidence = good.into();
-        assert!(item_errors(&w).evidence.is_none(), "{good}");
+    // Words are fine evidence: where the proof is kept.
+    for words in ["ticket 42", "Signed IAA in the shared drive, folder Login.gov", "See ISSO email of 2026-11-20: approved", "v2.1 of the plan"] {
+        w.evidence = words.into();
+        assert_eq!(evidence(words), Evidence::Text(words), "{words}");
+        assert!(item_errors(&w).evidence.is_none(), "{words}");
+    }
+    for link in ["https://tickets.example.gov/42", " https://tickets.example.gov/a?b=c#d ", "https://intranet.agency.gov:8443/x", "HTTPS://Example.GOV"] {
+        w.evidence = link.into();
+        assert_eq!(evidence(link), Evidence::Link(link.trim()), "{link}");
+        assert!(item_errors(&w).evidence.is_none(), "{link}");
+    }
+    assert_eq!(evidence("   "), Evidence::Empty);
+}
+
+/// Issue 13, item 2: a required item marked not applicable has one meaning everywhere: it is
+/// open. Progress, blockers, status text and every export agree; a recommended one with a
+/// reason is complete.
+#[test]
+fn not_applicable_on_a_required_item_is_open_everywhere() {
+    let checklist = &content().checklist;
+    let p = profile(Some(Protocol::Oidc), Some(Audience::Public));
+    let level = Some(Level::Ial1Aal2);
+    let required = checklist.phases.iter().flat_map(|ph| applicable_items(ph, &p, level)).find(|i| i.requirement == Requirement::Required).unwrap();
+    let recommended = checklist.phases.iter().flat_map(|ph| applicable_items(ph, &p, level)).find(|i| i.requirement == Requirement::Recommended).unwrap();
+    let mut work = ChecklistWork::default();
+    let before = overall_progress(checklist, &work, &p, level);
+    let waive = |w: &mut ItemWork| {
+        w.status = ItemStatus::NotApplicable;
+        w.na_reason = "We think it does not apply".into();
+    };
+    work.update_item(&required.id, waive);
+    let after = overall_progress(checklist, &work, &p, level);
+    assert_eq!(after.complete(), before.complete(), "a required item cannot be waived into progress");
+    assert_eq!(after.required_marked_not_applicable, 1);
+    assert!(!completes(required, &work.item(&required.id)));
+    assert!(blockers(checklist, &work, &p, level).iter().any(|(_, i)| i.id == required.id));
+    assert!(status_text(required, &work.item(&required.id)).contains("required here: still open"));
+
+    work.update_item(&recommended.id, waive);
+    assert_eq!(overall_progress(checklist, &work, &p, level).complete(), before.complete() + 1);
+    assert!(completes(recommended, &work.item(&recommended.id)));
+    assert_eq!(status_text(recommended, &work.item(&recommended.id)), "Not applicable: We think it does not apply");
+    // Without a reason even a recommended item stays open.
+    work.update_item(&recommended.id, |w| w.na_reason.clear());
+    assert!(!completes(recommended, &work.item(&recommended.id)));
+
+    let record = ReadinessRecord { profile: p.clone(), checklist: work.clone(), ..ReadinessRecord::default() };
+    let record = ReadinessRecord { service_level: record::ServiceLevelWork { chosen: level, ..Default::default() }, ..record };
+    let md = export::markdown(&record, content(), "2026-12-02");
+    let line = md.lines().find(|l| l.contains(&format!("**{}**", required.title))).unwrap();
+    assert!(line.contains("required here: still open") && !line.starts_with("- [x]"), "{line}");
+    let csv = export::csv(&record, content(), "2026-12-02");
+    let row = csv.lines().find(|l| l.contains(&format!("\"{}\"", required.id))).unwrap();
+    assert!(row.contains("\"Marked not applicable, but required here: still open. Reason given: We think it does not apply\",\"no\""), "{row}");
+}
+
+/// Issue 13, item 3: approving with anything open needs a confirmation naming it, and the
+/// sign-off records what was open; stale sign-offs say so wherever they are summarised.
+#[test]
+fn approving_with_open_items_needs_confirmation_and_is_recorded() {
+    let checklist = &content().checklist;
+    let p = profile(Some(Protocol::Oidc), Some(Audience::Public));
+    let level = Some(Level::Ial1Aal2);
+    let mut work = ChecklistWork::default();
+    let draft = SignOffDraft {
+        reviewer: "Pat".into(),
+        role: "ISSO".into(),
+        date: "2026-12-02".into(),
+        decision: Some(Decision::Approved),
+        comments: String::new(),
+    };
+    let open = open_concerns(checklist, &work, &p, level, OVERALL);
+    let blocking = blockers(checklist, &work, &p, level);
+    assert_eq!(open.len(), blocking.len());
+    assert!(open.iter().zip(&blocking).all(|(line, (_, item))| line.contains(&item.title)));
+
+    let fp = fingerprint(checklist, &work, &p, level, OVERALL);
+    let errors = validate_sign_off_with(&draft, fp.clone(), &open, false).unwrap_err();
+    assert_eq!(errors.in_form_order().len(), 1);
+    assert_eq!(errors.in_form_order()[0].0, SignOffField::Confirm);
+    let sign_off = validate_sign_off_with(&draft, fp.clone(), &open, true).unwrap();
+    assert_eq!(sign_off.approved_with_open, open);
+    // Changes requested needs no confirmation and records nothing as approved.
+    let changes = SignOffDraft { decision: Some(Decision::ChangesRequested), ..draft.clone() };
+    assert!(validate_sign_off_with(&changes, fp.clone(), &open, false).unwrap().approved_with_open.is_empty());
+    // With nothing open no confirmation is asked.
+    assert!(validate_sign_off_with(&draft, fp.clone(), &[], false).is_ok());
+
+    // A phase with changes requested is open for the overall sign-off, and named.
+    let phase = &checklist.phases[0];
+    let phase_fp = fingerprint(checklist, &work, &p, level, &phase.id);
+    work.sign_offs.insert(phase.id.clone(), validate_sign_off(&changes, phase_fp).unwrap());
+    let open = open_concerns(checklist, &work, &p, level, OVERALL);
+    assert!(open.iter().any(|c| c == &format!("Changes requested: {} (by Pat on 2026-12-02)", phase.title)), "{open:?}");
+    assert!(open_concerns(checklist, &work, &p, level, &phase.id).iter().all(|c| c.starts_with("Blocks launch")));
+
+    // The summary shows the open items and, after any change, staleness.
+    work.sign_offs.insert(OVERALL.into(), sign_off);
+    let fresh = sign_off_state(checklist, &work, &p, level, OVERALL);
+    assert!(matches!(fresh, SignOffState::Current(_)));
+    let n = blocking.len();
+    assert_eq!(fresh.summary(), format!("Approved by Pat (ISSO) on 2026-12-02, with {n} items still open"));
+    work.update_item("chk-iaa-signed", |w| w.note = "Signed".into());
+    let stale = sign_off_state(checklist, &work, &p, level, OVERALL);
+    assert!(matches!(stale, SignOffState::Stale(_)));
+    assert!(stale.summary().contains("Stale: the work changed after this sign-off"));
+    assert_eq!(sign_off_state(checklist, &work, &p, level, "phase-none").summary(), "not signed off yet");
+}
+
+/// Issue 13, item 7: the Markdown, CSV and JSON exports all carry the same header facts.
+#[test]
+fn every_export_carries_the_same_header_facts() {
+    let mut record = ReadinessRecord { profile: profile(Some(Protocol::Saml), Some(Audience::Workforce)), ..ReadinessRecord::default() };
+    record.profile.agency = "Department of Examples".into();
+    record.profile.application = "Benefits Portal".into();
+    record.service_level.answers.financial = Some(Answer::No);
+    record.service_level.answers.cui = Some(Answer::No);
+    record.service_level.answers.records = Some(Answer::No);
+    record.service_level.answers.others_data = Some(Answer::No);
+    record.service_level.chosen = Some(Level::Ial2Aal2);
+    record.service_level.override_reason = "Our risk assessment requires it".into();
+    let facts = export::header_facts(&record, content(), "2026-12-02");
+    let names: Vec<&str> = facts.iter().map(|(n, _)| *n).collect();
+    for name in ["Agency", "Application", "Protocol", "Who signs in", "Recommended service level", "Chosen service level", "Reason for the chosen level", "Exported", "Overall sign-off"] {
+        assert!(names.contains(&name), "{name} missing from {names:?}");
+    }
+    let value = |name: &str| facts.iter().find(|(n, _)| *n == name).unwrap().1.clone();
+    assert_eq!(value("Agency"), "Department of Examples");
+    assert_eq!(value("Recommended service level"), Level::Ial1Aal2.name());
+    assert!(value("Chosen service level").starts_with(Level::Ial2Aal2.name()));
+    assert_eq!(value("Overall sign-off"), "not signed off yet");
+
+    let md = export::markdown(&record, content(), "2026-12-02");
+    let csv = export::csv(&record, content(), "2026-12-02");
+    let json: serde_json::Value = serde_json::from_str(&export::record_json(&record, content(), "2026-12-02")).unwrap();
+    for (name, value) in &facts {
+        assert!(md.contains(&format!("{name}: {}", export::markdown_text(value))), "{name} in Markdown");
+        assert!(csv.contains(&format!("{},{}", export::csv_cell(name), export::csv_cell(value))), "{name} in CSV");
+        assert_eq!(json["export_summary"][*name].as_str(), Some(value.as_str()), "{name} in JSON");
+    }
+}
+
+/// Issue 13, item 9: formulas are neutralised, numbers are not, following OWASP: a leading
+/// `=`, `+`, `-`, `@` or control character, also after spaces.
+#[test]
+fn csv_cells_neutralise_formulas_but_not_numbers() {
+    for number in ["-36", "+1.5", "0", "12.25", "-0.5", "1200"] {
+        assert_eq!(export::csv_cell(number), format!("\"{number}\""), "{number}");
+    }
+    for (risky, cell) in [
+        ("-1+2", "\"'-1+2\""),
+        ("=1+1", "\"'=1+1\""),
+        ("  =SUM(A1)", "\"'  =SUM(A1)\""),
+        ("@cmd", "\"'@cmd\""),
+        ("\u{0}x", "\"'\u{0}x\""),
+        ("\tx", "\"'\tx\""),
+        ("-", "\"'-\""),
+        ("+", "\"'+\""),
+        ("-1.", "\"'-1.\""),
+        ("\"=1\"", "\"\"\"=1\"\"\""),
+    ] {
+        assert_eq!(export::csv_cell(risky), cell, "{risky:?}");
     }
 }
 
@@ -373,15 +545,19 @@ fn markdown_export_matches_its_golden_file() {
 #[test]
 fn csv_export_matches_its_golden_file_and_neutralises_formulas() {
     let checklist = fixture_checklist();
-    let csv = export::csv(&hostile_record(&checklist), &checklist);
+    let record = hostile_record(&checklist);
+    let content = with_checklist(checklist);
+    let facts = export::header_facts(&record, &content, "2026-11-23").len();
+    let csv = export::csv(&record, &content, "2026-11-23");
+    assert!(csv.starts_with(export::CSV_BOM), "a byte-order mark, so spreadsheets read UTF-8");
     // Every cell is quoted, and no cell starts (inside its quotes) with a formula character.
-    for cell in csv.split("\",\"") {
+    for cell in csv.trim_start_matches(export::CSV_BOM).split("\r\n").flat_map(|line| line.split("\",\"")) {
         let inner = cell.trim_start_matches('"');
         assert!(!inner.starts_with(['=', '+', '-', '@', '\t', '\r']), "{inner:?}");
     }
     assert!(csv.contains("\"'-cmd|' /C calc'!A0\""));
     assert!(csv.contains("\"'@SUM(A1:A9)\t+1\""));
-    assert_eq!(csv.matches("\r\n").count(), 5, "a header and one row per item");
+    assert_eq!(csv.matches("\r\n").count(), facts + 5, "the header facts, a header and one row per item");
     golden("readiness.csv", &csv);
 }
 
@@ -406,7 +582,44 @@ fn exports_of_the_real_checklist_list_every_applicable_item() {
             assert!(md.contains(&format!("**{}**", item.title)), "{}", item.id);
         }
     }
-    let csv = export::csv(&r, checklist);
+    let csv = export::csv(&r, content(), "2026-11-23");
     let items: usize = checklist.phases.iter().map(|p| p.items.len()).sum();
-    assert_eq!(csv.matches("\r\n").count(), items + 1);
+    let facts = export::header_facts(&r, content(), "2026-11-23").len();
+    assert_eq!(csv.matches("\r\n").count(), facts + items + 1);
+}
+
+/// Issue 13, item 13: import errors name the part of the work in the portal's words and say
+/// what is wrong, never the parser's internals.
+#[test]
+fn import_errors_say_what_is_wrong_and_where_in_the_users_terms() {
+    let mut record = ReadinessRecord::default();
+    record.checklist.update_item("chk-iaa-signed", |w| w.status = readiness_portal::logic::checklist::ItemStatus::Done);
+    let good = readiness_portal::logic::record::to_json(&record);
+    let mut overall: serde_json::Value = serde_json::from_str(&good).unwrap();
+    overall["checklist"]["sign_offs"]["overall"] = serde_json::json!({
+        "reviewer": "Pat", "role": "ISSO", "date": "2026-12-02", "decision": "approved-by-gsa", "comments": "", "fingerprint": "0"
+    });
+    let mut item_status = serde_json::from_str::<serde_json::Value>(&good).unwrap();
+    item_status["checklist"]["items"]["chk-iaa-signed"]["status"] = serde_json::json!(5);
+    let mut deploy = serde_json::from_str::<serde_json::Value>(&good).unwrap();
+    deploy["launch"]["form"] = serde_json::json!({ "deploy_date": ["2027-03-02"] });
+    let title = content().checklist.phases.iter().flat_map(|p| &p.items).find(|i| i.id == "chk-iaa-signed").unwrap().title.clone();
+    let deploy_label = content().launch.field("deploy_date").unwrap().label.clone();
+    let cases: [(String, Vec<String>); 5] = [
+        (overall.to_string(), vec!["the overall sign-off, the decision".into(), "“approved-by-gsa”".into(), "“approved” or “changes requested”".into()]),
+        (item_status.to_string(), vec![format!("the checklist item “{title}”, the status"), "a number where the portal expects".into()]),
+        (deploy.to_string(), vec![format!("the launch request form, the field “{deploy_label}”"), "a list where the portal expects text".into()]),
+        (good[..good.len() / 2].to_string(), vec!["stops part-way through the record (at line".into(), "cut off".into()]),
+        (good.replacen("\"version\"", "\"version\" \"", 1), vec!["at line 3, column".into(), "missing comma or quotation mark".into()]),
+    ];
+    for (text, expected) in cases {
+        let error = readiness_portal::logic::record::import(&text).unwrap_err().to_string();
+        for words in expected {
+            assert!(error.contains(&words), "{words:?} not in {error:?}");
+        }
+        for internal in ["unknown variant", "invalid type", "EOF", "expected value", "`", "u64", "sign_offs"] {
+            assert!(!error.contains(internal), "{internal:?} in {error:?}");
+        }
+    }
+    assert_eq!(readiness_portal::logic::record::import("").unwrap_err().to_string(), "The file is empty: it holds no record.");
 }

@@ -1194,11 +1194,12 @@ fn submission_csv_matches_its_golden_file() {
     let form = fixture_form();
     let f = fixture_forecast(&form);
     let csv = submission_csv(&form, &fixture_record(), &Assumptions::default(), &f, &new_idempotency_key(42));
-    assert!(csv.starts_with("\"field\",\"value\"\r\n"));
+    assert!(csv.starts_with("\u{feff}\"field\",\"value\"\r\n"), "a byte-order mark, then the header");
     assert!(csv.ends_with("\r\n"));
     for line in csv.split("\r\n").filter(|l| !l.is_empty() && !l.starts_with(' ')) {
-        if let Some(value) = line.split_once("\",\"").map(|(_, v)| v) {
-            assert!(!value.starts_with(['=', '+', '-', '@']), "{line}");
+        if let Some(value) = line.split_once("\",\"").map(|(_, v)| v.trim_end_matches('"')) {
+            let number = value.trim_start_matches('-').parse::<f64>().is_ok();
+            assert!(number || !value.starts_with(['=', '+', '-', '@']), "{line}");
         }
     }
     assert!(csv.contains("\"launch.seasonality\",\"'=HYPERLINK(\"\"x\"\")"));
@@ -1317,4 +1318,36 @@ fn no_contact_center_number_in_this_page_or_its_downloads() {
     }
     let f = forecast(&ForecastInput { phone_published: true, ..input(1_000_000) }, &Assumptions::default());
     assert!(find_phone_candidates(&f.summary).is_empty(), "{}", f.summary);
+}
+
+/// Issue 13, item 10: the same unchanged request is recognised, whether it waits in the outbox
+/// or already has a receipt; a changed one, or a new idempotency key alone, is not the point.
+#[test]
+fn submitting_the_same_request_twice_is_recognised() {
+    let form = fixture_form();
+    let record = fixture_record();
+    let f = fixture_forecast(&form);
+    let first = payload(&form, &record, &Assumptions::default(), &f, &new_idempotency_key(1));
+    let again = payload(&form, &record, &Assumptions::default(), &f, &new_idempotency_key(2));
+    assert_ne!(first["idempotency_key"], again["idempotency_key"]);
+    assert_eq!(payload_fingerprint(&first), payload_fingerprint(&again), "the key is not content");
+    assert_eq!(find_duplicate(&again, &[], &[]), Duplicate::New);
+
+    let queued = OutboxEntry { idempotency_key: new_idempotency_key(1), payload: first.clone(), ..OutboxEntry::default() };
+    assert_eq!(find_duplicate(&again, std::slice::from_ref(&queued), &[]), Duplicate::Queued);
+
+    let receipt = Receipt { idempotency_key: new_idempotency_key(1), at: "2026-12-02T10:00:00Z".into(), server_id: None, sent: true, fingerprint: payload_fingerprint(&first) };
+    assert_eq!(find_duplicate(&again, &[], std::slice::from_ref(&receipt)), Duplicate::Submitted(receipt.clone()));
+
+    // A change to any field is a new request.
+    let mut changed_form = form.clone();
+    changed_form.seasonality.push_str(" (updated)");
+    let changed = payload(&changed_form, &record, &Assumptions::default(), &fixture_forecast(&changed_form), &new_idempotency_key(3));
+    assert_eq!(find_duplicate(&changed, std::slice::from_ref(&queued), std::slice::from_ref(&receipt)), Duplicate::New);
+    // Only the latest receipt counts: changing and changing back is a new request.
+    let later = Receipt { fingerprint: payload_fingerprint(&changed), ..receipt.clone() };
+    assert_eq!(find_duplicate(&again, &[], &[receipt, later]), Duplicate::New);
+    // Receipts saved before fingerprints existed never match.
+    let old = Receipt { fingerprint: String::new(), ..Receipt::default() };
+    assert_eq!(find_duplicate(&again, &[], &[old]), Duplicate::New);
 }

@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use readiness_portal::logic::checklist::{item_errors, validate_sign_off, Decision, ItemStatus, ItemWork, SignOff, SignOffDraft, OVERALL};
 use readiness_portal::logic::content::content;
 use readiness_portal::logic::dates::Date;
-use readiness_portal::logic::export::{csv, csv_cell, markdown, CSV_COLUMNS};
+use readiness_portal::logic::export::{csv, csv_cell, header_facts, markdown, CSV_BOM, CSV_COLUMNS};
 use readiness_portal::logic::launch::{
     forecast_input, ics, launch_request_text, parse_whole, payload, submission_csv, validate, LaunchField, LaunchForm, FORECAST_DAYS,
     PORTAL_ORDER,
@@ -92,7 +92,7 @@ fn full_record(texts: &[String], choices: u32) -> ReadinessRecord {
         r.checklist.update_item(item, |w| *w = ItemWork { status, note, na_reason, evidence });
     }
     for scope in [OVERALL, "phase-agreement"] {
-        let sign_off = SignOff { reviewer: t(), role: t(), date: t(), decision: Decision::ALL[pick(2, 17)], comments: t(), fingerprint: t() };
+        let sign_off = SignOff { reviewer: t(), role: t(), date: t(), decision: Decision::ALL[pick(2, 17)], approved_with_open: Vec::new(), comments: t(), fingerprint: t() };
         r.checklist.sign_offs.insert(scope.to_string(), sign_off);
     }
     r.support.link_agency = t();
@@ -167,15 +167,37 @@ fn parse_csv(text: &str) -> Vec<Vec<(String, bool)>> {
 
 /// What a spreadsheet must get for a typed value: a leading apostrophe before a formula start.
 fn csv_safe(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_string() }
+    let start = text.trim_start_matches(' ');
+    let risky = start.starts_with(['=', '+', '-', '@']) || start.chars().next().is_some_and(char::is_control);
+    if risky && !is_number(text) { format!("'{text}") } else { text.to_string() }
+}
+
+/// A signed decimal such as `-36` or `+1.5`, which a spreadsheet reads as a number only.
+fn is_number(text: &str) -> bool {
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let mut parts = unsigned.split('.');
+    let digits = |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    match unsigned.matches('.').count() {
+        0 => digits(parts.next()),
+        1 => digits(parts.next()) && digits(parts.next()),
+        _ => false,
+    }
+}
+
+/// True when a spreadsheet could run the cell: a formula character or control character first,
+/// also after spaces, unless the whole cell is a plain number.
+fn runnable(cell: &str) -> bool {
+    let start = cell.trim_start_matches(' ');
+    (start.starts_with(['=', '+', '-', '@']) || start.chars().next().is_some_and(char::is_control)) && !is_number(cell)
 }
 
 /// Every cell quoted, none a formula; the rows as plain text.
 fn safe_rows(text: &str) -> Result<Vec<Vec<String>>, TestCaseError> {
-    let rows = parse_csv(text);
+    prop_assert!(text.starts_with(CSV_BOM), "a byte-order mark first, so spreadsheets read UTF-8");
+    let rows = parse_csv(&text[CSV_BOM.len()..]);
     for (cell, quoted) in rows.iter().flatten() {
         prop_assert!(*quoted, "unquoted cell {:?}", cell);
-        prop_assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "formula cell {:?}", cell);
+        prop_assert!(!runnable(cell), "formula cell {:?}", cell);
     }
     Ok(rows.into_iter().map(|r| r.into_iter().map(|(c, _)| c).collect()).collect())
 }
@@ -360,26 +382,27 @@ proptest! {
     #[test]
     fn share_links_round_trip_and_ignore_what_they_do_not_know(
         cui in any_answer(), financial in any_answer(), records in any_answer(), others in any_answer(),
-        audience in any_audience(), chosen in any_level(), junk in "[^&]{0,20}",
+        audience in any_audience(), chosen in any_level(), junk in "[^&]{0,20}", reason in hostile(),
     ) {
         let answers = Answers { cui, financial, records, others_data: others };
-        let expected = SharedAnswers { answers, audience, chosen };
-        let query = encode_query(&answers, audience, chosen);
-        prop_assert_eq!(decode_query(&query), expected);
+        // The reason travels only with a chosen level, trimmed.
+        let reason = if chosen.is_some() { reason.trim().to_string() } else { String::new() };
+        let expected = SharedAnswers { answers, audience, chosen, reason };
+        let query = encode_query(&expected);
+        prop_assert_eq!(decode_query(&query), expected.clone());
         prop_assert_eq!(decode_query(&format!("?x-{junk}&{query}")), expected);
     }
 
     #[test]
     fn exports_never_start_a_formula_and_keep_html_inert(agency in hostile(), note in hostile(), status in any::<u8>()) {
         let record = record_from(agency, "App".into(), note.clone(), status);
-        let checklist = &content().checklist;
         let md = markdown(&record, content(), "2026-11-23");
         prop_assert!(!md.contains("<span>") && !md.contains("<script"));
-        let _ = csv(&record, checklist);
+        let _ = csv(&record, content(), "2026-11-23");
         let cell = csv_cell(&note);
         let inner = &cell[1..cell.len() - 1];
-        prop_assert!(!inner.starts_with(['=', '+', '-', '@', '\t', '\r']));
         let unquoted = inner.replace("\"\"", "\"");
+        prop_assert!(!runnable(&unquoted), "{:?}", unquoted);
         let neutralised = format!("'{}", note);
         prop_assert!(unquoted == note || unquoted == neutralised);
     }
@@ -421,8 +444,14 @@ proptest! {
         if evidence.trim().is_empty() {
             prop_assert!(errors.evidence.is_none());
         }
-        if evidence.trim().contains(char::is_whitespace) {
-            prop_assert!(errors.evidence.is_some());
+        // Words are always accepted: only something that looks like a link is checked.
+        let lower = evidence.to_ascii_lowercase();
+        if !lower.contains([':', '/']) && !lower.contains("www.") {
+            prop_assert!(errors.evidence.is_none(), "{:?}", evidence);
+        }
+        // Nothing but an https:// address is ever accepted as a link.
+        if lower.trim_start().starts_with("javascript:") || lower.trim_start().starts_with("http://") {
+            prop_assert!(errors.evidence.is_some(), "{:?}", evidence);
         }
         let link = ItemWork { evidence: format!(" https://tickets.example.gov/{path} "), ..work };
         prop_assert_eq!(item_errors(&link).evidence, None);
@@ -454,9 +483,15 @@ proptest! {
         // The only indented list items are each item's note and evidence.
         prop_assert_eq!(lines_starting(&md, "  - "), lines_starting(&md, "  - Note: ") + lines_starting(&md, "  - Evidence: "));
 
-        let rows = safe_rows(&csv(&record, checklist))?;
+        let rows = safe_rows(&csv(&record, content(), "2026-11-23"))?;
         let items: usize = checklist.phases.iter().map(|p| p.items.len()).sum();
-        prop_assert_eq!(rows.len(), items + 1);
+        let facts = header_facts(&record, content(), "2026-11-23");
+        prop_assert_eq!(rows.len(), facts.len() + items + 1);
+        // The header facts read back exactly as the agency typed them.
+        for (row, (name, value)) in rows.iter().zip(&facts) {
+            prop_assert_eq!(&row[0], &csv_safe(name));
+            prop_assert_eq!(&row[1], &csv_safe(value));
+        }
         prop_assert!(rows.iter().all(|r| r.len() == CSV_COLUMNS.len()));
         let column = |name: &str| CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
         for item in ITEMS {
@@ -588,7 +623,7 @@ fn set_text_field(r: &mut ReadinessRecord, field: usize, text: String) {
         5 => r.checklist.update_item("chk-iaa-signed", |w| w.evidence = text),
         6..=9 => {
             let s = r.checklist.sign_offs.entry(OVERALL.into()).or_insert_with(|| SignOff {
-                reviewer: "R".into(), role: "ISSO".into(), date: "2026-11-23".into(), decision: Decision::Approved, comments: String::new(), fingerprint: "0".into(),
+                reviewer: "R".into(), role: "ISSO".into(), date: "2026-11-23".into(), decision: Decision::Approved, approved_with_open: Vec::new(), comments: String::new(), fingerprint: "0".into(),
             });
             *[&mut s.reviewer, &mut s.role, &mut s.date, &mut s.comments][field - 6] = text;
         }

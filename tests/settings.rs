@@ -203,10 +203,10 @@ fn the_card_follows_the_agencys_own_choice_and_appears_in_the_exports() {
     let md = export::markdown(&record, content(), "2026-12-01");
     assert!(md.contains("urn:acr.login.gov:verified http://idmanagement.gov/ns/assurance/aal/2"), "{md}");
     assert!(!md.contains("urn:acr.login.gov:verified-facial-match-required http"), "{md}");
-    let json: serde_json::Value = serde_json::from_str(&export::record_json(&record, content())).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&export::record_json(&record, content(), "2026-12-02")).unwrap();
     assert_eq!(json["integration_settings"]["service_level"], "basic-idv");
     assert_eq!(json["integration_settings"]["sign_ins"][0]["oidc_acr_values"], "urn:acr.login.gov:verified http://idmanagement.gov/ns/assurance/aal/2");
     assert_eq!(json["integration_settings"]["sign_ins"][0]["saml_requested_authn_context"], serde_json::Value::Null, "OIDC only");
     // The exported JSON imports back as the same record: the card is derived, not stored.
-    assert_eq!(readiness_portal::logic::record::import(&export::record_json(&record, content())), Ok(record));
+    assert_eq!(readiness_portal::logic::record::import(&export::record_json(&record, content(), "2026-12-02")), Ok(record));
 }

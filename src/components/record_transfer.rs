@@ -14,7 +14,8 @@ pub fn RecordTransfer() -> impl IntoView {
     let import_done = RwSignal::new(None::<String>);
 
     let export = move |_| {
-        let (name, text) = store.record.with(|r| (export_file_name(r, &browser::today_iso(), "json"), crate::logic::export::record_json(r, crate::logic::content::content())));
+        let today = browser::today_iso();
+        let (name, text) = store.record.with(|r| (export_file_name(r, &today, "json"), crate::logic::export::record_json(r, crate::logic::content::content(), &today)));
         if let Err(reason) = browser::download(&name, "application/json", &text) {
             store.notify(NoticeKind::Error, format!("The download did not start: {reason}."), None);
         }

@@ -2,8 +2,8 @@
 //! export is the record itself (`record::to_json`). User text is escaped for each format:
 //! Markdown cannot smuggle HTML or structure, and CSV cells cannot run as formulas.
 
-use super::checklist::{self, ItemStatus, SignOff, OVERALL};
-use super::content::{ChecklistFile, Content, Requirement};
+use super::checklist::{self, SignOffState, OVERALL};
+use super::content::{Content, Requirement};
 use super::record::{self, ReadinessRecord};
 use super::settings::{integration_settings, settings_json, settings_markdown};
 
@@ -67,27 +67,69 @@ fn or_dash(text: &str) -> String {
     }
 }
 
-fn sign_off_markdown(sign_off: Option<&SignOff>, stale: bool) -> String {
-    match sign_off {
-        None => "Sign-off: not signed off yet.\n".to_string(),
-        Some(s) => {
-            let mut line = format!(
-                "Sign-off: **{}** by {} ({}) on {}.",
-                s.decision.label(),
-                markdown_text(&s.reviewer),
-                markdown_text(&s.role),
-                markdown_text(&s.date)
-            );
-            if !s.comments.trim().is_empty() {
-                line.push_str(&format!(" Comments: {}", markdown_text(&s.comments)));
-            }
-            if stale {
-                line.push_str(" **Stale: the work changed after this sign-off.**");
-            }
-            line.push('\n');
-            line
+fn sign_off_markdown(state: &SignOffState) -> String {
+    let s = match state {
+        SignOffState::None => return "Sign-off: not signed off yet.\n".to_string(),
+        SignOffState::Current(s) | SignOffState::Stale(s) => s,
+    };
+    let mut line = format!(
+        "Sign-off: **{}** by {} ({}) on {}.",
+        s.decision.label(),
+        markdown_text(&s.reviewer),
+        markdown_text(&s.role),
+        markdown_text(&s.date)
+    );
+    if !s.comments.trim().is_empty() {
+        line.push_str(&format!(" Comments: {}", markdown_text(&s.comments)));
+    }
+    if matches!(state, SignOffState::Stale(_)) {
+        line.push_str(" **Stale: the work changed after this sign-off.**");
+    }
+    line.push('\n');
+    if !s.approved_with_open.is_empty() {
+        line.push_str("\nApproved while these were still open (the reviewer confirmed it):\n\n");
+        for open in &s.approved_with_open {
+            line.push_str(&format!("- {}\n", markdown_text(open)));
         }
     }
+    line
+}
+
+/// The facts every export starts with, so a file read on its own says what it is about:
+/// who, what, which level (recommended and chosen), how, when, and where sign-off stands.
+pub fn header_facts(record: &ReadinessRecord, content: &Content, date_iso: &str) -> Vec<(&'static str, String)> {
+    let checklist = &content.checklist;
+    let profile = &record.profile;
+    let level = record.level();
+    let work = &record.checklist;
+    let text = |t: &str| if t.trim().is_empty() { "—".to_string() } else { t.trim().to_string() };
+    let recommended = record.recommendation().level;
+    let chosen = record.service_level.chosen;
+    let mut facts = vec![
+        ("Agency", text(&profile.agency)),
+        ("Application", text(&profile.application)),
+        ("Agency type", profile.partner_type.map(|p| p.label()).unwrap_or("—").to_string()),
+        ("Protocol", profile.protocol.map(|p| p.label()).unwrap_or("—").to_string()),
+        ("Who signs in", profile.audience.map(|a| a.label()).unwrap_or("—").to_string()),
+        ("Recommended service level", recommended.map(|l| l.name()).unwrap_or("none yet: the service-level questions are not all answered").to_string()),
+        (
+            "Chosen service level",
+            match (chosen, recommended) {
+                (Some(c), Some(r)) if c == r => format!("{} (the recommendation)", c.name()),
+                (Some(c), _) => format!("{} (differs from the recommendation)", c.name()),
+                (None, _) => "none: the portal follows the recommendation".to_string(),
+            },
+        ),
+    ];
+    if let (_, Some(reason)) = record.level_summary() {
+        facts.push(("Reason for the chosen level", text(&reason)));
+    }
+    facts.push(("Service level used for this checklist", level.map(|l| l.name()).unwrap_or("none yet").to_string()));
+    facts.push(("Exported", date_iso.to_string()));
+    let blockers = checklist::blockers(checklist, work, profile, level).len();
+    facts.push(("Items blocking launch", blockers.to_string()));
+    facts.push(("Overall sign-off", checklist::sign_off_state(checklist, work, profile, level, OVERALL).summary()));
+    facts
 }
 
 /// The text of a settings note or trap, by id.
@@ -95,10 +137,13 @@ fn settings_text(content: &Content) -> impl Fn(&str) -> String + '_ {
     move |id: &str| content.service_levels.fact(id).map(|f| f.text.clone()).unwrap_or_default()
 }
 
-/// The record as exported: the record itself (what import reads back), plus the integration
-/// settings card for its level, which import ignores because it is derived.
-pub fn record_json(record: &ReadinessRecord, content: &Content) -> String {
+/// The record as exported: the record itself (what import reads back), plus the header facts
+/// and the integration settings card for its level, which import ignores because they are derived.
+pub fn record_json(record: &ReadinessRecord, content: &Content, date_iso: &str) -> String {
     let mut value = serde_json::to_value(record).expect("a record always serialises");
+    // Import ignores this summary: it is derived from the record.
+    value["export_summary"] =
+        serde_json::Value::Object(header_facts(record, content, date_iso).into_iter().map(|(k, v)| (k.to_string(), serde_json::Value::String(v))).collect());
     if let Some(settings) = integration_settings(&content.service_levels, record.level(), &record.profile) {
         value["integration_settings"] = settings_json(&settings, &settings_text(content));
     }
@@ -111,22 +156,14 @@ pub fn markdown(record: &ReadinessRecord, content: &Content, date_iso: &str) -> 
     let profile = &record.profile;
     let level = record.level();
     let work = &record.checklist;
-    let (level_text, override_reason) = record.level_summary();
     let mut md = String::new();
 
     md.push_str(&format!("# Launch readiness: {} – {}\n\n", or_dash(&profile.agency), or_dash(&profile.application)));
     md.push_str(&format!("Exported {date_iso} from the Login.gov partner readiness portal.\n\n"));
     md.push_str("## Integration\n\n");
-    md.push_str(&format!("- Agency: {}\n", or_dash(&profile.agency)));
-    md.push_str(&format!("- Application: {}\n", or_dash(&profile.application)));
-    md.push_str(&format!("- Agency type: {}\n", profile.partner_type.map(|p| p.label()).unwrap_or("—")));
-    md.push_str(&format!("- Protocol: {}\n", profile.protocol.map(|p| p.label()).unwrap_or("—")));
-    md.push_str(&format!("- Who signs in: {}\n", profile.audience.map(|a| a.label()).unwrap_or("—")));
-    md.push_str(&format!("- Service level: {level_text}\n"));
-    if let Some(reason) = override_reason {
-        md.push_str(&format!("- Reason for the chosen level: {}\n", or_dash(&reason)));
+    for (name, value) in header_facts(record, content, date_iso) {
+        md.push_str(&format!("- {name}: {}\n", markdown_text(&value)));
     }
-
     md.push_str("\n## Integration settings to request\n\n");
     match integration_settings(&content.service_levels, level, profile) {
         Some(settings) => md.push_str(&settings_markdown(&settings, &settings_text(content))),
@@ -152,13 +189,17 @@ pub fn markdown(record: &ReadinessRecord, content: &Content, date_iso: &str) -> 
         overall.done,
         overall.not_applicable
     ));
+    if overall.required_marked_not_applicable > 0 {
+        md.push_str(&format!(
+            "\n{} marked not applicable but required here, so still open: the partner alone cannot waive a required item.\n",
+            items_phrase(overall.required_marked_not_applicable)
+        ));
+    }
 
     for phase in &checklist.phases {
         let progress = checklist::phase_progress(phase, work, profile, level);
         md.push_str(&format!("\n## {} ({} of {} complete)\n\n", phase.title, progress.complete(), progress.applicable));
-        let fingerprint = checklist::fingerprint(checklist, work, profile, level, &phase.id);
-        let sign_off = work.sign_offs.get(&phase.id);
-        md.push_str(&sign_off_markdown(sign_off, sign_off.is_some_and(|s| checklist::is_stale(s, &fingerprint))));
+        md.push_str(&sign_off_markdown(&checklist::sign_off_state(checklist, work, profile, level, &phase.id)));
         md.push('\n');
         let mut hidden = Vec::new();
         for item in &phase.items {
@@ -167,11 +208,8 @@ pub fn markdown(record: &ReadinessRecord, content: &Content, date_iso: &str) -> 
                 continue;
             }
             let w = work.item(&item.id);
-            let mark = if w.status == ItemStatus::Done { "x" } else { " " };
-            let status = match w.status {
-                ItemStatus::NotApplicable => format!("Not applicable: {}", or_dash(&w.na_reason)),
-                other => other.label().to_string(),
-            };
+            let mark = if checklist::completes(item, &w) { "x" } else { " " };
+            let status = markdown_text(&checklist::status_text(item, &w));
             md.push_str(&format!("- [{mark}] **{}** ({}): {status}\n", item.title, requirement_label(item.requirement)));
             if !w.note.trim().is_empty() {
                 md.push_str(&format!("  - Note: {}\n", markdown_text(&w.note).replace("\n  ", "\n    ")));
@@ -185,48 +223,104 @@ pub fn markdown(record: &ReadinessRecord, content: &Content, date_iso: &str) -> 
         }
     }
 
-    let fingerprint = checklist::fingerprint(checklist, work, profile, level, OVERALL);
-    let overall_sign_off = work.sign_offs.get(OVERALL);
     md.push_str("\n## Overall sign-off\n\n");
-    md.push_str(&sign_off_markdown(overall_sign_off, overall_sign_off.is_some_and(|s| checklist::is_stale(s, &fingerprint))));
+    md.push_str(&sign_off_markdown(&checklist::sign_off_state(checklist, work, profile, level, OVERALL)));
     md
 }
 
-/// One CSV cell: a cell a spreadsheet would run as a formula (it begins with `=`, `+`, `-`,
-/// `@`, a tab or a carriage return) gets a leading apostrophe, and every cell is quoted.
+/// "1 required item is" / "3 required items are".
+fn items_phrase(n: usize) -> String {
+    if n == 1 {
+        "1 required item is".to_string()
+    } else {
+        format!("{n} required items are")
+    }
+}
+
+/// True for a plain decimal number such as `-36`, `+1.5` or `0.25`: a spreadsheet reads it
+/// as that number and nothing else, so it needs no neutralising.
+fn is_plain_number(text: &str) -> bool {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    !whole.is_empty() && !fraction.is_empty() && whole.chars().chain(fraction.chars()).all(|c| c.is_ascii_digit())
+}
+
+/// One CSV cell, quoted. Following OWASP's CSV injection guidance, a cell that a spreadsheet
+/// could run as a formula gets a leading apostrophe: one that begins with `=`, `+`, `-`, `@`,
+/// a tab, a carriage return, a line feed or any other control character (NUL included), also
+/// after leading spaces. Plain numbers such as `-36` are left as they are.
 pub fn csv_cell(text: &str) -> String {
-    let neutral = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_string() };
+    let start = text.trim_start_matches(' ');
+    let risky = start.starts_with(['=', '+', '-', '@']) || start.starts_with(char::is_control);
+    let neutral = if risky && !is_plain_number(text) { format!("'{text}") } else { text.to_string() };
     format!("\"{}\"", neutral.replace('"', "\"\""))
 }
 
-pub const CSV_COLUMNS: [&str; 11] =
-    ["Phase", "Item id", "Item", "Requirement", "Applies", "Status", "Reason not applicable", "Note", "Evidence", "Usually done by", "Source"];
+/// Starts a CSV file: the UTF-8 byte-order mark, so spreadsheets read accented letters right.
+pub const CSV_BOM: &str = "\u{feff}";
 
-/// One row per checklist item (applicable or not), with a header row; CRLF line ends.
-pub fn csv(record: &ReadinessRecord, checklist: &ChecklistFile) -> String {
+pub const CSV_COLUMNS: [&str; 12] = [
+    "Phase",
+    "Item id",
+    "Item",
+    "Requirement",
+    "Applies",
+    "Status",
+    "Counts as complete",
+    "Reason not applicable",
+    "Note",
+    "Evidence",
+    "Usually done by",
+    "Source",
+];
+
+/// The header facts as two-cell rows (name, value), then one row per checklist item
+/// (applicable or not) under a header row; CRLF line ends, after a byte-order mark.
+pub fn csv(record: &ReadinessRecord, content: &Content, date_iso: &str) -> String {
+    let checklist = &content.checklist;
     let level = record.level();
-    let mut rows = vec![CSV_COLUMNS.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(",")];
+    let row = |cells: &[&str]| cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(",");
+    // The header facts come first as name/value rows, padded so that every row has the same
+    // number of cells: strict CSV readers reject a file whose rows differ in length.
+    let padding = [""; CSV_COLUMNS.len() - 2];
+    let mut rows: Vec<String> = header_facts(record, content, date_iso)
+        .iter()
+        .map(|(name, value)| {
+            let mut cells = vec![*name, value.as_str()];
+            cells.extend(padding);
+            row(&cells)
+        })
+        .collect();
+    rows.push(row(&CSV_COLUMNS));
     for phase in &checklist.phases {
         for item in &phase.items {
             let w = record.checklist.item(&item.id);
             let applies = checklist::applies(item, &record.profile, level);
-            let cells = [
+            let complete = if !applies {
+                "not part of this integration"
+            } else if checklist::completes(item, &w) {
+                "yes"
+            } else {
+                "no"
+            };
+            let status = checklist::status_text(item, &w);
+            rows.push(row(&[
                 phase.title.as_str(),
                 item.id.as_str(),
                 item.title.as_str(),
                 requirement_label(item.requirement),
                 if applies { "yes" } else { "no" },
-                w.status.label(),
+                &status,
+                complete,
                 w.na_reason.as_str(),
                 w.note.as_str(),
                 w.evidence.as_str(),
                 item.owner.as_str(),
                 item.source.as_str(),
-            ];
-            rows.push(cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(","));
+            ]));
         }
     }
-    rows.join("\r\n") + "\r\n"
+    format!("{CSV_BOM}{}\r\n", rows.join("\r\n"))
 }
 
 #[cfg(test)]
@@ -236,9 +330,13 @@ mod tests {
     #[test]
     fn csv_cells_never_start_a_formula() {
         assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        for bad in ["=1+1", "+1", "-1", "@SUM(A1)", "\tcmd", "\rcmd", "=cmd|' /C calc'!A0"] {
+        for bad in ["=1+1", "+1+1", "-1-1", "-", "@SUM(A1)", "\tcmd", "\rcmd", "\ncmd", "\0=1+1", "\u{1}=1", "  =1+1", "=cmd|' /C calc'!A0", "-1.", "-.5", "+1e3"] {
             let cell = csv_cell(bad);
             assert!(cell.starts_with("\"'"), "{bad:?} -> {cell}");
+        }
+        // Plain numbers keep their sign and stay numbers.
+        for number in ["-36", "+1.5", "0", "-0.25", "12", "1.0"] {
+            assert_eq!(csv_cell(number), format!("\"{number}\""));
         }
         assert_eq!(csv_cell("plain, text"), "\"plain, text\"");
         assert_eq!(csv_cell("line\nbreak"), "\"line\nbreak\"");

@@ -64,17 +64,14 @@ pub fn HomePage() -> impl IntoView {
     let launch_status = move || {
         store.record.with(|r| match (r.launch.outbox.len(), r.launch.receipts.last()) {
             (queued, _) if queued > 0 => format!("{queued} submission waiting to send"),
-            (_, Some(receipt)) if receipt.sent => format!("submitted on {}", receipt.at),
-            (_, Some(receipt)) => format!("saved on {}, not sent (no endpoint configured)", receipt.at),
+            (_, Some(receipt)) if receipt.sent => format!("submitted on {}", crate::browser::local_time(&receipt.at)),
+            (_, Some(receipt)) => format!("saved on {}, not sent (no endpoint configured)", crate::browser::local_time(&receipt.at)),
             (_, None) if r.launch.form.is_some() => "draft saved, not submitted".to_string(),
             _ => "not started".to_string(),
         })
     };
     let sign_off_status = move || {
-        store.record.with(|r| match r.checklist.sign_offs.get(checklist::OVERALL) {
-            Some(s) => format!("{} by {} on {}", s.decision.label(), s.reviewer, s.date),
-            None => "not signed off yet".to_string(),
-        })
+        store.record.with(|r| checklist::sign_off_state(&content().checklist, &r.checklist, &r.profile, r.level(), checklist::OVERALL).summary())
     };
 
     view! {

@@ -17,7 +17,7 @@ use crate::components::radio::Radio;
 use crate::logic::content::content;
 use crate::logic::dates::Date;
 use crate::logic::launch::{
-    choices, forecast_input, ics, launch_request_text, new_idempotency_key, next_deploy_dates, payload, prefill, submission_csv,
+    choices, find_duplicate, forecast_input, ics, launch_request_text, new_idempotency_key, next_deploy_dates, payload, prefill, submission_csv, Duplicate,
     submission_file_name, validate, weekday_name, FieldKind, FormProblems, LaunchField, LaunchForm, FORECAST_DAYS, RAMP_PHASED, YES,
 };
 use crate::logic::record::{ReadinessRecord, MAX_FIELD_CHARS};
@@ -247,6 +247,15 @@ pub fn LaunchPage() -> impl IntoView {
     let level = Memo::new(move |_| record.with(ReadinessRecord::level));
     let problems = Memo::new(move |_| form.with(|f| validate(f, today, level.get())));
     let ctx = FormContext { form, problems, show_all: RwSignal::new(false), touched: RwSignal::new(BTreeSet::new()), record };
+    // What the last press of Submit did; cleared when the request changes.
+    let duplicate_notice = RwSignal::new(None::<Duplicate>);
+    Effect::new(move |previous: Option<()>| {
+        form.track();
+        if previous.is_some() {
+            duplicate_notice.set(None);
+        }
+    });
+    provide_context(duplicate_notice);
     let assumption_state = Memo::new(move |_| record.with(|r| assumptions_from(&r.launch.assumption_texts)));
     let forecast_memo = Memo::new(move |_| {
         let (assumptions, _) = assumption_state.get();
@@ -282,7 +291,11 @@ pub fn LaunchPage() -> impl IntoView {
         let key = new_idempotency_key((js_sys::Math::random() * 9_007_199_254_740_991.0) as u64 ^ (js_sys::Date::now() as u64));
         let (assumptions, _) = assumption_state.get_untracked();
         let body = record.with_untracked(|r| payload(&form.get_untracked(), r, &assumptions, &forecast_memo.get_untracked(), &key));
-        outbox::submit(store, outbox, key, body);
+        let duplicate = record.with_untracked(|r| find_duplicate(&body, &r.launch.outbox, &r.launch.receipts));
+        if duplicate == Duplicate::New {
+            outbox::submit(store, outbox, key, body);
+        }
+        duplicate_notice.set(Some(duplicate));
     };
 
     let summary = move || {
@@ -415,17 +428,31 @@ fn SubmitArea() -> impl IntoView {
         Endpoint::Url(url) => format!("Submissions go to {url}."),
     };
     let retry = move |_| leptos::task::spawn_local(outbox::send_all(store, outbox));
+    let duplicate_notice = expect_context::<RwSignal<Option<Duplicate>>>();
     view! {
         <section class="submit-area" aria-labelledby="submit-heading">
             <h2 id="submit-heading">"Submit"</h2>
             <p>{endpoint_text}</p>
             <button type="submit" class="usa-button usa-button--big" disabled=move || outbox.sending.get()>"Submit the launch request"</button>
+            <div role="status" data-testid="submit-result">
+                {move || duplicate_notice.get().map(|outcome| match outcome {
+                    Duplicate::New => view! { <p class="submit-result">"Submitted: its status is below."</p> }.into_any(),
+                    Duplicate::Queued => view! {
+                        <p class="submit-result submit-result--duplicate">"This request is already waiting to send, below. Nothing new was queued: change the request to submit a new one."</p>
+                    }.into_any(),
+                    Duplicate::Submitted(receipt) => view! {
+                        <p class="submit-result submit-result--duplicate">
+                            {format!("This exact request was already {} on {}. Nothing was submitted again: change the request to submit a new one.", if receipt.sent { "sent" } else { "saved" }, browser::local_time(&receipt.at))}
+                        </p>
+                    }.into_any(),
+                })}
+            </div>
             <div role="status" data-testid="outbox">
                 {move || record.with(|r| r.launch.outbox.clone()).into_iter().map(|entry| view! {
                     <div class="usa-alert usa-alert--warning usa-alert--slim outbox-entry">
                         <div class="usa-alert__body">
                             <p class="usa-alert__text">
-                                {format!("Waiting to send (queued {}, {} attempts so far). ", entry.queued_at, entry.attempts)}
+                                {format!("Waiting to send (queued {}, {} attempts so far). ", browser::local_time(&entry.queued_at), entry.attempts)}
                                 {(!entry.last_error.is_empty()).then(|| format!("Last error: {} It is retried automatically; it stays here, even if you close the page, until it goes through.", entry.last_error))}
                             </p>
                             <button type="button" class="usa-button usa-button--outline" on:click=retry disabled=move || outbox.sending.get()>"Retry now"</button>
@@ -436,9 +463,9 @@ fn SubmitArea() -> impl IntoView {
             <ul class="usa-list receipts" data-testid="receipts">
                 {move || record.with(|r| r.launch.receipts.clone()).into_iter().rev().map(|receipt| view! {
                     <li>{if receipt.sent {
-                        format!("Sent on {}. Reference: {}.", receipt.at, receipt.server_id.clone().unwrap_or_else(|| "none given".into()))
+                        format!("Sent on {}. Reference: {}.", browser::local_time(&receipt.at), receipt.server_id.clone().unwrap_or_else(|| "none given".into()))
                     } else {
-                        format!("Saved in this browser on {} (no endpoint is configured). Download the files below and send them to Login.gov.", receipt.at)
+                        format!("Saved in this browser on {} (no endpoint is configured). Download the files below and send them to Login.gov.", browser::local_time(&receipt.at))
                     }}</li>
                 }).collect_view()}
             </ul>

@@ -256,8 +256,8 @@ fn Exports() -> impl IntoView {
             <p>"Files are named after the agency, the application and today’s date. The JSON file can be imported into this portal again."</p>
             <div class="export-buttons">
                 <button type="button" class="usa-button" on:click=download("md", "text/markdown", export::markdown)>"Download Markdown"</button>
-                <button type="button" class="usa-button" on:click=download("csv", "text/csv", |r, c, _| export::csv(r, &c.checklist))>"Download CSV"</button>
-                <button type="button" class="usa-button" on:click=download("json", "application/json", |r, c, _| export::record_json(r, c))>"Download JSON record"</button>
+                <button type="button" class="usa-button" on:click=download("csv", "text/csv", export::csv)>"Download CSV"</button>
+                <button type="button" class="usa-button" on:click=download("json", "application/json", export::record_json)>"Download JSON record"</button>
                 <button type="button" class="usa-button usa-button--outline" on:click=print>"Print or save as PDF"</button>
             </div>
         </section>

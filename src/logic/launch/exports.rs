@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use crate::logic::content::content;
 use crate::logic::dates::Date;
-use crate::logic::export::csv_cell;
+use crate::logic::export::{csv_cell, CSV_BOM};
 use crate::logic::record::{file_slug, ReadinessRecord};
 use crate::logic::staffing::{self, Assumptions, Forecast, ForecastInput, ASSUMPTIONS};
 
@@ -217,15 +217,16 @@ fn cell_text(value: &Value) -> String {
             _ => n.to_string(),
         },
         Value::String(s) => s.clone(),
-        Value::Array(items) => items.iter().map(cell_text).collect::<Vec<_>>().join("; "),
-        Value::Object(_) => value.to_string(),
+        // Lists and objects are written exactly as in the JSON payload.
+        Value::Array(_) | Value::Object(_) => value.to_string(),
     }
 }
 
 /// The submission as a two-column CSV (`field`, `value`), in the payload's order: the header
 /// fields, `launch.*`, `assumptions.*`, `forecast.*` and one row per figure per day
 /// (`forecast.day[N].contacts`, N days from launch). Every cell is quoted and neutralised
-/// against formulas; CRLF line ends.
+/// against formulas (plain numbers stay numbers); lists are JSON text, as in the payload;
+/// CRLF line ends, after a byte-order mark.
 pub fn submission_csv(form: &LaunchForm, record: &ReadinessRecord, assumptions: &Assumptions, forecast: &Forecast, idempotency_key: &str) -> String {
     let arrival = Date::parse_iso(form.arrival_date());
     let mut rows: Vec<(String, Value)> = header_entries(record, idempotency_key).into_iter().map(|(k, v)| (k.to_string(), v)).collect();
@@ -237,7 +238,7 @@ pub fn submission_csv(form: &LaunchForm, record: &ReadinessRecord, assumptions: 
             rows.push((format!("forecast.day[{}].{k}", day.day), v));
         }
     }
-    let mut out = format!("{},{}\r\n", csv_cell("field"), csv_cell("value"));
+    let mut out = format!("{CSV_BOM}{},{}\r\n", csv_cell("field"), csv_cell("value"));
     for (field, value) in rows {
         out.push_str(&format!("{},{}\r\n", csv_cell(&field), csv_cell(&cell_text(&value))));
     }

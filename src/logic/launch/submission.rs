@@ -47,6 +47,42 @@ pub struct Receipt {
     pub server_id: Option<String>,
     /// False when there is no endpoint and the submission was only saved in the browser.
     pub sent: bool,
+    /// [`payload_fingerprint`] of what was submitted, so the same request is not sent twice.
+    pub fingerprint: String,
+}
+
+/// A fingerprint of a submission's content: the payload without its idempotency key, which
+/// differs on every submission even when nothing else does.
+pub fn payload_fingerprint(payload: &Value) -> String {
+    let mut content = payload.clone();
+    if let Some(object) = content.as_object_mut() {
+        object.remove("idempotency_key");
+    }
+    format!("{:016x}", crate::logic::phone::fnv1a64(content.to_string().as_bytes()))
+}
+
+/// Whether this exact request was submitted before.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Duplicate {
+    /// Nothing identical was submitted: go ahead.
+    New,
+    /// An identical request is still waiting in the outbox.
+    Queued,
+    /// An identical request already has this receipt.
+    Submitted(Receipt),
+}
+
+/// Checks a new payload against the outbox and the latest receipt. Only the latest receipt
+/// counts: submitting a request, changing it, then changing it back is a new request.
+pub fn find_duplicate(payload: &Value, outbox: &[OutboxEntry], receipts: &[Receipt]) -> Duplicate {
+    let fingerprint = payload_fingerprint(payload);
+    if outbox.iter().any(|entry| payload_fingerprint(&entry.payload) == fingerprint) {
+        return Duplicate::Queued;
+    }
+    match receipts.last() {
+        Some(receipt) if receipt.fingerprint == fingerprint => Duplicate::Submitted(receipt.clone()),
+        _ => Duplicate::New,
+    }
 }
 
 /// Wait before automatic retry number `attempts` (1 = after the first failure): 2 s doubling
