@@ -80,6 +80,28 @@ pub fn focus_page_heading() {
     }
 }
 
+/// Moves focus to the element with this id (making it focusable by script if it is not) and
+/// brings it into view: a link within the page then takes keyboard and screen-reader users to
+/// its target, not only the scroll position. False when there is no such element.
+pub fn focus_by_id(id: &str) -> bool {
+    let element = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    let Some(element) = element else { return false };
+    if !element.has_attribute("tabindex") {
+        let _ = element.set_attribute("tabindex", "-1");
+    }
+    let _ = element.focus();
+    element.scroll_into_view();
+    true
+}
+
+/// The path of the current page, such as `/checklist`.
+pub fn current_path() -> String {
+    window().and_then(|w| w.location().pathname().ok()).unwrap_or_default()
+}
+
 /// Reads a picked file as text.
 pub async fn read_file_text(file: web_sys::File) -> Result<String, String> {
     let text = wasm_bindgen_futures::JsFuture::from(file.text())

@@ -623,3 +623,41 @@ fn import_errors_say_what_is_wrong_and_where_in_the_users_terms() {
     }
     assert_eq!(readiness_portal::logic::record::import("").unwrap_err().to_string(), "The file is empty: it holds no record.");
 }
+
+/// Issue 13, item 4: before an import replaces work, the portal can say what would be lost.
+#[test]
+fn an_import_says_what_it_would_replace() {
+    let empty = ReadinessRecord::default();
+    let mut current = ReadinessRecord { profile: profile(Some(Protocol::Saml), Some(Audience::Public)), ..ReadinessRecord::default() };
+    current.checklist.update_item("chk-iaa-signed", |w| w.status = ItemStatus::Done);
+    current.checklist.update_item("chk-prod-logo", |w| w.note = "Sent".into());
+    let draft = SignOffDraft { reviewer: "Pat".into(), role: "ISSO".into(), date: "2026-12-02".into(), decision: Some(Decision::Approved), comments: String::new() };
+    current.checklist.sign_offs.insert(OVERALL.into(), validate_sign_off(&draft, "fp".into()).unwrap());
+    current.launch.form = Some(readiness_portal::logic::launch::LaunchForm { deploy_date: "2027-03-02".into(), seasonality: "Busy in spring".into(), ..Default::default() });
+    current.support.help_desk = "help@example.gov".into();
+
+    let summary = record::WorkSummary::of(&current);
+    assert_eq!((summary.checklist_items, summary.sign_offs, summary.launch_fields, summary.support_fields), (2, 1, 2, 1));
+    assert_eq!(summary.profile_answers, 5);
+    let loss = record::import_loss(&current, &empty).expect("work would be lost");
+    assert_eq!(
+        loss,
+        "Importing replaces all the work shown here: 5 integration profile answers, 2 checklist items with work, 1 sign-off, 2 launch request fields and 1 support kit field. The file holds nothing."
+    );
+    // Nothing to lose: an empty portal, or the same record again.
+    assert_eq!(record::import_loss(&empty, &current), None);
+    assert_eq!(record::import_loss(&current, &current.clone()), None);
+}
+
+/// Issue 13, item 12: over the limit, the field says so, and nothing is cut.
+#[test]
+fn text_over_the_limit_is_named_not_cut() {
+    let at_limit = "x".repeat(record::MAX_FIELD_CHARS);
+    assert_eq!(record::length_problem(&at_limit), None);
+    assert_eq!(record::length_problem(""), None);
+    let over = "é".repeat(record::MAX_FIELD_CHARS + 214);
+    assert_eq!(
+        record::length_problem(&over).unwrap(),
+        "This is 10,214 characters, 214 more than the 10,000 the portal can save. Nothing has been cut, but your changes are not saved until you shorten it."
+    );
+}

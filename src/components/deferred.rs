@@ -21,8 +21,9 @@ pub fn Deferred(children: ChildrenFn) -> impl IntoView {
             // The page may be left before the timer fires; the signal is then gone, which is fine.
             if ready.try_set(true).is_none() && !target_was_there {
                 request_animation_frame(|| {
+                    // Focus, not only scroll: the link's target is where keyboard users go next.
                     if let Some(target) = fragment_target() {
-                        target.scroll_into_view();
+                        crate::browser::focus_by_id(&target.id());
                     }
                 });
             }

@@ -2,6 +2,7 @@
 
 pub mod copy_button;
 pub mod deferred;
+pub mod length_note;
 pub mod notices;
 pub mod page;
 pub mod profile_form;

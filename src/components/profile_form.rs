@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
 use crate::components::radio::Radio;
-use crate::logic::record::{Audience, OidcFlow, PartnerType, Protocol, MAX_FIELD_CHARS};
+use crate::components::length_note::LengthNote;
+use crate::logic::record::{Audience, OidcFlow, PartnerType, Protocol};
 use crate::store::use_store;
 
 /// Agency, application, partner type, protocol (and OIDC flow) and audience: the answers every
@@ -11,7 +12,6 @@ use crate::store::use_store;
 pub fn ProfileForm() -> impl IntoView {
     let store = use_store();
     let record = store.record;
-    let max = MAX_FIELD_CHARS.to_string();
 
     let protocol_choices = Protocol::ALL
         .into_iter()
@@ -76,22 +76,22 @@ pub fn ProfileForm() -> impl IntoView {
                 id="profile-agency"
                 name="agency"
                 autocomplete="organization"
-                maxlength=max.clone()
-                aria-describedby="profile-agency-hint"
+                aria-describedby="profile-agency-hint profile-agency-length"
                 prop:value=move || record.with(|r| r.profile.agency.clone())
                 on:input=move |ev| record.update(|r| r.profile.agency = event_target_value(&ev))
             />
+            <LengthNote id="profile-agency-length" text=Signal::derive(move || record.with(|r| r.profile.agency.clone())) />
             <label class="usa-label" for="profile-application">"Application name"</label>
             <span class="usa-hint" id="profile-application-hint">"The name users will see for the service that signs in with Login.gov."</span>
             <input
                 class="usa-input"
                 id="profile-application"
                 name="application"
-                maxlength=max
-                aria-describedby="profile-application-hint"
+                aria-describedby="profile-application-hint profile-application-length"
                 prop:value=move || record.with(|r| r.profile.application.clone())
                 on:input=move |ev| record.update(|r| r.profile.application = event_target_value(&ev))
             />
+            <LengthNote id="profile-application-length" text=Signal::derive(move || record.with(|r| r.profile.application.clone())) />
             <fieldset class="usa-fieldset">
                 <legend class="usa-legend">"Your agency is"</legend>
                 {partner_choices}

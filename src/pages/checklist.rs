@@ -3,13 +3,15 @@
 
 use leptos::prelude::*;
 
+use crate::browser;
 use crate::components::deferred::Deferred;
+use crate::components::length_note::LengthNote;
 use crate::components::page::PageHeading;
 use crate::components::radio::Radio;
 use crate::logic::checklist::{self, item_errors, ItemStatus};
-use crate::logic::content::{content, ChecklistItem, Phase};
+use crate::logic::content::{content, ChecklistItem, Phase, Requirement};
 use crate::logic::export::requirement_label;
-use crate::logic::record::{Audience, Profile, Protocol, MAX_FIELD_CHARS};
+use crate::logic::record::{Audience, Profile, Protocol};
 use crate::logic::routes::{CHECKLIST, HOME, REVIEW, SERVICE_LEVEL};
 use crate::logic::service_level::Level;
 use crate::store::use_store;
@@ -100,20 +102,34 @@ pub fn Blockers(scope: Memo<Scope>) -> impl IntoView {
         })
     };
     view! {
-        <section class="blockers" aria-labelledby="blockers-heading" data-testid="blockers">
+        <section class="blockers" class:blockers--clear=move || list().is_empty() aria-labelledby="blockers-heading" data-testid="blockers">
             <h2 id="blockers-heading">"What blocks launch"</h2>
             {move || {
                 let items = list();
                 if items.is_empty() {
-                    view! { <p>"Nothing: every required item that applies is done."</p> }.into_any()
+                    view! { <p data-testid="nothing-blocks">"Nothing blocks launch: every required item that applies is done."</p> }.into_any()
                 } else {
+                    let count = match items.len() {
+                        1 => "1 required item is not done yet:".to_string(),
+                        n => format!("{n} required items are not done yet:"),
+                    };
                     view! {
-                        <p>{format!("{} required items are not done yet:", items.len())}</p>
+                        <p>{count}</p>
                         <ul class="usa-list">
                             {items
                                 .into_iter()
-                                .map(|(phase, id, title)| view! {
-                                    <li><a class="usa-link" href=format!("{}#{id}", CHECKLIST.path)>{title}</a>" ("{phase}")"</li>
+                                .map(|(phase, id, title)| {
+                                    let target = id.clone();
+                                    // On this page, move focus to the item itself; from another
+                                    // page the link opens the checklist, which focuses it.
+                                    let go = move |ev: leptos::ev::MouseEvent| {
+                                        if browser::current_path() == CHECKLIST.path && browser::focus_by_id(&target) {
+                                            ev.prevent_default();
+                                        }
+                                    };
+                                    view! {
+                                        <li><a class="usa-link" href=format!("{}#{id}", CHECKLIST.path) on:click=go>{title}</a>" ("{phase}")"</li>
+                                    }
                                 })
                                 .collect_view()}
                         </ul>
@@ -182,7 +198,7 @@ fn ItemCard(item: &'static ChecklistItem) -> impl IntoView {
     let evidence_error_id = format!("{id}-evidence-error");
     let evidence_hint_id = format!("{id}-evidence-hint");
     let tag_class = format!("usa-tag requirement requirement--{}", requirement_label(item.requirement));
-    let max = MAX_FIELD_CHARS.to_string();
+    let evidence_id_for_length = evidence_hint_id.clone();
 
     let reason_field = {
         let update = update.clone();
@@ -199,11 +215,11 @@ fn ItemCard(item: &'static ChecklistItem) -> impl IntoView {
                         <textarea
                             class="usa-textarea usa-textarea--short"
                             id=reason_id.clone()
-                            maxlength=MAX_FIELD_CHARS.to_string()
-                            aria-describedby=move || errors.with(|e| e.na_reason.is_some()).then(|| described.clone())
+                            aria-describedby=move || if errors.with(|e| e.na_reason.is_some()) { format!("{described} {described}-length") } else { format!("{described}-length") }
                             prop:value=move || work.with(|w| w.na_reason.clone())
                             on:input=move |ev| { let text = event_target_value(&ev); update(Box::new(move |w| w.na_reason = text)) }
                         ></textarea>
+                        <LengthNote id=format!("{reason_error_id}-length") text=Signal::derive(move || work.with(|w| w.na_reason.clone())) />
                     </div>
                 }
             })
@@ -214,7 +230,7 @@ fn ItemCard(item: &'static ChecklistItem) -> impl IntoView {
     let update_evidence = update.clone();
     let evidence_described = {
         let (hint, error) = (evidence_hint_id.clone(), evidence_error_id.clone());
-        move || if errors.with(|e| e.evidence.is_some()) { format!("{hint} {error}") } else { hint.clone() }
+        move || if errors.with(|e| e.evidence.is_some()) { format!("{hint} {error} {hint}-length") } else { format!("{hint} {hint}-length") }
     };
     let evidence_error_view = {
         let error_id = evidence_error_id.clone();
@@ -242,30 +258,36 @@ fn ItemCard(item: &'static ChecklistItem) -> impl IntoView {
                 <legend class="usa-legend usa-legend--small">"Status"<span class="usa-sr-only">{format!(" of {}", item.title)}</span></legend>
                 <div class="radio-row">{statuses}</div>
             </fieldset>
+            {move || (item.requirement == Requirement::Required && work.with(|w| w.status) == ItemStatus::NotApplicable).then(|| view! {
+                <div class="usa-alert usa-alert--warning usa-alert--slim usa-alert--no-icon" data-testid="required-not-waivable">
+                    <div class="usa-alert__body"><p class="usa-alert__text">{checklist::REQUIRED_NOT_WAIVABLE}</p></div>
+                </div>
+            })}
             {reason_field}
             <details class="checklist-item__details" open=move || work.with(|w| !w.note.is_empty() || !w.evidence.is_empty())>
                 <summary>"Note and evidence"</summary>
                 <label class="usa-label" for=note_id.clone()>"Note"</label>
                 <textarea
                     class="usa-textarea usa-textarea--short"
-                    id=note_id
-                    maxlength=max.clone()
+                    id=note_id.clone()
+                    aria-describedby=format!("{note_id}-length")
                     prop:value=move || work.with(|w| w.note.clone())
                     on:input=move |ev| { let text = event_target_value(&ev); update_note(Box::new(move |w| w.note = text)) }
                 ></textarea>
+                <LengthNote id=format!("{note_id}-length") text=Signal::derive(move || work.with(|w| w.note.clone())) />
                 <div class="usa-form-group" class:usa-form-group--error=move || errors.with(|e| e.evidence.is_some())>
-                    <label class="usa-label" for=evidence_id.clone()>"Evidence link"</label>
-                    <span class="usa-hint" id=evidence_hint_id>"Where the proof is kept: a ticket, a document or a page."</span>
+                    <label class="usa-label" for=evidence_id.clone()>"Evidence"</label>
+                    <span class="usa-hint" id=evidence_hint_id>"Where the proof is kept: an https:// link to the ticket, document or page, or words such as “ticket 4521 in our tracker”."</span>
                     {evidence_error_view}
                     <input
                         class="usa-input"
-                        type="url"
+                        type="text"
                         id=evidence_id
-                        maxlength=max
                         aria-describedby=evidence_described
                         prop:value=move || work.with(|w| w.evidence.clone())
                         on:input=move |ev| { let text = event_target_value(&ev); update_evidence(Box::new(move |w| w.evidence = text)) }
                     />
+                    <LengthNote id=format!("{evidence_id_for_length}-length") text=Signal::derive(move || work.with(|w| w.evidence.clone())) />
                 </div>
             </details>
         </article>

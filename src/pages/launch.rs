@@ -20,7 +20,7 @@ use crate::logic::launch::{
     choices, find_duplicate, forecast_input, ics, launch_request_text, new_idempotency_key, next_deploy_dates, payload, prefill, submission_csv, Duplicate,
     submission_file_name, validate, weekday_name, FieldKind, FormProblems, LaunchField, LaunchForm, FORECAST_DAYS, RAMP_PHASED, YES,
 };
-use crate::logic::record::{ReadinessRecord, MAX_FIELD_CHARS};
+use crate::logic::record::ReadinessRecord;
 use crate::logic::routes::{HOME, LAUNCH, SERVICE_LEVEL};
 use crate::logic::staffing::{forecast, format_count, validate_assumptions, Assumptions, Forecast, ASSUMPTIONS};
 use crate::outbox::{self, use_outbox, Endpoint};
@@ -199,7 +199,7 @@ fn field(ctx: FormContext, field: LaunchField) -> AnyView {
                 <label class="usa-label" for=id.clone()>{label}</label>
                 {hint_view}
                 {messages(ctx, field)}
-                <textarea class="usa-textarea usa-textarea--short" id=id.clone() name=field.id() maxlength=MAX_FIELD_CHARS.to_string()
+                <textarea class="usa-textarea usa-textarea--short" id=id.clone() name=field.id()
                     aria-describedby=described_by(ctx, field, has_hint) aria-invalid=move || ctx.error(field).is_some().to_string()
                     prop:value=value on:input=move |ev| ctx.set(field, event_target_value(&ev)) on:change=move |_| ctx.touch(field)></textarea>
             </div>
@@ -220,7 +220,6 @@ fn field(ctx: FormContext, field: LaunchField) -> AnyView {
                     {hint_view}
                     {messages(ctx, field)}
                     <input class="usa-input" id=id.clone() name=field.id() type=input_type inputmode=input_mode autocomplete=autocomplete
-                        maxlength=MAX_FIELD_CHARS.to_string()
                         aria-describedby=described_by(ctx, field, has_hint) aria-invalid=move || ctx.error(field).is_some().to_string()
                         prop:value=value on:input=move |ev| ctx.set(field, event_target_value(&ev)) on:change=move |_| ctx.touch(field) />
                 </div>
@@ -493,7 +492,7 @@ fn ForecastSection(forecast: Memo<Forecast>, assumption_state: Memo<(Assumptions
                     <label class="usa-label" for=id.clone()>{format!("{} ({})", spec.label, spec.unit)}</label>
                     {source.map(|s| view! { <span class="usa-hint">{s.note.clone()}" "<a class="usa-link source-link" href=s.source.clone() rel="external noopener">"Source"</a></span> })}
                     {move || error().map(|m| view! { <span class="usa-error-message" id=error_id.clone()>{m}</span> })}
-                    <input class="usa-input usa-input--small" id=id inputmode="decimal" maxlength=MAX_FIELD_CHARS.to_string()
+                    <input class="usa-input usa-input--small" id=id inputmode="decimal"
                         aria-describedby=move || error().is_some().then(|| described.clone())
                         prop:value=value
                         on:input=move |ev| record.update(|r| { r.launch.assumption_texts.insert(spec.key.to_string(), event_target_value(&ev)); }) />

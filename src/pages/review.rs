@@ -7,10 +7,10 @@ use crate::browser;
 use crate::components::page::PageHeading;
 use crate::components::radio::Radio;
 use crate::components::settings_card::SettingsCard;
-use crate::logic::checklist::{self, validate_sign_off, Decision, ItemStatus, SignOffDraft, SignOffErrors, OVERALL};
+use crate::logic::checklist::{self, validate_sign_off_with, Decision, Evidence, SignOffDraft, SignOffErrors, SignOffState, OVERALL};
 use crate::logic::content::{content, Content, Phase};
 use crate::logic::export::{self, requirement_label};
-use crate::logic::record::{self, export_file_name, ReadinessRecord};
+use crate::logic::record::{self, export_file_name};
 use crate::logic::routes::{CHECKLIST, REVIEW};
 use crate::pages::checklist::{use_scope, Blockers, Scope};
 use crate::store::{use_store, NoticeKind};
@@ -34,22 +34,21 @@ pub fn ReviewPage() -> impl IntoView {
     }
 }
 
+/// The same header facts every export starts with, so the page and the files agree.
 #[component]
 fn Summary() -> impl IntoView {
     let record = use_store().record;
-    let level = Memo::new(move |_| record.with(ReadinessRecord::level_summary));
-    let or_dash = |text: String| if text.trim().is_empty() { "—".to_string() } else { text };
+    let facts = move || {
+        record.with(|r| export::header_facts(r, content(), &browser::today_iso())).into_iter().filter(|(name, _)| *name != "Exported").collect::<Vec<_>>()
+    };
     view! {
         <section aria-labelledby="summary-heading">
             <h2 id="summary-heading">"Integration"</h2>
             <dl class="summary-list" data-testid="summary">
-                <dt>"Agency"</dt><dd>{move || record.with(|r| or_dash(r.profile.agency.clone()))}</dd>
-                <dt>"Application"</dt><dd>{move || record.with(|r| or_dash(r.profile.application.clone()))}</dd>
-                <dt>"Agency type"</dt><dd>{move || record.with(|r| r.profile.partner_type.map(|p| p.label()).unwrap_or("—"))}</dd>
-                <dt>"Protocol"</dt><dd>{move || record.with(|r| r.profile.protocol.map(|p| p.label()).unwrap_or("—"))}</dd>
-                <dt>"Who signs in"</dt><dd>{move || record.with(|r| r.profile.audience.map(|a| a.label()).unwrap_or("—"))}</dd>
-                <dt>"Service level"</dt><dd data-testid="summary-level">{move || level.with(|(text, _)| text.clone())}</dd>
-                {move || level.with(|(_, reason)| reason.clone()).map(|reason| view! { <dt>"Reason for the chosen level"</dt><dd class="preserve-lines">{or_dash(reason)}</dd> })}
+                {move || facts().into_iter().map(|(name, value)| view! {
+                    <dt>{name}</dt>
+                    <dd class="preserve-lines" data-fact=name>{value}</dd>
+                }).collect_view()}
             </dl>
         </section>
     }
@@ -66,17 +65,23 @@ fn PhaseReview(phase: &'static Phase, scope: Memo<Scope>) -> impl IntoView {
             .into_iter()
             .map(|item| {
                 let work = record.with(|r| r.checklist.item(&item.id));
-                let status = match work.status {
-                    ItemStatus::NotApplicable => format!("Not applicable: {}", work.na_reason),
-                    other => other.label().to_string(),
+                let status = checklist::status_text(item, &work);
+                let evidence = match checklist::evidence(&work.evidence) {
+                    Evidence::Empty => ().into_any(),
+                    Evidence::Text(text) => view! { <span class="preserve-lines">{text.to_string()}</span> }.into_any(),
+                    Evidence::Link(url) => view! { <a class="usa-link break-anywhere" href=url.to_string() rel="noopener noreferrer">{url.to_string()}</a> }.into_any(),
+                    Evidence::BadLink(why) => view! {
+                        <span class="break-anywhere">{work.evidence.trim().to_string()}</span>
+                        <span class="evidence-problem">" Not a usable link: "{why}</span>
+                    }.into_any(),
                 };
                 view! {
                     <tr data-item=item.id.clone()>
-                        <th scope="row"><a class="usa-link" href=format!("{}#{}", CHECKLIST.path, item.id)>{item.title.clone()}</a></th>
-                        <td>{requirement_label(item.requirement)}</td>
-                        <td class="preserve-lines">{status}</td>
-                        <td class="preserve-lines">{work.note}</td>
-                        <td class="break-anywhere">{work.evidence}</td>
+                        <th scope="row" data-label="Item"><a class="usa-link" href=format!("{}#{}", CHECKLIST.path, item.id)>{item.title.clone()}</a></th>
+                        <td data-label="Requirement">{requirement_label(item.requirement)}</td>
+                        <td data-label="Status" class="preserve-lines">{status}</td>
+                        <td data-label="Note" class="preserve-lines">{work.note}</td>
+                        <td data-label="Evidence" class="break-anywhere">{evidence}</td>
                     </tr>
                 }
             })
@@ -91,8 +96,10 @@ fn PhaseReview(phase: &'static Phase, scope: Memo<Scope>) -> impl IntoView {
         <section aria-labelledby=labelled_by class="phase-review">
             <h2 id=heading_id>{phase.title.clone()}</h2>
             <p>{progress}</p>
-            <div class="usa-table-container--scrollable" tabindex="0" role="region" aria-label=format!("{} items", phase.title)>
-                <table class="usa-table usa-table--borderless review-table">
+            // Stacked on narrow screens and wrapping on wide ones: nothing scrolls sideways.
+            <div class="review-table-container">
+                <table class="usa-table usa-table--borderless usa-table--stacked review-table">
+                    <caption class="usa-sr-only">{format!("{} items", phase.title)}</caption>
                     <thead>
                         <tr>
                             <th scope="col">"Item"</th>
@@ -111,7 +118,8 @@ fn PhaseReview(phase: &'static Phase, scope: Memo<Scope>) -> impl IntoView {
 }
 
 /// The current sign-off of a phase (or of everything), stale when the work changed since,
-/// and the form to sign off again.
+/// and the form to sign off again. Approving while something is open asks the reviewer to
+/// confirm the list, which the sign-off then records.
 #[component]
 fn SignOffBlock(scope_id: &'static str, label: &'static str, scope: Memo<Scope>) -> impl IntoView {
     let store = use_store();
@@ -121,67 +129,98 @@ fn SignOffBlock(scope_id: &'static str, label: &'static str, scope: Memo<Scope>)
         let s = scope.get();
         record.with(|r| checklist::fingerprint(checklist, &r.checklist, &s.profile, s.level, scope_id))
     });
-    let existing = Memo::new(move |_| record.with(|r| r.checklist.sign_offs.get(scope_id).cloned()));
-    let stale = move || existing.with(|s| s.as_ref().is_some_and(|s| checklist::is_stale(s, &current_fingerprint.get())));
+    let open = Memo::new(move |_| {
+        let s = scope.get();
+        record.with(|r| checklist::open_concerns(checklist, &r.checklist, &s.profile, s.level, scope_id))
+    });
+    let state = move || {
+        let s = scope.get();
+        record.with(|r| match checklist::sign_off_state(checklist, &r.checklist, &s.profile, s.level, scope_id) {
+            SignOffState::None => None,
+            SignOffState::Current(sign_off) => Some((sign_off.clone(), false)),
+            SignOffState::Stale(sign_off) => Some((sign_off.clone(), true)),
+        })
+    };
 
     let draft = RwSignal::new(SignOffDraft { date: browser::today_iso(), ..SignOffDraft::default() });
+    let confirmed = RwSignal::new(false);
     let errors = RwSignal::new(SignOffErrors::default());
     let saved = RwSignal::new(false);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        match validate_sign_off(&draft.get_untracked(), current_fingerprint.get_untracked()) {
-            Ok(sign_off) => {
-                errors.set(SignOffErrors::default());
-                record.update(|r| {
-                    r.checklist.sign_offs.insert(scope_id.to_string(), sign_off);
-                });
-                saved.set(true);
-            }
-            Err(found) => {
-                errors.set(found);
-                saved.set(false);
+    let prefix = format!("signoff-{scope_id}");
+    let summary_id = format!("{prefix}-errors");
+    let submit = {
+        let summary_id = summary_id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            match validate_sign_off_with(&draft.get_untracked(), current_fingerprint.get_untracked(), &open.get_untracked(), confirmed.get_untracked()) {
+                Ok(sign_off) => {
+                    errors.set(SignOffErrors::default());
+                    record.update(|r| {
+                        r.checklist.sign_offs.insert(scope_id.to_string(), sign_off);
+                    });
+                    confirmed.set(false);
+                    saved.set(true);
+                }
+                Err(found) => {
+                    errors.set(found);
+                    saved.set(false);
+                    // The summary appears with the errors; focus it once it is on the page.
+                    let summary_id = summary_id.clone();
+                    request_animation_frame(move || {
+                        browser::focus_by_id(&summary_id);
+                    });
+                }
             }
         }
+    };
+    let changed = move || {
+        saved.set(false);
     };
 
-    let prefix = format!("signoff-{scope_id}");
-    let text_field = move |field: &'static str, label_text: &'static str, hint: Option<&'static str>,
-                           get: fn(&SignOffDraft) -> String, set: fn(&mut SignOffDraft, String),
-                           error: fn(&SignOffErrors) -> Option<&'static str>| {
-        let input_id = format!("{prefix}-{field}");
-        let error_id = format!("{input_id}-error");
-        let hint_id = format!("{input_id}-hint");
-        let described = {
-            let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
-            move || {
-                let mut ids = Vec::new();
-                if hint.is_some() {
-                    ids.push(hint_id.clone());
+    let text_field = {
+        let prefix = prefix.clone();
+        move |field: &'static str, label_text: &'static str, hint: Option<&'static str>,
+              get: fn(&SignOffDraft) -> String, set: fn(&mut SignOffDraft, String),
+              error: fn(&SignOffErrors) -> Option<&'static str>| {
+            let input_id = format!("{prefix}-{field}");
+            let error_id = format!("{input_id}-error");
+            let hint_id = format!("{input_id}-hint");
+            let length_id = format!("{input_id}-length");
+            let too_long = Memo::new(move |_| draft.with(|d| record::length_problem(&get(d))));
+            let described = {
+                let (error_id, hint_id, length_id) = (error_id.clone(), hint_id.clone(), length_id.clone());
+                move || {
+                    let mut ids = Vec::new();
+                    if hint.is_some() {
+                        ids.push(hint_id.clone());
+                    }
+                    if errors.with(|e| error(e).is_some()) {
+                        ids.push(error_id.clone());
+                    }
+                    if too_long.with(Option::is_some) {
+                        ids.push(length_id.clone());
+                    }
+                    (!ids.is_empty()).then(|| ids.join(" "))
                 }
-                if errors.with(|e| error(e).is_some()) {
-                    ids.push(error_id.clone());
-                }
-                (!ids.is_empty()).then(|| ids.join(" "))
+            };
+            view! {
+                <div class="usa-form-group" class:usa-form-group--error=move || errors.with(|e| error(e).is_some()) || too_long.with(Option::is_some)>
+                    <label class="usa-label" for=input_id.clone()>{label_text}</label>
+                    {hint.map(|h| view! { <span class="usa-hint" id=hint_id.clone()>{h}</span> })}
+                    {move || errors.with(error).map(|m| view! { <span class="usa-error-message" id=error_id.clone()>{m}</span> })}
+                    {move || too_long.get().map(|m| view! { <span class="usa-error-message" id=length_id.clone()>{m}</span> })}
+                    <input
+                        class="usa-input"
+                        id=input_id.clone()
+                        aria-describedby=described
+                        aria-invalid=move || errors.with(|e| error(e).is_some()).to_string()
+                        prop:value=move || draft.with(get)
+                        on:input=move |ev| { changed(); draft.update(|d| set(d, event_target_value(&ev))) }
+                    />
+                </div>
             }
-        };
-        view! {
-            <div class="usa-form-group" class:usa-form-group--error=move || errors.with(|e| error(e).is_some())>
-                <label class="usa-label" for=input_id.clone()>{label_text}</label>
-                {hint.map(|h| view! { <span class="usa-hint" id=hint_id.clone()>{h}</span> })}
-                {move || errors.with(error).map(|m| view! { <span class="usa-error-message" id=error_id.clone()>{m}</span> })}
-                <input
-                    class="usa-input"
-                    id=input_id.clone()
-                    maxlength=record::MAX_FIELD_CHARS.to_string()
-                    aria-describedby=described
-                    aria-invalid=move || errors.with(|e| error(e).is_some()).to_string()
-                    prop:value=move || draft.with(get)
-                    on:input=move |ev| { saved.set(false); draft.update(|d| set(d, event_target_value(&ev))) }
-                />
-            </div>
         }
     };
-    let prefix = format!("signoff-{scope_id}");
     let decision_error_id = format!("{prefix}-decision-error");
     let decisions = Decision::ALL
         .into_iter()
@@ -189,30 +228,108 @@ fn SignOffBlock(scope_id: &'static str, label: &'static str, scope: Memo<Scope>)
             view! {
                 <Radio id=format!("{prefix}-{}", decision.id()) name=format!("{prefix}-decision") value=decision.id() label=decision.label().to_string()
                     checked=Signal::derive(move || draft.with(|d| d.decision == Some(decision)))
-                    on_choose=Callback::new(move |_| { saved.set(false); draft.update(|d| d.decision = Some(decision)) }) />
+                    on_choose=Callback::new(move |_| { changed(); draft.update(|d| d.decision = Some(decision)) }) />
             }
         })
         .collect_view();
     let comments_id = format!("{prefix}-comments");
+    let comments_length_id = format!("{comments_id}-length");
+    let comments_too_long = Memo::new(move |_| draft.with(|d| record::length_problem(&d.comments)));
+    let confirm_id = format!("{prefix}-confirm");
+    let confirm_error_id = format!("{confirm_id}-error");
+    let open_list_id = format!("{prefix}-open");
+
+    // The error summary: every problem in form order, each linking to its field.
+    let error_summary = {
+        let (prefix, summary_id) = (prefix.clone(), summary_id.clone());
+        move || {
+            let problems = errors.with(SignOffErrors::in_form_order);
+            (!problems.is_empty()).then(|| {
+                let prefix = prefix.clone();
+                view! {
+                    <div class="usa-alert usa-alert--error usa-alert--slim error-summary" id=summary_id.clone() tabindex="-1" role="alert" data-testid="signoff-error-summary">
+                        <div class="usa-alert__body">
+                            <h4 class="usa-alert__heading">{match problems.len() { 1 => "There is 1 problem".to_string(), n => format!("There are {n} problems") }}</h4>
+                            <ul class="usa-list">
+                                {problems.into_iter().map(|(field, message)| {
+                                    let target = match field {
+                                        checklist::SignOffField::Decision => format!("{prefix}-{}", Decision::ALL[0].id()),
+                                        other => format!("{prefix}-{}", other.id()),
+                                    };
+                                    let href = format!("#{target}");
+                                    let go = move |ev: leptos::ev::MouseEvent| {
+                                        if browser::focus_by_id(&target) {
+                                            ev.prevent_default();
+                                        }
+                                    };
+                                    view! { <li><a class="usa-link" href=href on:click=go>{message}</a></li> }
+                                }).collect_view()}
+                            </ul>
+                        </div>
+                    </div>
+                }
+            })
+        }
+    };
+
+    // Shown while approving with something open: what is open, and a box to confirm it.
+    let confirm_block = {
+        let (confirm_id, confirm_error_id, open_list_id) = (confirm_id.clone(), confirm_error_id.clone(), open_list_id.clone());
+        move || {
+            let approving = draft.with(|d| d.decision == Some(Decision::Approved));
+            let concerns = open.get();
+            (approving && !concerns.is_empty()).then(|| {
+                let (confirm_id, confirm_error_id, open_list_id) = (confirm_id.clone(), confirm_error_id.clone(), open_list_id.clone());
+                let described = {
+                    let (open_list_id, confirm_error_id) = (open_list_id.clone(), confirm_error_id.clone());
+                    move || if errors.with(|e| e.confirm.is_some()) { format!("{open_list_id} {confirm_error_id}") } else { open_list_id.clone() }
+                };
+                let count = match concerns.len() {
+                    1 => "1 thing is still open".to_string(),
+                    n => format!("{n} things are still open"),
+                };
+                view! {
+                    <div class="usa-form-group open-concerns" class:usa-form-group--error=move || errors.with(|e| e.confirm.is_some()) data-testid="open-concerns">
+                        <p class="open-concerns__intro"><strong>{count}</strong>" in what you are approving:"</p>
+                        <ul class="usa-list" id=open_list_id>
+                            {concerns.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
+                        </ul>
+                        {move || errors.with(|e| e.confirm).map(|m| view! { <span class="usa-error-message" id=confirm_error_id.clone()>{m}</span> })}
+                        <div class="usa-checkbox">
+                            <input class="usa-checkbox__input" type="checkbox" id=confirm_id.clone() aria-describedby=described
+                                prop:checked=move || confirmed.get()
+                                on:change=move |ev| { changed(); confirmed.set(event_target_checked(&ev)) } />
+                            <label class="usa-checkbox__label" for=confirm_id.clone()>"I approve although the items listed are still open. The sign-off records them."</label>
+                        </div>
+                    </div>
+                }
+            })
+        }
+    };
 
     view! {
         <div class="sign-off" data-testid=format!("signoff-{scope_id}")>
             <h3>{format!("Sign-off for {label}")}</h3>
-            {move || match existing.get() {
+            {move || match state() {
                 None => view! { <p class="sign-off__status">"Not signed off yet."</p> }.into_any(),
-                Some(s) => view! {
+                Some((s, stale)) => view! {
                     <div class="sign-off__status" class:sign-off__status--stale=stale>
                         <p>
                             <strong>{s.decision.label()}</strong>" by "{s.reviewer.clone()}" ("{s.role.clone()}") on "{s.date.clone()}"."
                             {(!s.comments.is_empty()).then(|| view! { " Comments: "<span class="preserve-lines">{s.comments.clone()}</span> })}
                         </p>
-                        <Show when=stale>
+                        {(!s.approved_with_open.is_empty()).then(|| view! {
+                            <p data-testid="approved-with-open">{format!("Approved with {} still open:", s.approved_with_open.len())}</p>
+                            <ul class="usa-list">{s.approved_with_open.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
+                        })}
+                        {stale.then(|| view! {
                             <p class="stale-warning" data-testid="stale"><strong>"Stale: "</strong>"the work changed after this sign-off. Review it again and sign off anew."</p>
-                        </Show>
+                        })}
                     </div>
                 }.into_any(),
             }}
             <form class="usa-form usa-form--large no-print" on:submit=submit novalidate>
+                {error_summary}
                 {text_field("reviewer", "Reviewer name", None, |d| d.reviewer.clone(), |d, v| d.reviewer = v, |e| e.reviewer)}
                 {text_field("role", "Reviewer role", Some("For example ISSO, program manager or partner lead."), |d| d.role.clone(), |d, v| d.role = v, |e| e.role)}
                 {text_field("date", "Date", Some("Year-month-day, for example 2026-11-23."), |d| d.date.clone(), |d, v| d.date = v, |e| e.date)}
@@ -221,10 +338,15 @@ fn SignOffBlock(scope_id: &'static str, label: &'static str, scope: Memo<Scope>)
                     {move || errors.with(|e| e.decision).map(|m| view! { <span class="usa-error-message" id=format!("signoff-{scope_id}-decision-error")>{m}</span> })}
                     <div class="radio-row">{decisions}</div>
                 </fieldset>
-                <label class="usa-label" for=comments_id.clone()>"Comments"</label>
-                <textarea class="usa-textarea usa-textarea--short" id=comments_id maxlength=record::MAX_FIELD_CHARS.to_string()
-                    prop:value=move || draft.with(|d| d.comments.clone())
-                    on:input=move |ev| { saved.set(false); draft.update(|d| d.comments = event_target_value(&ev)) }></textarea>
+                {confirm_block}
+                <div class="usa-form-group" class:usa-form-group--error=move || comments_too_long.with(Option::is_some)>
+                    <label class="usa-label" for=comments_id.clone()>"Comments"</label>
+                    {move || comments_too_long.get().map(|m| view! { <span class="usa-error-message" id=format!("signoff-{scope_id}-comments-length")>{m}</span> })}
+                    <textarea class="usa-textarea usa-textarea--short" id=comments_id
+                        aria-describedby=move || comments_too_long.with(Option::is_some).then(|| comments_length_id.clone())
+                        prop:value=move || draft.with(|d| d.comments.clone())
+                        on:input=move |ev| { changed(); draft.update(|d| d.comments = event_target_value(&ev)) }></textarea>
+                </div>
                 <button type="submit" class="usa-button">{format!("Sign off {label}")}</button>
                 <p role="status">{move || saved.get().then_some("Signed off and saved.")}</p>
             </form>

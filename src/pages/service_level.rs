@@ -292,12 +292,12 @@ fn AgencyDecision() -> impl IntoView {
                         <textarea
                             class="usa-textarea"
                             id="override-reason"
-                            maxlength=crate::logic::record::MAX_FIELD_CHARS.to_string()
-                            aria-describedby=move || if error.get().is_some() { "override-reason-hint override-reason-error" } else { "override-reason-hint" }
+                            aria-describedby=move || if error.get().is_some() { "override-reason-hint override-reason-error override-reason-length" } else { "override-reason-hint override-reason-length" }
                             aria-invalid=move || error.get().is_some().to_string()
                             prop:value=move || record.with(|r| r.service_level.override_reason.clone())
                             on:input=move |ev| record.update(|r| r.service_level.override_reason = event_target_value(&ev))
                         ></textarea>
+                        <crate::components::length_note::LengthNote id="override-reason-length" text=Signal::derive(move || record.with(|r| r.service_level.override_reason.clone())) />
                     </div>
                 </Show>
                 <p data-testid="effective-level">{effective}</p>

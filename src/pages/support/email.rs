@@ -10,7 +10,7 @@ use crate::components::radio::Radio;
 use crate::components::support_nav::SupportNav;
 use crate::components::tick_item::TickItem;
 use crate::logic::content::content;
-use crate::logic::record::{export_file_name, ReadinessRecord, MAX_FIELD_CHARS};
+use crate::logic::record::{export_file_name, ReadinessRecord};
 use crate::logic::routes::{HOME, SERVICE_LEVEL, SUPPORT_EMAIL};
 use crate::logic::scanner::scan;
 use crate::logic::support_links::{Attribution, Lang};
@@ -86,14 +86,16 @@ pub fn SupportEmailPage() -> impl IntoView {
             </fieldset>
             <label class="usa-label" for="launch-window">"Launch time frame"</label>
             <span class="usa-hint" id="launch-window-hint">"A time frame rather than an exact date, written in the email’s language, for example “in early March 2027”."</span>
-            <input class="usa-input" id="launch-window" maxlength=MAX_FIELD_CHARS.to_string() aria-describedby="launch-window-hint"
+            <input class="usa-input" id="launch-window" aria-describedby="launch-window-hint launch-window-length"
                 prop:value=move || record.with(|r| r.support.launch_window.clone())
                 on:input=move |ev| record.update(|r| r.support.launch_window = event_target_value(&ev)) />
+            <crate::components::length_note::LengthNote id="launch-window-length" text=Signal::derive(move || record.with(|r| r.support.launch_window.clone())) />
             <label class="usa-label" for="help-desk">"Your help desk"</label>
             <span class="usa-hint" id="help-desk-hint">"How users reach your agency about the application: an email address or a web page."</span>
-            <input class="usa-input" id="help-desk" maxlength=MAX_FIELD_CHARS.to_string() aria-describedby="help-desk-hint"
+            <input class="usa-input" id="help-desk" aria-describedby="help-desk-hint help-desk-length"
                 prop:value=move || record.with(|r| r.support.help_desk.clone())
                 on:input=move |ev| record.update(|r| r.support.help_desk = event_target_value(&ev)) />
+            <crate::components::length_note::LengthNote id="help-desk-length" text=Signal::derive(move || record.with(|r| r.support.help_desk.clone())) />
         </form>
         {move || {
             let missing = missing.get();

@@ -8,7 +8,6 @@ use crate::components::page::PageHeading;
 use crate::components::support_nav::SupportNav;
 use crate::components::tick_item::TickItem;
 use crate::logic::content::content;
-use crate::logic::record::MAX_FIELD_CHARS;
 use crate::logic::routes::SUPPORT_LINKS;
 use crate::logic::support_links::{build_url, link_html, link_text, Attribution, Lang, LinkKind};
 use crate::store::use_store;
@@ -72,9 +71,10 @@ pub fn SupportLinksPage() -> impl IntoView {
     let field = move |id: &'static str, label: &'static str, get: fn(&crate::logic::record::ReadinessRecord) -> String, set: fn(&mut crate::logic::record::ReadinessRecord, String)| {
         view! {
             <label class="usa-label" for=id>{label}</label>
-            <input class="usa-input" id=id maxlength=MAX_FIELD_CHARS.to_string() aria-describedby="attribution-hint"
+            <input class="usa-input" id=id aria-describedby=format!("attribution-hint {id}-length")
                 prop:value=move || record.with(get)
                 on:input=move |ev| record.update(|r| set(r, event_target_value(&ev))) />
+            <crate::components::length_note::LengthNote id=format!("{id}-length") text=Signal::derive(move || record.with(get)) />
         }
     };
 
