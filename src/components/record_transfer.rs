@@ -136,7 +136,7 @@ pub fn RecordTransfer() -> impl IntoView {
                         <p class="usa-alert__text">{message}</p>
                         {move || can_undo.get().then(|| view! {
                             <button type="button" class="usa-button usa-button--unstyled" on:click=undo>"Undo import"</button>
-                            <span class="usa-hint">" (available until you leave or reload the page)"</span>
+                            <span>" (available until you leave or reload the page)"</span>
                         })}
                     </div>
                 </div>

@@ -102,7 +102,8 @@ pub fn header_facts(record: &ReadinessRecord, content: &Content, date_iso: &str)
     let profile = &record.profile;
     let level = record.level();
     let work = &record.checklist;
-    let text = |t: &str| if t.trim().is_empty() { "—".to_string() } else { t.trim().to_string() };
+    // Typed text exactly as typed (a reviewer sees what the team wrote), or a dash when blank.
+    let text = |t: &str| if t.trim().is_empty() { "—".to_string() } else { t.to_string() };
     let recommended = record.recommendation().level;
     let chosen = record.service_level.chosen;
     let mut facts = vec![

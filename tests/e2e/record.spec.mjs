@@ -88,3 +88,63 @@ test("when the browser refuses storage, the app works in memory and says so", as
   await expect(page.getByLabel("Agency name")).toHaveValue("Office of Memory");
   await expect(page.locator("#profile-saved")).toContainText("kept only in this tab");
 });
+
+test("an import that would replace other work says what would be lost, asks, and can be undone", async ({ page, browser }, testInfo) => {
+  // A reviewer's record, exported from another browser.
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await open(other, "/");
+  await other.getByLabel("Agency name").fill("Office of the Team");
+  const file = (await downloadText(other, "Download your record (JSON)", testInfo, "team.json")).path;
+  await fresh.close();
+
+  await open(page, "/");
+  await fillProfile(page);
+  await open(page, "/checklist");
+  await page.locator('label[for="chk-iaa-signed-done"]').click();
+  await open(page, "/");
+  const input = page.getByLabel("Import a record");
+  await input.setInputFiles(file);
+  const confirm = page.getByTestId("import-confirm");
+  await expect(confirm).toBeFocused();
+  await expect(confirm).toContainText("Replace your work with team.json?");
+  await expect(confirm).toContainText("Importing replaces all the work shown here: 5 integration profile answers and 1 checklist item with work. The file holds 1 integration profile answer.");
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Keep my work" }).click();
+  await expect(page.getByText("team.json was not imported. Your work is unchanged.")).toBeVisible();
+  await expect(page.getByLabel("Agency name")).toHaveValue("Department of Examples");
+
+  await input.setInputFiles(file);
+  await page.getByRole("button", { name: "Replace my work" }).click();
+  await expect(page.getByText(/^Imported team\.json/)).toBeVisible();
+  await expect(page.getByLabel("Agency name")).toHaveValue("Office of the Team");
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Undo import" }).click();
+  await expect(page.getByText("Import undone: the work you had before is back.")).toBeVisible();
+  await expect(page.getByLabel("Agency name")).toHaveValue("Department of Examples");
+  await expect(page.getByRole("button", { name: "Undo import" })).toHaveCount(0);
+  // The undone work is saved again, so it survives a reload.
+  await page.reload();
+  await appRendered(page);
+  await expect(page.getByLabel("Agency name")).toHaveValue("Department of Examples");
+});
+
+test("import errors say what is wrong in the user's words, and where", async ({ page }, testInfo) => {
+  await open(page, "/");
+  const record = JSON.parse((await downloadText(page, "Download your record (JSON)", testInfo)).text);
+  record.checklist.sign_offs.overall = { reviewer: "Pat", role: "ISSO", date: "2026-12-02", decision: "approved-by-gsa", comments: "", fingerprint: "0" };
+  const damaged = testInfo.outputPath("damaged.json");
+  await writeFile(damaged, JSON.stringify(record));
+  const cut = testInfo.outputPath("cut.json");
+  await writeFile(cut, JSON.stringify(record, null, 2).slice(0, 200));
+  const input = page.getByLabel("Import a record");
+  await input.setInputFiles(damaged);
+  const error = page.locator("#import-error");
+  await expect(error).toHaveText(
+    "damaged.json was not imported. The record is damaged: in the overall sign-off, the decision, the value “approved-by-gsa” is not one the portal knows: it can be “approved” or “changes requested”. Your current work is unchanged.",
+  );
+  await input.setInputFiles(cut);
+  await expect(error).toContainText("cut.json was not imported. The file stops part-way through the record (at line");
+  await expect(error).not.toContainText("EOF");
+  await expectNoAxeViolations(page);
+});

@@ -163,3 +163,22 @@ test("a share link asks before replacing different answers", async ({ page }) =>
   await expect(page.locator("#q-financial-yes")).toBeChecked();
   await expect(page.getByTestId("recommended-level")).toHaveText("Recommended level: IAL2/AAL2");
 });
+
+test("a share link carries the reason for a chosen level, so the recipient sees no error", async ({ page, browser }) => {
+  await open(page, "/service-level");
+  await answerAll(page, { ...allNoPublic, financial: "yes" });
+  await page.locator('label[for="chosen-ial1-aal2"]').click();
+  const reason = "Risk assessment of 2026-10-01 & sign-off #4: authentication only";
+  await page.locator("#override-reason").fill(reason);
+  const link = await page.getByLabel("Link to these answers").inputValue();
+  expect(new URL(link).searchParams.get("reason")).toBe(reason);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expect(other.locator("#chosen-ial1-aal2")).toBeChecked();
+  await expect(other.locator("#override-reason")).toHaveValue(reason);
+  await expect(other.locator("#override-reason-error")).toHaveCount(0);
+  await expectNoAxeViolations(other);
+  await fresh.close();
+});
