@@ -564,7 +564,7 @@ proptest! {
     ) {
         let links = &content().support.links;
         let attribution = Attribution { agency: link_agency.clone(), integration: link_integration.clone() };
-        let input = EmailInput { agency: agency.clone(), application: application.clone(), launch_window: window, level, help_desk, lang: Lang::ALL[lang], attribution: attribution.clone() };
+        let input = EmailInput { agency: agency.clone(), application: application.clone(), launch_window: window, level, help_desk, lang: Lang::ALL[lang], attribution: attribution.clone(), audience: None };
         let email = launch_email(&input, links);
         let plain = launch_email(&EmailInput { lang: Lang::ALL[lang], level, ..EmailInput::default() }, links);
         prop_assert_eq!(email.html.matches('<').count(), plain.html.matches('<').count(), "typed text adds no markup to the email");

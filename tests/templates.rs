@@ -4,6 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use readiness_portal::logic::content::content;
+use readiness_portal::logic::record::{Audience, Profile};
 use readiness_portal::logic::phone::find_phone_candidates;
 use readiness_portal::logic::service_level::Level;
 use readiness_portal::logic::support_links::{Attribution, Lang};
@@ -50,6 +51,7 @@ fn input(lang: Lang, level: Level) -> EmailInput {
         help_desk: "help@benefits.example.gov".into(),
         lang,
         attribution: Attribution { agency: "DOE".into(), integration: "benefits-portal".into() },
+        audience: Some(Audience::Public),
     }
 }
 
@@ -154,7 +156,8 @@ fn ial2_paragraph_and_faq_entry_only_for_ial2() {
     }
     let support = &content().support;
     let ids = |level| faq_items(support, &faq_profile("A", "B"), level).into_iter().map(|f| f.id).collect::<Vec<_>>();
-    let unconditional = support.faq.iter().filter(|f| f.condition.is_none()).count();
+    // Entries for every level: no condition, or only the public's text (faq_profile's audience).
+    let unconditional = support.faq.iter().filter(|f| f.condition.as_ref().is_none_or(|c| c.who_signs_in.as_deref() == Some("public"))).count();
     // Each level that verifies identity gets its own answer; no level, or IAL1, gets none.
     assert!(ids(Some(Level::Ial2Aal2)).contains(&"sup-faq-verify-identity".to_string()));
     assert!(!ids(Some(Level::Ial2Aal2)).contains(&"sup-faq-verify-identity-basic".to_string()));
@@ -208,6 +211,7 @@ fn hostile_values_are_escaped_in_html() {
             help_desk: "<a href=\"javascript:x\">desk</a> & co".into(),
             lang,
             attribution: Attribution { agency: "\"><script>".into(), integration: "x&y".into() },
+            audience: None,
         };
         let e = launch_email(&i, &content().support.links);
         for raw in ["<script", "<img", "<b>", "\"Co\"", "'x'", "javascript:x\"", "& co", "& \""] {
@@ -443,6 +447,56 @@ fn every_generated_text_passes_the_content_checker() {
 }
 
 /// A profile with just the names the FAQ fills in.
-fn faq_profile(agency: &str, application: &str) -> readiness_portal::logic::record::Profile {
-    readiness_portal::logic::record::Profile { agency: agency.to_string(), application: application.to_string(), ..Default::default() }
+fn faq_profile(agency: &str, application: &str) -> Profile {
+    // The public: the audience whose FAQ the golden files hold (see the_faq_and_email_follow_who_signs_in).
+    Profile { agency: agency.to_string(), application: application.to_string(), audience: Some(Audience::Public), ..Default::default() }
+}
+
+/// Issue 13, item 5: the FAQ and the email follow who signs in. A workforce gets only
+/// phishing-resistant methods, no personal-email advice and no benefits entry; the public gets
+/// neither workforce rule; a mixed or unknown audience gets the text true for both.
+#[test]
+fn the_faq_and_email_follow_who_signs_in() {
+    let support = &content().support;
+    let text_of = |audience: Option<Audience>| {
+        let profile = Profile { audience, ..faq_profile("Department of Examples", "Benefits Portal") };
+        let faq = faq_items(support, &profile, Some(Level::Ial1Aal2));
+        let questions: Vec<String> = faq.iter().map(|f| f.question.clone()).collect();
+        let mut unique = questions.clone();
+        unique.dedup();
+        assert_eq!(unique, questions, "no question twice for {audience:?}");
+        let faq_text: String = faq.iter().map(|f| format!("{} {}\n", f.question, f.answer)).collect();
+        let email = launch_email(&EmailInput { audience, ..input(Lang::En, Level::Ial1Aal2) }, &support.links).text;
+        (faq_text, email)
+    };
+    let (faq, email) = text_of(Some(Audience::Workforce));
+    for text in [&faq, &email] {
+        assert!(text.contains("phishing-resistant") && text.contains("PIV or CAC"), "{text}");
+        assert!(!text.contains("personal email"), "{text}");
+        assert!(!text.contains("such as a text or voice code"), "{text}");
+    }
+    assert!(!faq.contains("benefits"), "{faq}");
+    assert!(faq.contains("Can Login.gov help with questions about Benefits Portal?"));
+
+    let (faq, email) = text_of(Some(Audience::Public));
+    for text in [&faq, &email] {
+        assert!(!text.contains("phishing-resistant") && !text.contains("PIV"), "{text}");
+        assert!(text.contains("personal email address rather than a work email") || text.contains("personal email address, not a work email"), "{text}");
+    }
+    assert!(faq.contains("benefits"));
+
+    for audience in [Some(Audience::Both), Some(Audience::NotSure), None] {
+        let (faq, email) = text_of(audience);
+        for text in [&faq, &email] {
+            assert!(text.contains("for work") && text.contains("phishing-resistant"), "{audience:?}: {text}");
+        }
+        assert!(faq.contains("benefits") && faq.contains("such as a text or voice code"), "{audience:?}");
+    }
+    // Every language says it, in its own words, with the typed names kept.
+    for lang in Lang::ALL {
+        let workforce = launch_email(&EmailInput { audience: Some(Audience::Workforce), ..input(lang, Level::Ial1Aal2) }, &support.links);
+        let public = launch_email(&EmailInput { audience: Some(Audience::Public), ..input(lang, Level::Ial1Aal2) }, &support.links);
+        assert!(workforce.text.contains("PIV") && !public.text.contains("PIV"), "{}", lang.id());
+        assert_ne!(workforce.text, public.text);
+    }
 }

@@ -162,6 +162,17 @@ pub fn condition_holds(condition: &Condition, profile: &Profile, level: Option<L
         && part(condition.audience.as_deref(), audience, |wanted, audience| wanted == audience.id(), unknown)
         && part(condition.partner_type.as_deref(), profile.partner_type, |wanted, partner| wanted == partner.id(), unknown)
         && part(condition.certificate, certificate, |wanted, uses| wanted == uses, unknown)
+        && condition.who_signs_in.as_deref().is_none_or(|wanted| wanted == who_signs_in(profile.audience))
+}
+
+/// Who signs in, as texts for users are written: `public`, `workforce`, or `mixed` for both
+/// and for an audience not known yet (the text true for both is the safe one to show).
+pub fn who_signs_in(audience: Option<Audience>) -> &'static str {
+    match audience {
+        Some(Audience::Public) => "public",
+        Some(Audience::Workforce) => "workforce",
+        Some(Audience::Both) | Some(Audience::NotSure) | None => "mixed",
+    }
 }
 
 /// The items of a phase that apply, in content order.

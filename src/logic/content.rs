@@ -199,6 +199,10 @@ pub struct Condition {
     pub identity_verification: Option<bool>,
     pub protocol: Option<String>,
     pub audience: Option<String>,
+    /// Who signs in, for texts written to users: `public`, `workforce`, or `mixed` (both, or not
+    /// known yet, which gets the text that is true for both). Unlike `audience`, it is always
+    /// known, so a user text never goes missing while the audience is unanswered.
+    pub who_signs_in: Option<String>,
     /// federal or state-local
     pub partner_type: Option<String>,
     /// True: the integration uploads a public certificate (SAML, or OIDC without PKCE).
@@ -473,6 +477,30 @@ pub struct KnownValues<'a> {
     pub launch_fields: &'a [&'a str],
 }
 
+/// The values of a condition's `who_signs_in`.
+pub const WHO_SIGNS_IN: [&str; 3] = ["public", "workforce", "mixed"];
+
+/// Each value a condition names must be one the portal knows.
+fn check_condition_values(where_: &str, condition: &Condition, levels: &[&str], known: &KnownValues, problems: &mut Vec<String>) {
+    if condition.names_nothing() {
+        problems.push(format!("{where_}: condition names nothing"));
+    }
+    let parts = [
+        ("level", &condition.level, levels),
+        ("protocol", &condition.protocol, known.protocols),
+        ("audience", &condition.audience, known.audiences),
+        ("partner_type", &condition.partner_type, known.partner_types),
+        ("who_signs_in", &condition.who_signs_in, &WHO_SIGNS_IN[..]),
+    ];
+    for (part, value, allowed) in parts {
+        if let Some(value) = value {
+            if !allowed.contains(&value.as_str()) {
+                problems.push(format!("{where_}: condition {part} '{value}' is unknown"));
+            }
+        }
+    }
+}
+
 /// Every problem in the content, in words; empty when the content is sound.
 pub fn validate(files: &[(&str, &str)], known: &KnownValues) -> Vec<String> {
     let mut problems = Vec::new();
@@ -584,22 +612,7 @@ fn check_references(content: &Content, cited: &[(String, String)], known: &Known
         }
         for item in &phase.items {
             if let Some(condition) = &item.condition {
-                if condition.names_nothing() {
-                    problems.push(format!("checklist.json ({}): condition names nothing", item.id));
-                }
-                let parts = [
-                    ("level", &condition.level, levels.as_slice()),
-                    ("protocol", &condition.protocol, known.protocols),
-                    ("audience", &condition.audience, known.audiences),
-                    ("partner_type", &condition.partner_type, known.partner_types),
-                ];
-                for (part, value, allowed) in parts {
-                    if let Some(value) = value {
-                        if !allowed.contains(&value.as_str()) {
-                            problems.push(format!("checklist.json ({}): condition {part} '{value}' is unknown", item.id));
-                        }
-                    }
-                }
+                check_condition_values(&format!("checklist.json ({})", item.id), condition, &levels, known, problems);
             }
             if let Some(action) = &item.action {
                 if !is_https_url(&action.url) || action.label.trim().is_empty() {
@@ -611,6 +624,32 @@ fn check_references(content: &Content, cited: &[(String, String)], known: &Known
                     problems.push(format!("checklist.json ({}): tool route '{tool}' does not exist", item.id));
                 }
             }
+        }
+    }
+    for entry in &content.support.faq {
+        if let Some(condition) = &entry.condition {
+            check_condition_values(&format!("support.json ({})", entry.id), condition, &levels, known, problems);
+        }
+    }
+    // Each FAQ question written per audience is asked exactly once for every audience.
+    for group in WHO_SIGNS_IN {
+        let profile_audience = match group {
+            "public" => Some(crate::logic::record::Audience::Public),
+            "workforce" => Some(crate::logic::record::Audience::Workforce),
+            _ => None,
+        };
+        let profile = crate::logic::record::Profile { audience: profile_audience, ..Default::default() };
+        let mut questions: Vec<&str> = content
+            .support
+            .faq
+            .iter()
+            .filter(|e| e.condition.as_ref().is_none_or(|c| c.level.is_none() && c.identity_verification.is_none()))
+            .filter(|e| e.condition.as_ref().is_none_or(|c| crate::logic::checklist::condition_holds(c, &profile, None, crate::logic::checklist::WhenUnknown::Fails)))
+            .map(|e| e.question.as_str())
+            .collect();
+        questions.sort();
+        if questions.windows(2).any(|w| w[0] == w[1]) {
+            problems.push(format!("support.json: a question is asked twice in the FAQ for who_signs_in '{group}'"));
         }
     }
     let sl = &content.service_levels;

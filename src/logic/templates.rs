@@ -8,7 +8,7 @@
 
 use super::checklist::{condition_holds, WhenUnknown};
 use super::content::{Link, SupportFile};
-use super::record::Profile;
+use super::record::{Audience, Profile};
 use super::export::markdown_text;
 use super::service_level::Level;
 use super::support_links::{base_url, build_url, html_escape, link_html, Attribution, Lang, LinkKind};
@@ -27,6 +27,9 @@ pub struct EmailInput {
     pub lang: Lang,
     /// Optional `?agency=…&integration=…` for the Login.gov links.
     pub attribution: Attribution,
+    /// Who signs in: the email-address advice and the sign-in methods follow it. Unknown gets
+    /// the text true for both the public and the workforce.
+    pub audience: Option<Audience>,
 }
 
 impl Default for EmailInput {
@@ -39,6 +42,7 @@ impl Default for EmailInput {
             help_desk: String::new(),
             lang: Lang::En,
             attribution: Attribution::default(),
+            audience: None,
         }
     }
 }
@@ -58,7 +62,15 @@ struct Words {
     greeting: &'static str,
     intro: &'static str,
     todo_heading: &'static str,
+    /// Create an account, which email to use (the public's version), an existing account, the
+    /// old password.
     todo: [&'static str; 4],
+    /// Which email to use, for a workforce audience, and for a mixed or unknown one.
+    email_workforce: &'static str,
+    email_mixed: &'static str,
+    /// The phishing-resistant requirement, for a workforce audience, and for a mixed one.
+    mfa_workforce: &'static str,
+    mfa_mixed: &'static str,
     ial2: &'static str,
     /// Identity verification without a facial match (basic verification).
     basic_idv: &'static str,
@@ -82,6 +94,10 @@ const EN: Words = Words {
         "If you already have a Login.gov account, you can use it. You do not need to create a new one.",
         "Your old {application} username and password will not carry over to Login.gov.",
     ],
+    email_workforce: "Use the email address {agency} asks you to use. You can add more than one email address to your Login.gov account and choose which one {agency} receives.",
+    email_mixed: "Use an email address that you check often. If you sign in for work, use the email address {agency} asks you to use.",
+    mfa_workforce: "{application} requires a phishing-resistant way to sign in: a security key, face or touch unlock, or a PIV or CAC card. Text or voice codes and authentication apps will not work.",
+    mfa_mixed: "If you sign in to {application} for work, you will need a phishing-resistant way to sign in: a security key, face or touch unlock, or a PIV or CAC card.",
     ial2: "You will also need to verify your identity once. You can do this online with a photo of your state-issued ID or U.S. passport and a selfie, or in person at a participating U.S. Postal Service location.",
     basic_idv: "You will also need to verify your identity once, with your state-issued ID, your Social Security number and your current address. You can do this online or in person at a participating U.S. Postal Service location.",
     help_heading: "Where to get help:",
@@ -107,6 +123,10 @@ const ES: Words = Words {
         "Si ya tiene una cuenta de Login.gov, puede usarla. No necesita crear una nueva.",
         "Su nombre de usuario y contraseña anteriores de {application} no se transferirán a Login.gov.",
     ],
+    email_workforce: "Use la dirección de correo electrónico que {agency} le indique. Puede agregar más de una dirección a su cuenta de Login.gov y elegir cuál recibe {agency}.",
+    email_mixed: "Use una dirección de correo electrónico que revise con frecuencia. Si inicia sesión por su trabajo, use la dirección que {agency} le indique.",
+    mfa_workforce: "{application} exige un método de inicio de sesión resistente al phishing: una llave de seguridad, el desbloqueo facial o con huella digital, o una tarjeta PIV o CAC. Los códigos por mensaje de texto o llamada de voz y las aplicaciones de autenticación no funcionarán.",
+    mfa_mixed: "Si inicia sesión en {application} por su trabajo, necesitará un método de inicio de sesión resistente al phishing: una llave de seguridad, el desbloqueo facial o con huella digital, o una tarjeta PIV o CAC.",
     ial2: "También deberá verificar su identidad una sola vez. Puede hacerlo en línea con una foto de su identificación emitida por un estado o de su pasaporte de EE. UU. y una selfi, o en persona en una oficina participante del Servicio Postal de los EE. UU.",
     basic_idv: "También deberá verificar su identidad una sola vez, con su identificación emitida por un estado, su número de Seguro Social y su dirección actual. Puede hacerlo en línea o en persona en una oficina participante del Servicio Postal de los EE. UU.",
     help_heading: "Dónde obtener ayuda:",
@@ -132,6 +152,10 @@ const FR: Words = Words {
         "Si vous avez déjà un compte Login.gov, vous pouvez l'utiliser. Vous n'avez pas besoin d'en créer un nouveau.",
         "Votre ancien nom d'utilisateur et votre ancien mot de passe de {application} ne seront pas transférés vers Login.gov.",
     ],
+    email_workforce: "Utilisez l'adresse e-mail que {agency} vous demande d'utiliser. Vous pouvez ajouter plusieurs adresses e-mail à votre compte Login.gov et choisir celle que reçoit {agency}.",
+    email_mixed: "Utilisez une adresse e-mail que vous consultez souvent. Si vous vous connectez pour votre travail, utilisez l'adresse e-mail que {agency} vous demande d'utiliser.",
+    mfa_workforce: "{application} exige une méthode de connexion résistante à l'hameçonnage : une clé de sécurité, le déverrouillage par reconnaissance faciale ou par empreinte digitale, ou une carte PIV ou CAC. Les codes reçus par SMS ou par appel vocal et les applications d'authentification ne fonctionneront pas.",
+    mfa_mixed: "Si vous vous connectez à {application} pour votre travail, vous aurez besoin d'une méthode de connexion résistante à l'hameçonnage : une clé de sécurité, le déverrouillage par reconnaissance faciale ou par empreinte digitale, ou une carte PIV ou CAC.",
     ial2: "Vous devrez aussi vérifier votre identité une seule fois. Vous pouvez le faire en ligne avec une photo de votre pièce d'identité délivrée par un État ou de votre passeport américain et un selfie, ou en personne dans un bureau de poste participant du service postal des États-Unis (U.S. Postal Service).",
     basic_idv: "Vous devrez aussi vérifier votre identité une seule fois, avec votre pièce d'identité délivrée par un État, votre numéro de sécurité sociale (Social Security number) et votre adresse actuelle. Vous pouvez le faire en ligne ou en personne dans un bureau de poste participant du service postal des États-Unis (U.S. Postal Service).",
     help_heading: "Où obtenir de l'aide :",
@@ -157,6 +181,10 @@ const ZH: Words = Words {
         "如果您已经有 Login.gov 账户，可以直接使用，无需创建新账户。",
         "您原来的 {application} 用户名和密码不会转移到 Login.gov。",
     ],
+    email_workforce: "请使用 {agency} 要求您使用的电子邮件地址。您可以在 Login.gov 账户中添加多个电子邮件地址，并选择 {agency} 接收哪一个。",
+    email_mixed: "请使用您经常查看的电子邮件地址。如果您因工作需要登录，请使用 {agency} 要求您使用的电子邮件地址。",
+    mfa_workforce: "{application} 要求使用防网络钓鱼的登录方式：安全密钥、面部或指纹解锁，或 PIV 或 CAC 卡。短信或语音验证码以及身份验证应用将无法使用。",
+    mfa_mixed: "如果您因工作需要登录 {application}，则需要使用防网络钓鱼的登录方式：安全密钥、面部或指纹解锁，或 PIV 或 CAC 卡。",
     ial2: "您还需要验证一次身份。您可以在线验证：拍摄您的州政府签发的身份证件或美国护照的照片，并拍一张自拍照；也可以前往参与此项服务的美国邮政局（U.S. Postal Service）网点当面验证。",
     basic_idv: "您还需要验证一次身份，需提供州政府签发的身份证件、社会安全号码（Social Security number）和当前地址。您可以在线验证，也可以前往参与此项服务的美国邮政局（U.S. Postal Service）网点当面验证。",
     help_heading: "获取帮助：",
@@ -259,11 +287,19 @@ pub fn launch_email(input: &EmailInput, links: &[Link]) -> Email {
     let contact = build_url(links, LinkKind::Contact, lang, &input.attribution);
 
     let paragraphs: [&str; 2] = [w.greeting, w.intro];
-    let tail_paragraphs: Vec<&str> = match input.level {
-        Some(Level::Ial2Aal2) => vec![w.ial2],
-        Some(Level::BasicIdv) => vec![w.basic_idv],
-        Some(Level::Ial1Aal2) | None => vec![],
+    let group = super::checklist::who_signs_in(input.audience);
+    let (email_advice, mfa) = match group {
+        "public" => (w.todo[1], None),
+        "workforce" => (w.email_workforce, Some(w.mfa_workforce)),
+        _ => (w.email_mixed, Some(w.mfa_mixed)),
     };
+    let todo = [w.todo[0], email_advice, w.todo[2], w.todo[3]];
+    let mut tail_paragraphs: Vec<&str> = mfa.into_iter().collect();
+    match input.level {
+        Some(Level::Ial2Aal2) => tail_paragraphs.push(w.ial2),
+        Some(Level::BasicIdv) => tail_paragraphs.push(w.basic_idv),
+        Some(Level::Ial1Aal2) | None => {}
+    }
 
     // Plain text.
     // URLs in angle brackets (RFC 3986, appendix C), so no punctuation after one joins the link.
@@ -287,7 +323,7 @@ pub fn launch_email(input: &EmailInput, links: &[Link]) -> Email {
     }
     text.push_str(&t(w.todo_heading));
     text.push('\n');
-    for item in w.todo {
+    for item in todo {
         text.push_str(&format!("- {}\n", t(item)));
     }
     text.push('\n');
@@ -330,7 +366,7 @@ pub fn launch_email(input: &EmailInput, links: &[Link]) -> Email {
         html.push_str(&format!("<p>{}</p>\n", h(p)));
     }
     html.push_str(&format!("<p>{}</p>\n<ul>\n", h(w.todo_heading)));
-    for item in w.todo {
+    for item in todo {
         html.push_str(&format!("<li>{}</li>\n", h(item)));
     }
     html.push_str("</ul>\n");

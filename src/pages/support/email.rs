@@ -29,6 +29,7 @@ fn email_input(r: &ReadinessRecord) -> EmailInput {
         help_desk: r.support.help_desk.clone(),
         lang: Lang::from_id(&r.support.email_lang).unwrap_or(Lang::En),
         attribution: Attribution { agency: r.support.link_agency.clone(), integration: r.support.link_integration.clone() },
+        audience: r.profile.audience,
     }
 }
 
