@@ -426,3 +426,42 @@ Inicie sesi&oacute;n en su cuenta &#8212; 福 &nbsp; 2026-11-23 a < b</p>\n";
     eprintln!("a megabyte costs {ratio:.1} times a tenth of it");
     assert!(ratio < 25.0, "a megabyte costs {ratio:.1} times a tenth of it");
 }
+
+/// Issue 13, item 14: counts are singular where one, identical findings are grouped with their
+/// lines, and the HTML's own lang attribute says the language of a text too short to tell.
+#[test]
+fn counts_read_right_identical_findings_group_and_lang_attributes_count() {
+    let one_note = run("Call our office at 202-555-0123 about https://login.gov/contact/ questions.");
+    assert_eq!((one_note.warnings(), one_note.notes()), (0, 1), "{:?}", one_note.findings);
+    assert_eq!(one_note.warnings_and_notes(), "1 note");
+    assert_eq!(ScanReport::default().warnings_and_notes(), "No warnings or notes");
+
+    // The same number on 170 lines is one group that names every line.
+    let text: String = (0..170).map(|_| "Call 202-555-0123 for help. See https://login.gov/contact/.\n").collect();
+    let report = run(&text);
+    assert_eq!(report.notes(), 170);
+    assert_eq!(report.warnings_and_notes(), "170 notes");
+    let groups = report.grouped(50);
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0].count, 170);
+    assert_eq!(groups[0].lines.len(), 170);
+    assert_eq!(groups[0].place().unwrap(), "Lines 1, 2, 3, 4, 5 and 165 more: ");
+    // Different numbers stay apart, errors first.
+    let mixed = run(&format!("Call 202-555-0123.\nCall 202-555-0123.\nOr call {}. See https://login.gov/contact/.\n", NATIONAL));
+    let groups = mixed.grouped(50);
+    assert_eq!(groups.iter().map(|g| (g.first.severity, g.count)).collect::<Vec<_>>(), [(Severity::Error, 1), (Severity::Info, 2)]);
+    assert_eq!(groups[1].place().unwrap(), "Lines 1 and 2: ");
+
+    // Short Spanish inside lang="es" is Spanish; the attribute wins over a guess.
+    let short = run(r#"<p lang="es">Ayuda: <a href="https://login.gov/es/contact/">contacto</a></p>"#);
+    assert_eq!(short.language, Some(Lang::Es));
+    assert!(short.language_from_markup);
+    assert_eq!(count(&short, FindingKind::LanguageMismatch), 0);
+    let declared_fr = run(r#"<html LANG='fr-CA'><body><a href="https://login.gov/contact/">contact</a></body></html>"#);
+    assert_eq!(declared_fr.language, Some(Lang::Fr));
+    assert_eq!(count(&declared_fr, FindingKind::LanguageMismatch), 1, "an English link in French text");
+    // Words that merely contain "lang", and unknown languages, do not count.
+    let plain = run("Our language=es team helps in many languages.");
+    assert!(!plain.language_from_markup);
+    assert!(!run(r#"<p lang="de">Hilfe</p>"#).language_from_markup);
+}

@@ -22,7 +22,7 @@ pub enum Severity {
     Info,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FindingKind {
     ContactCenterNumber,
     OtherPhoneNumber,
@@ -54,6 +54,8 @@ pub struct ScanReport {
     pub findings: Vec<Finding>,
     /// The text's language, when it can be told.
     pub language: Option<Lang>,
+    /// Where the language came from: the HTML's own `lang` attribute, or the words.
+    pub language_from_markup: bool,
     /// The text links to login.gov/contact (in any language).
     pub links_to_contact: bool,
     /// The text links to login.gov/help (in any language).
@@ -67,6 +69,50 @@ impl ScanReport {
 
     pub fn warnings(&self) -> usize {
         self.count(Severity::Warning)
+    }
+
+    pub fn notes(&self) -> usize {
+        self.count(Severity::Info)
+    }
+
+    /// "1 warning and 2 notes", "no warnings or notes": the counts in words, singular where one.
+    pub fn warnings_and_notes(&self) -> String {
+        let plural = |n: usize, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
+        match (self.warnings(), self.notes()) {
+            (0, 0) => "No warnings or notes".to_string(),
+            (w, 0) => plural(w, "warning", "warnings"),
+            (0, n) => plural(n, "note", "notes"),
+            (w, n) => format!("{} and {}", plural(w, "warning", "warnings"), plural(n, "note", "notes")),
+        }
+    }
+
+    /// The findings to show, with identical ones (same kind, text, excerpt and advice) grouped
+    /// into one with every line they occur on, most important first as in
+    /// [`most_important`](Self::most_important); at most `limit` groups.
+    pub fn grouped(&self, limit: usize) -> Vec<FindingGroup> {
+        let mut groups: Vec<FindingGroup> = Vec::new();
+        // Keyed by what makes findings identical, so a paste with thousands stays quick.
+        let mut index: std::collections::HashMap<(FindingKind, &str, &str, Option<&str>), usize> = std::collections::HashMap::new();
+        for finding in [Severity::Error, Severity::Warning, Severity::Info]
+            .into_iter()
+            .flat_map(|severity| self.findings.iter().filter(move |f| f.severity == severity))
+        {
+            let key = (finding.kind, finding.message.as_str(), finding.excerpt.as_str(), finding.fix.as_deref());
+            match index.get(&key).map(|&i| &mut groups[i]) {
+                Some(group) => {
+                    group.count += 1;
+                    if finding.line > 0 && group.lines.last() != Some(&finding.line) {
+                        group.lines.push(finding.line);
+                    }
+                }
+                None => {
+                    index.insert(key, groups.len());
+                    groups.push(FindingGroup { first: finding.clone(), count: 1, lines: (finding.line > 0).then_some(finding.line).into_iter().collect() });
+                }
+            }
+        }
+        groups.truncate(limit);
+        groups
     }
 
     /// No errors (warnings and notes may remain).
@@ -90,6 +136,62 @@ impl ScanReport {
     }
 }
 
+/// Identical findings shown once: the first, how many there are, and the lines they are on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FindingGroup {
+    pub first: Finding,
+    pub count: usize,
+    /// Distinct lines, in order; empty for findings about the whole text.
+    pub lines: Vec<usize>,
+}
+
+impl FindingGroup {
+    /// "Line 4: ", "Lines 4, 9 and 12: ", or "Lines 4, 9, 12 and 167 more: " for long lists.
+    pub fn place(&self) -> Option<String> {
+        const SHOWN: usize = 5;
+        match self.lines.as_slice() {
+            [] => None,
+            [one] => Some(format!("Line {one}: ")),
+            lines if lines.len() <= SHOWN => {
+                let (last, rest) = lines.split_last().expect("two or more");
+                Some(format!("Lines {} and {last}: ", rest.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(", ")))
+            }
+            lines => Some(format!(
+                "Lines {} and {} more: ",
+                lines[..SHOWN].iter().map(|l| l.to_string()).collect::<Vec<_>>().join(", "),
+                lines.len() - SHOWN
+            )),
+        }
+    }
+}
+
+/// The language the HTML says it is in: the first `lang` attribute the portal has a language
+/// for (`lang="es"`, `lang='zh-Hans'`, `LANG=fr-CA`).
+fn declared_language(input: &str) -> Option<Lang> {
+    let lower = input.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let mut from = 0;
+    while let Some(found) = lower[from..].find("lang") {
+        let at = from + found;
+        from = at + 4;
+        // An attribute: preceded by whitespace inside a tag, followed by `=`.
+        let before_ok = at > 0 && (bytes[at - 1].is_ascii_whitespace());
+        let rest = lower[at + 4..].trim_start();
+        let Some(value) = rest.strip_prefix('=') else { continue };
+        if !before_ok || !lower[..at].rfind('<').is_some_and(|open| lower[..at].rfind('>').is_none_or(|close| close < open)) {
+            continue;
+        }
+        let value = value.trim_start();
+        let value = value.trim_start_matches(['"', '\'']);
+        let code: String = value.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+        let primary = code.split('-').next().unwrap_or_default();
+        if let Some(lang) = Lang::from_id(primary) {
+            return Some(lang);
+        }
+    }
+    None
+}
+
 /// Checks pasted text or HTML. `known_links` are the login.gov URLs the portal bundles
 /// (`content().support.links`); the site root always counts as known. Text that is empty or
 /// only whitespace gives an empty report.
@@ -100,8 +202,11 @@ pub fn scan(input: &str, known_links: &[&str]) -> ScanReport {
     }
     let view = View::read(input);
     let lines = LineIndex::new(input);
-    let language = detect_language(&view.text.chars);
+    // The HTML's own lang attribute wins: short text is too little to tell by its words.
+    let declared = declared_language(input);
+    let language = declared.or_else(|| detect_language(&view.text.chars));
     report.language = language;
+    report.language_from_markup = declared.is_some();
     let contact_url = contact_url_for(known_links, language.unwrap_or(Lang::En));
     let help_url = localized_url(known_links, Target::Help, language.unwrap_or(Lang::En));
     let mut findings = Vec::new();

@@ -119,3 +119,22 @@ test("the FAQ is filled with the names, shows IAL2 answers only for IAL2, and ex
   expect(html).not.toContain("<Portal>");
   await expect(page.getByTestId("tick-chk-help-desk-briefing").getByRole("button")).toBeVisible();
 });
+
+test("the checker counts in words, groups identical findings and reads the lang attribute", async ({ page }) => {
+  await open(page, "/support/checker");
+  const input = page.getByLabel("Text or HTML to check");
+  const lines = Array.from({ length: 170 }, () => "Call 202-555-0123 for help. See https://login.gov/contact/.").join("\n");
+  await input.fill(lines);
+  const summary = page.getByTestId("checker-summary");
+  await expect(summary).toContainText("No Contact Center number found. 170 notes.");
+  const findings = page.getByTestId("findings").locator("li");
+  await expect(findings).toHaveCount(1);
+  await expect(findings).toContainText("Lines 1, 2, 3, 4, 5 and 165 more:");
+  await expect(findings).toContainText("(170 times)");
+  await input.fill("Call 202-555-0123 for help. See https://login.gov/contact/.");
+  await expect(summary).toContainText("1 note.");
+  await input.fill('<p lang="es">Ayuda: <a href="https://login.gov/es/contact/">contacto</a></p>');
+  await expect(summary).toContainText("The HTML says the text is Spanish.");
+  await expect(summary).not.toContainText("could not be told");
+  await expectNoAxeViolations(page);
+});

@@ -9,7 +9,7 @@ use crate::components::support_nav::SupportNav;
 use crate::components::tick_item::TickItem;
 use crate::logic::content::content;
 use crate::logic::routes::SUPPORT_CHECKER;
-use crate::logic::scanner::{scan, Finding, ScanReport, Severity};
+use crate::logic::scanner::{scan, FindingGroup, ScanReport, Severity};
 
 /// More findings than this are summarised, so a huge paste cannot flood the page (or make each
 /// keystroke slow to render); the most important come first.
@@ -24,19 +24,22 @@ fn severity_label(severity: Severity) -> &'static str {
 }
 
 #[component]
-fn FindingView(finding: Finding) -> impl IntoView {
+fn FindingView(group: FindingGroup) -> impl IntoView {
+    let place = group.place();
+    let times = (group.count > 1).then(|| format!(" ({} times)", group.count));
+    let finding = group.first;
     let class = match finding.severity {
         Severity::Error => "finding finding--error",
         Severity::Warning => "finding finding--warning",
         Severity::Info => "finding finding--info",
     };
-    let place = (finding.line > 0).then(|| format!("Line {}: ", finding.line));
     view! {
         <li class=class>
             <strong>{severity_label(finding.severity)}": "</strong>
             {place}
             {(!finding.excerpt.is_empty()).then(|| view! { <code class="finding__excerpt">{finding.excerpt.clone()}</code>" " })}
             {finding.message.clone()}
+            {times}
             {finding.fix.clone().map(|fix| view! { " "<span class="finding__fix">{fix}</span> })}
         </li>
     }
@@ -60,22 +63,30 @@ pub fn SupportCheckerPage() -> impl IntoView {
                 } else {
                     format!("{errors} errors: the Login.gov Contact Center number appears in this text.")
                 };
-                let language = r.language.map(|l| format!("The text looks {}.", l.label())).unwrap_or_else(|| "The text’s language could not be told.".into());
+                let language = match (r.language, r.language_from_markup) {
+                    (Some(l), true) => format!("The HTML says the text is {}.", l.label()),
+                    (Some(l), false) => format!("The text looks {}.", l.label()),
+                    (None, _) => "The text’s language could not be told: add a lang attribute, such as lang=\"es\", to say it.".into(),
+                };
                 let contact = if r.links_to_contact { "It links to the Login.gov contact page." } else { "It does not link to the Login.gov contact page." };
-                (errors, format!("{headline} {} warnings, {} notes. {language} {contact}", r.warnings(), r.findings.len() - errors - r.warnings()))
+                (errors, format!("{headline} {}. {language} {contact}", r.warnings_and_notes()))
             })
         })
     };
     let findings = move || {
         report.with(|r| {
             r.as_ref().map(|r| {
-                let total = r.findings.len();
-                let shown: Vec<Finding> = r.most_important(MAX_SHOWN).into_iter().cloned().collect();
+                let groups = r.grouped(usize::MAX);
+                let total = groups.len();
+                let shown: Vec<FindingGroup> = groups.into_iter().take(MAX_SHOWN).collect();
                 view! {
                     <ul class="usa-list findings" data-testid="findings">
-                        {shown.into_iter().map(|f| view! { <FindingView finding=f /> }).collect_view()}
+                        {shown.into_iter().map(|g| view! { <FindingView group=g /> }).collect_view()}
                     </ul>
-                    {(total > MAX_SHOWN).then(|| view! { <p>{format!("{} more findings are not shown. Fix the ones above and check again.", total - MAX_SHOWN)}</p> })}
+                    {(total > MAX_SHOWN).then(|| view! { <p>{match total - MAX_SHOWN {
+                        1 => "1 more finding is not shown. Fix the ones above and check again.".to_string(),
+                        n => format!("{n} more findings are not shown. Fix the ones above and check again."),
+                    }}</p> })}
                 }
             })
         })
