@@ -119,6 +119,25 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
         .map_err(|e| describe_js_error(&e, "the browser did not allow copying"))
 }
 
+/// Copies HTML as `text/html`, with `plain` as the `text/plain` fallback, so a mail program
+/// pastes the formatted email and a plain editor the text.
+pub async fn copy_html(html: &str, plain: &str) -> Result<(), String> {
+    let fail = |e: JsValue| describe_js_error(&e, "the browser did not allow copying");
+    let blob = |text: &str, mime: &str| {
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+    };
+    let items = js_sys::Object::new();
+    let (html_blob, plain_blob) = (blob(html, "text/html").map_err(fail)?, blob(plain, "text/plain").map_err(fail)?);
+    js_sys::Reflect::set(&items, &JsValue::from_str("text/html"), &html_blob).map_err(fail)?;
+    js_sys::Reflect::set(&items, &JsValue::from_str("text/plain"), &plain_blob).map_err(fail)?;
+    let item = web_sys::ClipboardItem::new_with_record_from_str_to_blob_promise(&items).map_err(fail)?;
+    let clipboard = window().ok_or("no window")?.navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write(&js_sys::Array::of1(&item))).await.map(|_| ()).map_err(fail)
+}
+
 /// The page's origin, for building absolute share links.
 pub fn origin() -> String {
     window().and_then(|w| w.location().origin().ok()).unwrap_or_default()

@@ -9,7 +9,7 @@ use readiness_portal::logic::phone::find_phone_candidates;
 use readiness_portal::logic::service_level::Level;
 use readiness_portal::logic::support_links::{Attribution, Lang};
 use readiness_portal::logic::templates::{
-    eml, faq_html, faq_items, faq_markdown, launch_email, missing_email_fields, Email, EmailInput,
+    email_file_name, eml, faq_html, faq_items, faq_markdown, launch_email, mark_values, missing_email_fields, typed_words, Email, EmailInput,
 };
 
 const LEVELS: [(Level, &str); 2] = [(Level::Ial1Aal2, "ial1"), (Level::Ial2Aal2, "ial2")];
@@ -499,4 +499,28 @@ fn the_faq_and_email_follow_who_signs_in() {
         assert!(workforce.text.contains("PIV") && !public.text.contains("PIV"), "{}", lang.id());
         assert_ne!(workforce.text, public.text);
     }
+}
+
+/// Issue 13, item 15: each language's file has its own name, and the typed values a
+/// translated email carries as typed can be found in its text to be marked.
+#[test]
+fn each_language_has_its_own_file_and_typed_text_is_marked() {
+    let names: Vec<String> = Lang::ALL.into_iter().map(|l| email_file_name("Department of Examples", "Benefits Portal", l, "2026-12-02", "eml")).collect();
+    assert_eq!(names[1], "launch-email-department-of-examples-benefits-portal-es-2026-12-02.eml");
+    let mut unique = names.clone();
+    unique.dedup();
+    assert_eq!(unique.len(), 4, "{names:?}");
+    assert_eq!(email_file_name("", "", Lang::Zh, "2026-12-02", "txt"), "launch-email-zh-2026-12-02.txt");
+
+    let i = EmailInput { launch_window: "  in early\nMarch 2027 ".into(), help_desk: "help@benefits.example.gov".into(), ..input(Lang::Es, Level::Ial1Aal2) };
+    let typed = typed_words(&i);
+    assert_eq!(typed, ["in early March 2027", "help@benefits.example.gov"]);
+    let email = launch_email(&i, &content().support.links);
+    let parts = mark_values(&email.text, &typed);
+    assert_eq!(parts.iter().map(|(p, _)| p.as_str()).collect::<String>(), email.text, "marking loses nothing");
+    let marked: Vec<&str> = parts.iter().filter(|(_, m)| *m).map(|(p, _)| p.as_str()).collect();
+    assert_eq!(marked, ["in early March 2027", "help@benefits.example.gov"]);
+    // The longer value wins where one holds another, and nothing is marked without values.
+    assert_eq!(mark_values("a March 2027 b", &["March".into(), "March 2027".into()]), [("a ".to_string(), false), ("March 2027".to_string(), true), (" b".to_string(), false)]);
+    assert_eq!(mark_values("plain", &[]), [("plain".to_string(), false)]);
 }

@@ -385,6 +385,48 @@ pub fn launch_email(input: &EmailInput, links: &[Link]) -> Email {
 
 const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
+/// The email's file name: it names the language, so each language's file is its own, as in
+/// `launch-email-department-of-examples-benefits-portal-es-2026-12-02.eml`.
+pub fn email_file_name(agency: &str, application: &str, lang: Lang, date_iso: &str, extension: &str) -> String {
+    let parts: Vec<String> = ["launch-email".to_string(), super::record::file_slug(agency), super::record::file_slug(application), lang.id().to_string(), super::record::file_slug(date_iso)]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect();
+    format!("{}.{extension}", parts.join("-"))
+}
+
+/// The values the agency typed for the email in words (the launch time frame and the help-desk
+/// contact), cleaned as the email shows them: the ones a non-English email needs translated.
+pub fn typed_words(input: &EmailInput) -> Vec<String> {
+    [&input.launch_window, &input.help_desk].into_iter().map(|v| clean(v)).filter(|v| !v.is_empty()).collect()
+}
+
+/// Splits `text` into parts, each marked true where it is one of `values` (longest first, so a
+/// value inside another is not split out of it): for highlighting typed text in a preview.
+pub fn mark_values(text: &str, values: &[String]) -> Vec<(String, bool)> {
+    let mut values: Vec<&str> = values.iter().map(String::as_str).filter(|v| !v.is_empty()).collect();
+    values.sort_by_key(|v| std::cmp::Reverse(v.len()));
+    let mut parts: Vec<(String, bool)> = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let next = values.iter().filter_map(|v| rest.find(v).map(|at| (at, *v))).min_by_key(|(at, v)| (*at, std::cmp::Reverse(v.len())));
+        match next {
+            Some((at, value)) => {
+                if at > 0 {
+                    parts.push((rest[..at].to_string(), false));
+                }
+                parts.push((value.to_string(), true));
+                rest = &rest[at + value.len()..];
+            }
+            None => {
+                parts.push((rest.to_string(), false));
+                break;
+            }
+        }
+    }
+    parts
+}
+
 /// Standard base64 (RFC 4648) with padding, on one line.
 pub fn base64(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);

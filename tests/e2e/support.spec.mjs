@@ -138,3 +138,48 @@ test("the checker counts in words, groups identical findings and reads the lang 
   await expect(summary).not.toContainText("could not be told");
   await expectNoAxeViolations(page);
 });
+
+test("outside English the typed text is marked to translate, files are named per language, and copying HTML puts HTML on the clipboard", async ({ page, context }, testInfo) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await open(page, "/");
+  await page.getByLabel("Agency name").fill("Department of Examples");
+  await page.getByLabel("Application name").fill("Benefits Portal");
+  await open(page, "/support/email");
+  await page.getByLabel("Launch time frame").fill("in early March 2027");
+  await page.getByLabel("Your help desk").fill("help@benefits.example.gov");
+  const preview = page.getByTestId("email-preview");
+  await expect(preview.getByTestId("typed-value")).toHaveCount(0);
+  await expect(page.getByTestId("translate-notice")).toHaveCount(0);
+
+  // "Copied." belongs to the text that was copied: it clears when the language changes.
+  const htmlButton = page.getByRole("button", { name: "Copy as HTML" });
+  await htmlButton.click();
+  const status = page.locator(".copy-button", { has: htmlButton }).locator(".copy-button__status");
+  await expect(status).toHaveText("Copied.");
+  const types = await page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    return Object.fromEntries(await Promise.all(item.types.map(async (t) => [t, await (await item.getType(t)).text()])));
+  });
+  expect(Object.keys(types).sort()).toEqual(["text/html", "text/plain"]);
+  expect(types["text/html"]).toContain('<div lang="en">');
+  expect(types["text/plain"]).toContain("Benefits Portal will use Login.gov for sign-in");
+  expect(types["text/plain"]).not.toContain("<p>");
+
+  await page.locator('label[for="email-lang-es"]').click();
+  await expect(status).toHaveText("");
+  await expect(page.getByTestId("translate-notice")).toContainText("Write them in Spanish");
+  await expect(preview.getByTestId("typed-value")).toHaveCount(2);
+  await expect(preview.getByTestId("typed-value").first()).toContainText("in early March 2027");
+  await expect(preview.getByTestId("typed-value").first()).toContainText("[your text: check it is in Spanish]");
+  await expectNoAxeViolations(page);
+  // The marks are only in the preview: the email itself carries the text as typed.
+  await expect(page.locator("#email-html")).not.toHaveValue(/your text/);
+
+  const names = [];
+  for (const lang of ["es", "fr"]) {
+    await page.locator(`label[for="email-lang-${lang}"]`).click();
+    names.push((await downloadText(page, "Download .eml (opens as a draft)", testInfo)).name);
+  }
+  expect(names[0]).toMatch(/^launch-email-department-of-examples-benefits-portal-es-\d{4}-\d{2}-\d{2}\.eml$/);
+  expect(names[1]).toMatch(/-fr-\d{4}-\d{2}-\d{2}\.eml$/);
+});

@@ -10,11 +10,11 @@ use crate::components::radio::Radio;
 use crate::components::support_nav::SupportNav;
 use crate::components::tick_item::TickItem;
 use crate::logic::content::content;
-use crate::logic::record::{export_file_name, ReadinessRecord};
+use crate::logic::record::ReadinessRecord;
 use crate::logic::routes::{HOME, SERVICE_LEVEL, SUPPORT_EMAIL};
 use crate::logic::scanner::scan;
 use crate::logic::support_links::{Attribution, Lang};
-use crate::logic::templates::{eml, launch_email, missing_email_fields, EmailInput};
+use crate::logic::templates::{email_file_name, eml, launch_email, mark_values, missing_email_fields, typed_words, EmailInput};
 use crate::store::{use_store, NoticeKind};
 
 use super::overview::Cited;
@@ -60,7 +60,7 @@ pub fn SupportEmailPage() -> impl IntoView {
             let (name, body) = record.with(|r| {
                 let e = email.get_untracked();
                 let body = if extension == "eml" { eml(&e, input.get_untracked().lang) } else { format!("{}\n\n{}", e.subject, e.text) };
-                (export_file_name(r, &browser::today_iso(), extension).replacen("readiness", "launch-email", 1), body)
+                (email_file_name(&r.profile.agency, &r.profile.application, input.get_untracked().lang, &browser::today_iso(), extension), body)
             });
             let mime = if extension == "eml" { "message/rfc822" } else { "text/plain" };
             match browser::download(&name, mime, &body) {
@@ -115,11 +115,33 @@ pub fn SupportEmailPage() -> impl IntoView {
             }}</p>
             <div class="email-preview" lang=move || input.with(|i| i.lang.html_lang()) data-testid="email-preview">
                 <p class="email-preview__subject"><strong>{move || email.with(|e| e.subject.clone())}</strong></p>
-                <div class="preserve-lines">{move || email.with(|e| e.text.clone())}</div>
+                // Outside English, what the agency typed is marked: it goes in as typed, so it
+                // must already be in the email's language.
+                <div class="preserve-lines">{move || {
+                    let lang = input.with(|i| i.lang);
+                    let typed = if lang == Lang::En { Vec::new() } else { input.with(typed_words) };
+                    email.with(|e| mark_values(&e.text, &typed)).into_iter().map(|(part, marked)| if marked {
+                        view! { <mark class="typed-value" data-testid="typed-value">{part}<span class="typed-value__note">{format!(" [your text: check it is in {}]", lang.label())}</span></mark> }.into_any()
+                    } else {
+                        part.into_any()
+                    }).collect_view()
+                }}</div>
             </div>
+            {move || {
+                let lang = input.with(|i| i.lang);
+                let typed = input.with(typed_words);
+                (lang != Lang::En && !typed.is_empty()).then(|| view! {
+                    <div class="usa-alert usa-alert--warning usa-alert--slim" data-testid="translate-notice">
+                        <div class="usa-alert__body"><p class="usa-alert__text">{format!(
+                            "The launch time frame and help-desk contact go into the email exactly as you typed them. Write them in {} for this version; they are marked in the preview.",
+                            lang.label()
+                        )}</p></div>
+                    </div>
+                })
+            }}
             <div class="export-buttons no-print">
                 <CopyButton text=Signal::derive(move || email.with(|e| format!("{}\n\n{}", e.subject, e.text))) label="Copy as plain text" on_copied=on_copied />
-                <CopyButton text=Signal::derive(move || email.with(|e| e.html.clone())) label="Copy as HTML" on_copied=on_copied />
+                <CopyButton text=Signal::derive(move || email.with(|e| format!("{}\n\n{}", e.subject, e.text))) html=Signal::derive(move || email.with(|e| e.html.clone())) label="Copy as HTML" on_copied=on_copied />
                 <button type="button" class="usa-button" on:click=download("txt")>"Download .txt"</button>
                 <button type="button" class="usa-button" on:click=download("eml")>"Download .eml (opens as a draft)"</button>
             </div>
