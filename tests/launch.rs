@@ -898,19 +898,29 @@ fn forecast_surge_ramp_and_announcement() {
     assert!(close(phased.daily[27].contacts, 1.0, 1e-12));
     assert!(phased.peak_contacts < all_at_once.peak_contacts);
 
-    // Announcement 3 days before launch to 10,000 people: 100 contacts that day.
+    // Announcement 3 days before launch to 10,000 people: 100 contacts, spread from that day
+    // over the surge's 14 days with its weights (∝ 0.8^k), not all on one day.
     let announced = forecast(&ForecastInput { announcement_day_offset: Some(-3), announcement_recipients: 10_000, ..input(3000) }, &a);
     assert_eq!(announced.daily.len(), 45);
     assert_eq!(announced.daily[0].day, -3);
-    assert!(close(announced.daily[0].contacts, 100.0, 1e-12));
-    assert_eq!(announced.daily[1].contacts, 0.0, "no users before launch");
+    let w0 = 1.0 / (0..14).map(|k| 0.8f64.powi(k)).sum::<f64>();
+    assert!(close(announced.daily[0].contacts, 100.0 * w0, 1e-9));
+    assert!(close(announced.daily[1].contacts, 100.0 * w0 * 0.8, 1e-9), "no users before launch: only the email's contacts");
+    assert!(close(announced.daily[3].contacts, 1.0 + 100.0 * w0 * 0.8f64.powi(3), 1e-9), "launch day: users and the email");
+    assert!(close(announced.daily[17].contacts, 1.0, 1e-9), "the email's contacts end after 14 days");
+    assert!(announced.daily.iter().all(|d| d.contacts < 30.0), "no day holds the whole spike");
     assert_eq!((announced.peak_day, announced.announcement_contacts), (-3, 100.0));
     assert!(close(announced.total_contacts, 142.0, 1e-9));
     let doubled = forecast(
         &ForecastInput { announcement_day_offset: Some(0), announcement_recipients: 10_000, ..input(3000) },
         &Assumptions { announcement_spike_multiplier: 2.0, ..a.clone() },
     );
-    assert!(close(doubled.daily[0].contacts, 201.0, 1e-12));
+    assert!(close(doubled.daily[0].contacts, 1.0 + 200.0 * w0, 1e-9));
+    // The deploy date starts the series when it comes first, with no contacts before the email.
+    let deployed = forecast(&ForecastInput { deploy_day_offset: Some(-7), announcement_day_offset: Some(-3), announcement_recipients: 10_000, ..input(3000) }, &a);
+    assert_eq!(deployed.daily[0].day, -7);
+    assert_eq!(deployed.daily[..4].iter().map(|d| d.contacts).sum::<f64>(), 0.0);
+    assert!(close(deployed.total_contacts, announced.total_contacts, 1e-9));
     // An announcement long before launch is counted but not drawn.
     let early = forecast(&ForecastInput { announcement_day_offset: Some(-400), announcement_recipients: 10_000, ..input(3000) }, &a);
     assert_eq!(early.daily[0].day, -MAX_DAYS_BEFORE_LAUNCH);
@@ -930,6 +940,7 @@ fn forecast_parts_add_up() {
             language_shares: [61.5, 30.0, 5.0, 3.5],
             phone_published: false,
             days: 42,
+            deploy_day_offset: Some(-7),
         },
         &a,
     );
@@ -974,6 +985,13 @@ fn publishing_the_number_never_needs_fewer_agents() {
     let unpublished = forecast(&input(1_000_000), &a);
     let published = forecast(&ForecastInput { phone_published: true, ..input(1_000_000) }, &a);
     assert!(published.phone_agents > unpublished.phone_agents);
+    // Issue 13, item 16: the "linking to login.gov/contact" figures are the linking ones
+    // whatever the partner does now, so publishing the number changes only the other column.
+    assert_eq!(published.linking, unpublished.linking);
+    assert_eq!(unpublished.linking.phone_agents, unpublished.phone_agents);
+    assert_eq!(unpublished.linking.scheduled_agents, unpublished.scheduled_agents);
+    assert!(close(unpublished.linking.form_backlog_per_day, unpublished.form_backlog_per_day, 1e-9));
+    assert!(published.linking.phone_agents < published.phone_agents_if_published);
     assert!(unpublished.summary.contains("If any page published the Contact Center number"), "{}", unpublished.summary);
     assert!(published.summary.contains("take the number down"), "{}", published.summary);
 }
@@ -1132,10 +1150,10 @@ fn payload_schema() {
     assert_eq!(p["assumptions"]["handle_time_s"], 180.0);
     assert_eq!(p["assumptions"].as_object().unwrap().len(), ASSUMPTIONS.len());
     let fc = &p["forecast"];
-    assert_eq!(fc["daily"].as_array().unwrap().len(), 9, "2 days before launch and 7 from it");
-    assert_eq!(fc["daily"][0]["date"], "2026-12-13");
-    assert_eq!(fc["daily"][2]["day"], 0);
-    assert_eq!(fc["daily"][2]["date"], "2026-12-15", "day 0 is the day users get access");
+    assert_eq!(fc["daily"].as_array().unwrap().len(), 14, "from the deploy date, 7 days before launch, and 7 from launch");
+    assert_eq!(fc["daily"][0]["date"], "2026-12-08", "the deploy date");
+    assert_eq!(fc["daily"][7]["day"], 0);
+    assert_eq!(fc["daily"][7]["date"], "2026-12-15", "day 0 is the day users get access");
     assert_eq!(fc["peak_phone_agents"], f.phone_agents);
     assert_eq!(fc["peak_date"], Date::parse_iso("2026-12-15").unwrap().add_days(f.peak_day).to_iso().as_str());
     // Unparsable numbers are null, never a guess.

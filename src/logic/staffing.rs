@@ -43,7 +43,8 @@ pub struct Assumptions {
     /// about 2% per half hour), so the peak-interval staffing is deliberately cautious.
     pub peak_interval_share_pct: f64,
     /// Contacts caused by the announcement email, as a multiple of `recipients × contact rate`,
-    /// all on the day the email is sent. Default 1: the announcement day sees 1% of recipients.
+    /// spread over the days after sending like the new-user surge. Default 1: 1% of recipients
+    /// in all.
     pub announcement_spike_multiplier: f64,
     /// Number of days over which the contacts of users new to Login.gov spread after they
     /// first reach the application (default 14: the first two weeks).
@@ -353,6 +354,8 @@ pub struct ForecastInput {
     pub ramp_weeks: u32,
     /// Day of the announcement email relative to launch (negative = before launch).
     pub announcement_day_offset: Option<i64>,
+    /// Day of the deploy date relative to launch (0 or negative), so the series starts there.
+    pub deploy_day_offset: Option<i64>,
     pub announcement_recipients: u64,
     /// Percent of users preferring English, Spanish, French, Chinese.
     pub language_shares: [f64; 4],
@@ -360,6 +363,16 @@ pub struct ForecastInput {
     pub phone_published: bool,
     /// Number of days forecast from launch day (day 0 to day `days − 1`).
     pub days: u32,
+}
+
+/// Staffing for one way of sending users to help, on the busiest day.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ChannelFigures {
+    pub peak_phone_calls: f64,
+    pub peak_interval_calls: f64,
+    pub phone_agents: u32,
+    pub scheduled_agents: u32,
+    pub form_backlog_per_day: f64,
 }
 
 /// One day of the forecast. Contacts are expected values, not rounded.
@@ -387,7 +400,7 @@ pub struct Forecast {
     pub steady_contacts_per_day: f64,
     /// All contacts from users new to Login.gov, over the surge.
     pub surge_contacts: f64,
-    /// Contacts on the announcement day caused by the email.
+    /// Contacts caused by the announcement email, over the days after it is sent.
     pub announcement_contacts: f64,
     pub total_contacts: f64,
     pub total_phone: f64,
@@ -408,6 +421,9 @@ pub struct Forecast {
     pub scheduled_agents: u32,
     pub phone_agents_if_published: u32,
     pub scheduled_agents_if_published: u32,
+    /// The same busiest day if the partner links to login.gov/contact (never publishing the
+    /// number), whatever it does now: the side-by-side view's first column.
+    pub linking: ChannelFigures,
     /// Service level and average speed of answer reached with `phone_agents` (1 and 0 with no calls).
     pub achieved_service_level: f64,
     pub average_speed_of_answer_s: f64,
@@ -528,8 +544,9 @@ fn day_words(day: i64) -> String {
 ///   MAU × new-user share × contact rate contacts in all. Each day's arrivals (1/R of the new
 ///   users) spread their contacts over the following `surge_days` with the weights of
 ///   [`surge_weights`] (∝ 0.8^day by default).
-/// - **Announcement**: recipients × contact rate × spike multiplier contacts on the
-///   announcement day.
+/// - **Announcement**: recipients × contact rate × spike multiplier contacts, spread from the
+///   day the email is sent over the following `surge_days` with the surge's weights (an
+///   assumption: people read an email over several days, not all on the day it arrives).
 /// - **Channels**: phone share of contacts by phone and the rest by the contact form, or every
 ///   contact by phone when the number is published; the published variant is always computed.
 /// - **Languages**: contacts split by the language shares (normalised to their sum; all English
@@ -548,10 +565,8 @@ pub fn forecast(input: &ForecastInput, a: &Assumptions) -> Forecast {
     let weights = surge_weights(a);
 
     let days = i64::from(input.days.min(3660));
-    let start = match input.announcement_day_offset {
-        Some(offset) if offset < 0 => offset.max(-MAX_DAYS_BEFORE_LAUNCH),
-        _ => 0,
-    };
+    // From the deploy date or the announcement, whichever is earlier, to show both.
+    let start = [input.announcement_day_offset, input.deploy_day_offset].into_iter().flatten().fold(0, i64::min).max(-MAX_DAYS_BEFORE_LAUNCH);
 
     let phone_share = pct(a.phone_share_pct);
     let shares: Vec<f64> = input.language_shares.iter().map(|s| finite_or_zero(*s).max(0.0)).collect();
@@ -571,8 +586,10 @@ pub fn forecast(input: &ForecastInput, a: &Assumptions) -> Forecast {
             }
             contacts += surge_total * surge / ramp_days as f64;
         }
-        if input.announcement_day_offset == Some(day) {
-            contacts += announcement;
+        if let Some(offset) = input.announcement_day_offset {
+            if let Some(weight) = usize::try_from(day - offset).ok().and_then(|j| weights.get(j)) {
+                contacts += announcement * weight;
+            }
         }
         let contacts = finite_or_zero(contacts);
         let (phone, form) = if input.phone_published { (contacts, 0.0) } else { (contacts * phone_share, contacts * (1.0 - phone_share)) };
@@ -622,6 +639,16 @@ pub fn forecast(input: &ForecastInput, a: &Assumptions) -> Forecast {
     };
 
     let form_arrivals: Vec<f64> = daily.iter().map(|d| d.form).collect();
+    let linking_calls = peak.contacts * phone_share;
+    let linking_agents = agents(linking_calls * peak_share);
+    let linking_form: Vec<f64> = daily.iter().map(|d| d.contacts * (1.0 - phone_share)).collect();
+    let linking = ChannelFigures {
+        peak_phone_calls: linking_calls,
+        peak_interval_calls: linking_calls * peak_share,
+        phone_agents: linking_agents,
+        scheduled_agents: scheduled(linking_agents),
+        form_backlog_per_day: form_capacity_per_business_day(&linking_form, a.form_response_days),
+    };
     let mut f = Forecast {
         steady_contacts_per_day: steady,
         surge_contacts: surge_total,
@@ -644,6 +671,7 @@ pub fn forecast(input: &ForecastInput, a: &Assumptions) -> Forecast {
         average_speed_of_answer_s,
         form_cases_total: form_arrivals.iter().sum(),
         form_backlog_per_day: form_capacity_per_business_day(&form_arrivals, a.form_response_days),
+        linking,
         summary: String::new(),
         daily,
     };

@@ -256,6 +256,7 @@ pub fn LaunchPage() -> impl IntoView {
     });
     provide_context(duplicate_notice);
     let assumption_state = Memo::new(move |_| record.with(|r| assumptions_from(&r.launch.assumption_texts)));
+    let deploy_day = Signal::derive(move || form.with(|f| forecast_input(f, FORECAST_DAYS).deploy_day_offset));
     let forecast_memo = Memo::new(move |_| {
         let (assumptions, _) = assumption_state.get();
         form.with(|f| forecast(&forecast_input(f, FORECAST_DAYS), &assumptions))
@@ -411,7 +412,7 @@ pub fn LaunchPage() -> impl IntoView {
             <SubmitArea />
             </Deferred>
         </form>
-        <Deferred><ForecastSection forecast=forecast_memo assumption_state=assumption_state /></Deferred>
+        <Deferred><ForecastSection forecast=forecast_memo deploy_day=deploy_day assumption_state=assumption_state /></Deferred>
         <Deferred><Downloads form=form forecast=forecast_memo assumption_state=assumption_state /></Deferred>
     }
 }
@@ -473,7 +474,7 @@ fn SubmitArea() -> impl IntoView {
 }
 
 #[component]
-fn ForecastSection(forecast: Memo<Forecast>, assumption_state: Memo<(Assumptions, Vec<(&'static str, String)>)>) -> impl IntoView {
+fn ForecastSection(forecast: Memo<Forecast>, deploy_day: Signal<Option<i64>>, assumption_state: Memo<(Assumptions, Vec<(&'static str, String)>)>) -> impl IntoView {
     let record = use_store().record;
     let assumptions_inputs = ASSUMPTIONS
         .into_iter()
@@ -511,24 +512,25 @@ fn ForecastSection(forecast: Memo<Forecast>, assumption_state: Memo<(Assumptions
                     <thead><tr><th scope="col">""</th><th scope="col">"Linking to login.gov/contact"</th><th scope="col">"If the phone number is published"</th></tr></thead>
                     <tbody>
                         <tr><th scope="row">"Calls on the busiest day"</th>
-                            <td>{move || forecast.with(|f| format_count(f.peak_phone_calls))}</td>
+                            <td>{move || forecast.with(|f| format_count(f.linking.peak_phone_calls))}</td>
                             <td>{move || forecast.with(|f| format_count(f.peak_phone_calls_if_published))}</td></tr>
                         <tr><th scope="row">"Calls in the busiest interval"</th>
-                            <td>{move || forecast.with(|f| format_count(f.peak_interval_calls))}</td>
+                            <td>{move || forecast.with(|f| format_count(f.linking.peak_interval_calls))}</td>
                             <td>{move || forecast.with(|f| format_count(f.peak_interval_calls_if_published))}</td></tr>
                         <tr><th scope="row">"Agents on the phones (Erlang C)"</th>
-                            <td data-testid="agents">{move || forecast.with(|f| f.phone_agents)}</td>
+                            <td data-testid="agents">{move || forecast.with(|f| f.linking.phone_agents)}</td>
                             <td data-testid="agents-published">{move || forecast.with(|f| f.phone_agents_if_published)}</td></tr>
                         <tr><th scope="row">"Agents to schedule (with shrinkage)"</th>
-                            <td>{move || forecast.with(|f| f.scheduled_agents)}</td>
+                            <td>{move || forecast.with(|f| f.linking.scheduled_agents)}</td>
                             <td>{move || forecast.with(|f| f.scheduled_agents_if_published)}</td></tr>
                         <tr><th scope="row">"Contact-form cases to answer each business day"</th>
-                            <td>{move || forecast.with(|f| format_count(f.form_backlog_per_day))}</td>
+                            <td>{move || forecast.with(|f| format_count(f.linking.form_backlog_per_day))}</td>
                             <td>"0"</td></tr>
                     </tbody>
                 </table>
             </div>
-            <ForecastChart forecast=forecast />
+            <ForecastChart forecast=forecast deploy_day=deploy_day />
+            <p class="forecast-note">"Assumption: the announcement email’s contacts come over the days after it is sent, tapering off like the new-user surge, not all on the day it arrives."</p>
             <details class="forecast-data">
                 <summary>"The forecast as a table"</summary>
                 <div class="usa-table-container--scrollable" tabindex="0" role="region" aria-label="Daily forecast">
@@ -560,40 +562,60 @@ fn format_number(value: f64) -> String {
     if value.fract() == 0.0 { format!("{value:.0}") } else { format!("{value}") }
 }
 
-/// Daily calls and contact-form cases as stacked bars, with calls-if-published as a line.
+/// Daily calls and contact-form cases as stacked bars, with calls-if-published as a line, and
+/// the deploy and launch days marked. Drawn in a narrow coordinate space with large type, so
+/// the labels stay readable when the chart shrinks to a 375 px phone.
 #[component]
-fn ForecastChart(forecast: Memo<Forecast>) -> impl IntoView {
-    const W: f64 = 640.0;
-    const H: f64 = 220.0;
-    const PAD: f64 = 30.0;
+fn ForecastChart(forecast: Memo<Forecast>, deploy_day: Signal<Option<i64>>) -> impl IntoView {
+    const W: f64 = 400.0;
+    const H: f64 = 250.0;
+    const LEFT: f64 = 40.0;
+    const TOP: f64 = 34.0;
+    const BOTTOM: f64 = 30.0;
     let shapes = move || {
+        let deploy = deploy_day.get();
         forecast.with(|f| {
             let n = f.daily.len().max(1) as f64;
             let max = f.daily.iter().map(|d| d.phone_if_published.max(d.phone + d.form)).fold(0.0, f64::max).max(1.0);
-            let bar = (W - PAD) / n;
-            let y = |v: f64| H - PAD - v / max * (H - 2.0 * PAD);
+            let bar = (W - LEFT) / n;
+            let y = |v: f64| H - BOTTOM - v / max * (H - TOP - BOTTOM);
             let bars = f
                 .daily
                 .iter()
                 .enumerate()
                 .map(|(i, d)| {
-                    let x = PAD + i as f64 * bar;
+                    let x = LEFT + i as f64 * bar;
                     view! {
-                        <rect class="chart-phone" x=format!("{x:.1}") y=format!("{:.1}", y(d.phone)) width=format!("{:.1}", (bar - 1.0).max(0.5)) height=format!("{:.1}", H - PAD - y(d.phone)) />
-                        <rect class="chart-form" x=format!("{x:.1}") y=format!("{:.1}", y(d.phone + d.form)) width=format!("{:.1}", (bar - 1.0).max(0.5)) height=format!("{:.1}", y(d.phone) - y(d.phone + d.form)) />
+                        <rect class="chart-phone" x=format!("{x:.1}") y=format!("{:.1}", y(d.phone)) width=format!("{:.1}", (bar - 0.5).max(0.5)) height=format!("{:.1}", H - BOTTOM - y(d.phone)) />
+                        <rect class="chart-form" x=format!("{x:.1}") y=format!("{:.1}", y(d.phone + d.form)) width=format!("{:.1}", (bar - 0.5).max(0.5)) height=format!("{:.1}", y(d.phone) - y(d.phone + d.form)) />
                     }
                 })
                 .collect_view();
-            let line: Vec<String> = f.daily.iter().enumerate().map(|(i, d)| format!("{:.1},{:.1}", PAD + (i as f64 + 0.5) * bar, y(d.phone_if_published))).collect();
+            let line: Vec<String> = f.daily.iter().enumerate().map(|(i, d)| format!("{:.1},{:.1}", LEFT + (i as f64 + 0.5) * bar, y(d.phone_if_published))).collect();
             let first = f.daily.first().map(|d| d.day).unwrap_or(0);
             let last = f.daily.last().map(|d| d.day).unwrap_or(0);
+            let x_of = |day: i64| LEFT + ((day - first) as f64 + 0.5) * bar;
+            // Launch on the right of its line, deploy on the left of its own, so they never overlap.
+            let marker = move |day: i64, label: &'static str, anchor: &'static str, class: &'static str| {
+                let x = x_of(day);
+                let text_x = if anchor == "start" { x + 3.0 } else { x - 3.0 };
+                view! {
+                    <line class=format!("chart-marker {class}") x1=format!("{x:.1}") y1=TOP - 14.0 x2=format!("{x:.1}") y2=H - BOTTOM />
+                    <text class="chart-label chart-label--marker" x=format!("{text_x:.1}") y=TOP - 18.0 text-anchor=anchor>{label}</text>
+                }
+            };
+            let launch_marker = (first <= 0 && 0 <= last).then(|| marker(0, "Launch", "start", "chart-marker--launch"));
+            let deploy_marker = deploy.filter(|d| *d < 0 && first <= *d).map(|d| marker(d, "Deploy", "end", "chart-marker--deploy"));
             view! {
                 {bars}
                 <polyline class="chart-published" points=line.join(" ") />
-                <line class="chart-axis" x1=PAD y1=H - PAD x2=W y2=H - PAD />
-                <text class="chart-label" x=PAD y=H - 8.0>{format!("day {first}")}</text>
-                <text class="chart-label" x=W - 60.0 y=H - 8.0>{format!("day {last}")}</text>
-                <text class="chart-label" x=2.0 y=PAD>{format_count(max)}</text>
+                <line class="chart-axis" x1=LEFT y1=H - BOTTOM x2=W y2=H - BOTTOM />
+                {launch_marker}
+                {deploy_marker}
+                <text class="chart-label" x=LEFT y=H - 8.0>{day_label(first)}</text>
+                <text class="chart-label" x=W y=H - 8.0 text-anchor="end">{day_label(last)}</text>
+                <text class="chart-label" x=LEFT - 4.0 y=TOP + 5.0 text-anchor="end">{format_count(max)}</text>
+                <text class="chart-label" x=LEFT - 4.0 y=H - BOTTOM text-anchor="end">"0"</text>
             }
         })
     };
@@ -601,7 +623,7 @@ fn ForecastChart(forecast: Memo<Forecast>) -> impl IntoView {
         <figure class="forecast-chart">
             <svg viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby="chart-title chart-desc" data-testid="forecast-chart">
                 <title id="chart-title">"Daily Login.gov contacts from your launch"</title>
-                <desc id="chart-desc">{move || forecast.with(|f| format!("Bars show calls and contact-form cases per day; the line shows calls if the phone number were published. {}", f.summary))}</desc>
+                <desc id="chart-desc">{move || forecast.with(|f| format!("Bars show calls and contact-form cases per day; the line shows calls if the phone number were published; lines mark the deploy and launch days. {}", f.summary))}</desc>
                 {shapes}
             </svg>
             <figcaption>
@@ -611,6 +633,15 @@ fn ForecastChart(forecast: Memo<Forecast>) -> impl IntoView {
                 " The same figures are in the table below."
             </figcaption>
         </figure>
+    }
+}
+
+/// "day −7", "launch day", "day 41".
+fn day_label(day: i64) -> String {
+    match day {
+        0 => "launch day".to_string(),
+        d if d < 0 => format!("day −{}", -d),
+        d => format!("day {d}"),
     }
 }
 

@@ -194,8 +194,21 @@ test("the phone-number switch shows the phone surge in the forecast", async ({ p
   const surge = Number(await published.innerText());
   expect(surge).toBeGreaterThan(linked);
   await page.locator('label[for="launch-phone_published-yes"]').click();
-  await expect(agents).toHaveText(String(surge));
-  await expect(page.getByTestId("forecast-chart")).toBeVisible();
+  // Each column keeps its own heading's meaning: linking stays linking, published stays published.
+  await expect(page.getByTestId("forecast-summary")).toContainText("take the number down");
+  await expect(agents).toHaveText(String(linked));
+  await expect(published).toHaveText(String(surge));
+  const chart = page.getByTestId("forecast-chart");
+  await expect(chart).toBeVisible();
+  // The deploy and launch days are marked, and the labels stay readable on a phone.
+  await expect(chart.locator(".chart-label--marker")).toHaveText(["Launch", "Deploy"]);
+  await expect(chart.locator(".chart-marker")).toHaveCount(2);
+  const [launchX, deployX] = await chart.locator("line.chart-marker").evaluateAll((lines) => lines.map((l) => Number(l.getAttribute("x1"))));
+  expect(deployX).toBeLessThan(launchX);
+  await page.setViewportSize({ width: 375, height: 800 });
+  const heights = await chart.locator("text.chart-label").evaluateAll((texts) => texts.map((t) => t.getBoundingClientRect().height));
+  expect(Math.min(...heights), "chart labels at 375 px").toBeGreaterThanOrEqual(12);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.locator(".forecast-data summary").click();
   await expect(page.getByTestId("forecast-table").locator("tbody tr").first()).toBeVisible();
   await page.getByLabel("Average handle time (seconds)").fill("600");

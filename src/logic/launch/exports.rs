@@ -25,8 +25,14 @@ pub fn forecast_input(form: &LaunchForm, days: u32) -> ForecastInput {
         (Some(a), Some(l)) => Some(a.days_since_epoch() - l.days_since_epoch()),
         _ => None,
     };
+    // The deploy date is marked on the chart only when users arrive later, on the launch date.
+    let deploy_day_offset = match (Date::parse_iso(&form.deploy_date), Date::parse_iso(&form.user_launch_date)) {
+        (Some(d), Some(l)) if d <= l => Some(d.days_since_epoch() - l.days_since_epoch()),
+        _ => None,
+    };
     ForecastInput {
         monthly_active_users: whole_or_zero(&form.monthly_active_users),
+        deploy_day_offset,
         new_user_share_pct: percent_or_zero(&form.new_user_share),
         ramp_weeks,
         announcement_day_offset,
