@@ -81,14 +81,30 @@ pub fn GovBanner() -> impl IntoView {
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let location = use_location();
+    // Below tablet width the links fold behind a menu button, so a phone's first screen shows
+    // the page itself. Going to a page folds them again.
+    let open = RwSignal::new(false);
+    Effect::new(move |_| {
+        location.pathname.track();
+        open.set(false);
+    });
     view! {
         <header class="site-header">
             <div class="site-header__inner">
                 <p class="site-header__title">
                     <A href="/">{PRODUCT_NAME}</A>
                 </p>
-                <nav aria-label="Primary" class="site-nav">
-                    <ul class="site-nav__list">
+                <button
+                    type="button"
+                    class="usa-menu-btn site-menu-button"
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls="site-nav-list"
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    "Menu"
+                </button>
+                <nav aria-label="Primary" class="site-nav" class:site-nav--open=move || open.get()>
+                    <ul class="site-nav__list" id="site-nav-list">
                         {PAGES
                             .iter()
                             .map(|page| {

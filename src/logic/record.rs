@@ -354,10 +354,13 @@ pub fn parse_record(text: &str) -> Result<(ReadinessRecord, u64), RecordError> {
         return Err(RecordError::NewerVersion(from_version));
     }
     let migrated = migrate(value, from_version)?;
-    let record: ReadinessRecord = serde_path_to_error::deserialize(migrated).map_err(|e| {
-        let path: Vec<String> = e.path().iter().map(|segment| segment.to_string()).collect();
-        RecordError::BadShape(shape_error_words(&path, &e.inner().to_string()))
-    })?;
+    let record: ReadinessRecord = match serde_json::from_value(migrated.clone()) {
+        Ok(record) => record,
+        Err(error) => {
+            let (path, message) = locate_shape_error(&migrated).unwrap_or_else(|| (Vec::new(), error.to_string()));
+            return Err(RecordError::BadShape(shape_error_words(&path, &message)));
+        }
+    };
     check_limits(&record)?;
     Ok((record, from_version))
 }
@@ -376,6 +379,48 @@ fn syntax_error_words(error: &serde_json::Error) -> String {
             "The file is not a record the portal can read: at line {line}, column {column}, it has text that does not belong there, such as a missing comma or quotation mark. It may have been edited by hand; download it again from the portal it came from."
         ),
     }
+}
+
+/// Where in a record's JSON the first shape error is, as a path of keys (array positions as
+/// numbers), with serde's message there. Found by taking parts away one at a time and reading
+/// the record again: the part whose removal clears the error (or only makes it "missing") holds
+/// it. This reuses the record's own reader, so it adds no second copy of it to the build, as a
+/// path-tracking deserializer would.
+fn locate_shape_error(root: &Value) -> Option<(Vec<String>, String)> {
+    let check = |value: &Value| serde_json::from_value::<ReadinessRecord>(value.clone()).err().map(|e| e.to_string());
+    let message = check(root)?;
+    let mut path: Vec<String> = Vec::new();
+    'descend: loop {
+        let pointer: String = path.iter().map(|p| format!("/{}", p.replace('~', "~0").replace('/', "~1"))).collect();
+        let Some(node) = root.pointer(&pointer) else { break };
+        let keys: Vec<String> = match node {
+            Value::Object(map) => map.keys().cloned().collect(),
+            Value::Array(items) => (0..items.len()).map(|i| i.to_string()).collect(),
+            _ => break,
+        };
+        for key in keys {
+            let mut without = root.clone();
+            match without.pointer_mut(&pointer) {
+                Some(Value::Object(map)) => {
+                    map.remove(&key);
+                }
+                Some(Value::Array(items)) => {
+                    items.remove(key.parse::<usize>().expect("an index"));
+                }
+                _ => break 'descend,
+            }
+            let cleared = match check(&without) {
+                None => true,
+                Some(other) => other.starts_with(&format!("missing field `{key}`")),
+            };
+            if cleared {
+                path.push(key);
+                continue 'descend;
+            }
+        }
+        break;
+    }
+    Some((path, message))
 }
 
 /// A record whose shape is wrong, in the reader's terms: which part of their work (a checklist

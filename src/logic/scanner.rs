@@ -22,7 +22,7 @@ pub enum Severity {
     Info,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum FindingKind {
     ContactCenterNumber,
     OtherPhoneNumber,
@@ -92,7 +92,7 @@ impl ScanReport {
     pub fn grouped(&self, limit: usize) -> Vec<FindingGroup> {
         let mut groups: Vec<FindingGroup> = Vec::new();
         // Keyed by what makes findings identical, so a paste with thousands stays quick.
-        let mut index: std::collections::HashMap<(FindingKind, &str, &str, Option<&str>), usize> = std::collections::HashMap::new();
+        let mut index: std::collections::BTreeMap<(FindingKind, &str, &str, Option<&str>), usize> = std::collections::BTreeMap::new();
         for finding in [Severity::Error, Severity::Warning, Severity::Info]
             .into_iter()
             .flat_map(|severity| self.findings.iter().filter(move |f| f.severity == severity))

@@ -238,11 +238,16 @@ fn RecommendationPanel() -> impl IntoView {
                 {level_line}
                 {auth_line}
             </div>
-            <h3>"Why"</h3>
-            <ul class="usa-list" data-testid="reasons">{reasons}</ul>
+            // A heading only over something: no answers yet means no reasons and no consequences.
+            {move || recommendation.with(|r| !r.reasons.is_empty()).then(|| view! {
+                <h3>"Why"</h3>
+                <ul class="usa-list" data-testid="reasons">{reasons}</ul>
+            })}
             {guidance}
-            <h3>"What this level asks of your agency"</h3>
-            <ul class="usa-list" data-testid="consequences">{consequences}</ul>
+            {move || recommendation.with(|r| !r.consequences.is_empty()).then(|| view! {
+                <h3>"What this level asks of your agency"</h3>
+                <ul class="usa-list" data-testid="consequences">{consequences}</ul>
+            })}
             <p class="decides"><Cited fact=fact("sl-risk-assessment-decides") />" "<Cited fact=fact("sl-portal-recommends") /></p>
         </section>
     }
