@@ -9,10 +9,11 @@ use crate::logic::record::length_problem;
 /// `aria-describedby` without tracking when it appears.
 #[component]
 pub fn LengthNote(#[prop(into)] id: String, #[prop(into)] text: Signal<String>) -> impl IntoView {
-    let problem = Memo::new(move |_| text.with(|t| length_problem(t)));
+    // Cheap while the text fits: one count per change, and the message only when it is over.
+    let problem = move || text.with(|t| length_problem(t));
     view! {
-        <span id=id class="length-note" class:usa-error-message=move || problem.with(Option::is_some) data-testid="length-note">
-            {move || problem.get()}
+        <span id=id class="length-note" class:usa-error-message=move || text.with(|t| t.chars().count() > crate::logic::record::MAX_FIELD_CHARS) data-testid="length-note">
+            {problem}
         </span>
     }
 }

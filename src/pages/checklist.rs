@@ -237,6 +237,50 @@ fn ItemCard(item: &'static ChecklistItem) -> impl IntoView {
         move || errors.with(|e| e.evidence).map(|message| view! { <span class="usa-error-message" id=error_id.clone()>{message}</span> })
     };
 
+    // The note and evidence fields are built when their details open (at once when they hold
+    // something): a closed item then costs no fields, which keeps the page's start-up short.
+    let details_open = RwSignal::new(work.with_untracked(|w| !w.note.is_empty() || !w.evidence.is_empty()));
+    let on_toggle = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        if let Some(details) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            details_open.set(details.has_attribute("open"));
+        }
+    };
+    let details_body = move || {
+        details_open.get().then(|| {
+            let (note_id, evidence_id, evidence_hint_id, evidence_id_for_length) =
+                (note_id.clone(), evidence_id.clone(), evidence_hint_id.clone(), evidence_id_for_length.clone());
+            let (update_note, update_evidence) = (update_note.clone(), update_evidence.clone());
+            let evidence_described = evidence_described.clone();
+            let evidence_error_view = evidence_error_view.clone();
+            view! {
+                <label class="usa-label" for=note_id.clone()>"Note"</label>
+                <textarea
+                    class="usa-textarea usa-textarea--short"
+                    id=note_id.clone()
+                    aria-describedby=format!("{note_id}-length")
+                    prop:value=move || work.with(|w| w.note.clone())
+                    on:input=move |ev| { let text = event_target_value(&ev); update_note(Box::new(move |w| w.note = text)) }
+                ></textarea>
+                <LengthNote id=format!("{note_id}-length") text=Signal::derive(move || work.with(|w| w.note.clone())) />
+                <div class="usa-form-group" class:usa-form-group--error=move || errors.with(|e| e.evidence.is_some())>
+                    <label class="usa-label" for=evidence_id.clone()>"Evidence"</label>
+                    <span class="usa-hint" id=evidence_hint_id>"Where the proof is kept: an https:// link to the ticket, document or page, or words such as “ticket 4521 in our tracker”."</span>
+                    {evidence_error_view}
+                    <input
+                        class="usa-input"
+                        type="text"
+                        id=evidence_id
+                        aria-describedby=evidence_described
+                        prop:value=move || work.with(|w| w.evidence.clone())
+                        on:input=move |ev| { let text = event_target_value(&ev); update_evidence(Box::new(move |w| w.evidence = text)) }
+                    />
+                    <LengthNote id=format!("{evidence_id_for_length}-length") text=Signal::derive(move || work.with(|w| w.evidence.clone())) />
+                </div>
+            }
+        })
+    };
+
     view! {
         <article class="checklist-item" id=id.clone() aria-labelledby=format!("{id}-title") data-status=move || work.with(|w| w.status.id())>
             <h3 id=format!("{id}-title") class="checklist-item__title">
@@ -264,31 +308,9 @@ fn ItemCard(item: &'static ChecklistItem) -> impl IntoView {
                 </div>
             })}
             {reason_field}
-            <details class="checklist-item__details" open=move || work.with(|w| !w.note.is_empty() || !w.evidence.is_empty())>
+            <details class="checklist-item__details" open=move || details_open.get() on:toggle=on_toggle>
                 <summary>"Note and evidence"</summary>
-                <label class="usa-label" for=note_id.clone()>"Note"</label>
-                <textarea
-                    class="usa-textarea usa-textarea--short"
-                    id=note_id.clone()
-                    aria-describedby=format!("{note_id}-length")
-                    prop:value=move || work.with(|w| w.note.clone())
-                    on:input=move |ev| { let text = event_target_value(&ev); update_note(Box::new(move |w| w.note = text)) }
-                ></textarea>
-                <LengthNote id=format!("{note_id}-length") text=Signal::derive(move || work.with(|w| w.note.clone())) />
-                <div class="usa-form-group" class:usa-form-group--error=move || errors.with(|e| e.evidence.is_some())>
-                    <label class="usa-label" for=evidence_id.clone()>"Evidence"</label>
-                    <span class="usa-hint" id=evidence_hint_id>"Where the proof is kept: an https:// link to the ticket, document or page, or words such as “ticket 4521 in our tracker”."</span>
-                    {evidence_error_view}
-                    <input
-                        class="usa-input"
-                        type="text"
-                        id=evidence_id
-                        aria-describedby=evidence_described
-                        prop:value=move || work.with(|w| w.evidence.clone())
-                        on:input=move |ev| { let text = event_target_value(&ev); update_evidence(Box::new(move |w| w.evidence = text)) }
-                    />
-                    <LengthNote id=format!("{evidence_id_for_length}-length") text=Signal::derive(move || work.with(|w| w.evidence.clone())) />
-                </div>
+                {details_body}
             </details>
         </article>
     }

@@ -360,6 +360,8 @@ test("hostile notes, evidence and reasons on every checklist item show literally
   const firstPhase = await page.locator("section.phase").first().locator("article.checklist-item").evaluateAll((items) => items.map((i) => i.id));
   for (const id of firstPhase) await page.locator(`label[for="${id}-not-applicable"]`).click();
   await page.locator("details.checklist-item__details").evaluateAll((all) => all.forEach((d) => (d.open = true)));
+  // The fields of a details are built when it opens (src/pages/checklist.rs).
+  await expect(page.locator("details.checklist-item__details:not(:has(textarea))")).toHaveCount(0);
   const fields = await expectKnownFields(page, "/checklist");
   const values = await fillAll(page, fields);
   await expectNothingInjected(page);
