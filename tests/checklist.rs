@@ -249,6 +249,8 @@ fn item_errors_explain_missing_reasons_and_bad_links() {
     for words in ["ticket 42", "Signed IAA in the shared drive, folder Login.gov", "See ISSO email of 2026-11-20: approved", "v2.1 of the plan"] {
         w.evidence = words.into();
         assert_eq!(evidence(words), Evidence::Text(words), "{words}");
+        let spaced = format!("  {words}\n");
+        assert_eq!(evidence(&spaced), Evidence::Text(spaced.as_str()), "words stay as typed");
         assert!(item_errors(&w).evidence.is_none(), "{words}");
     }
     for link in ["https://tickets.example.gov/42", " https://tickets.example.gov/a?b=c#d ", "https://intranet.agency.gov:8443/x", "HTTPS://Example.GOV"] {

@@ -270,12 +270,12 @@ pub const REQUIRED_NOT_WAIVABLE: &str = "Login.gov requires this item for your i
 pub fn status_text(item: &ChecklistItem, work: &ItemWork) -> String {
     match work.status {
         ItemStatus::NotApplicable if item.requirement == Requirement::Required => {
-            let reason = work.na_reason.trim();
-            let reason = if reason.is_empty() { String::new() } else { format!(" Reason given: {reason}") };
+            // The reason exactly as typed: a reviewer reads what the team wrote.
+            let reason = if work.na_reason.trim().is_empty() { String::new() } else { format!(" Reason given: {}", work.na_reason) };
             format!("Marked not applicable, but required here: still open.{reason}")
         }
         ItemStatus::NotApplicable if work.na_reason.trim().is_empty() => "Not applicable, no reason given yet: still open.".to_string(),
-        ItemStatus::NotApplicable => format!("Not applicable: {}", work.na_reason.trim()),
+        ItemStatus::NotApplicable => format!("Not applicable: {}", work.na_reason),
         other => other.label().to_string(),
     }
 }
@@ -322,8 +322,9 @@ pub fn item_errors(work: &ItemWork) -> ItemErrors {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Evidence<'a> {
     Empty,
+    /// Words, exactly as typed.
     Text(&'a str),
-    /// A valid `https://` address, shown as a link.
+    /// A valid `https://` address (trimmed), shown as a link.
     Link(&'a str),
     /// Looks like a web address but is not a valid `https://` one: why, in words.
     BadLink(&'static str),
@@ -332,8 +333,8 @@ pub enum Evidence<'a> {
 /// Schemes that make text a link (or a trap) rather than words.
 const LINK_SCHEMES: [&str; 9] = ["https", "http", "ftp", "file", "javascript", "data", "vbscript", "mailto", "tel"];
 
-pub fn evidence(text: &str) -> Evidence<'_> {
-    let text = text.trim();
+pub fn evidence(typed: &str) -> Evidence<'_> {
+    let text = typed.trim();
     if text.is_empty() {
         return Evidence::Empty;
     }
@@ -342,7 +343,8 @@ pub fn evidence(text: &str) -> Evidence<'_> {
     let first_word = lower.split_whitespace().next().unwrap_or_default();
     let domain_path = first_word.split_once('/').is_some_and(|(host, _)| looks_like_host(host));
     if scheme.is_none() && !first_word.starts_with("www.") && !domain_path {
-        return Evidence::Text(text);
+        // Words are shown exactly as typed.
+        return Evidence::Text(typed);
     }
     match scheme {
         Some("https") => {

@@ -241,7 +241,8 @@ function parseCsv(text) {
 
 /** Every cell quoted and none a formula; returns the rows as plain text. */
 function expectSafeCsv(text) {
-  const rows = parseCsv(text);
+  expect(text.startsWith("\ufeff"), "a byte-order mark first, so spreadsheets read UTF-8").toBe(true);
+  const rows = parseCsv(text.slice(1));
   const cells = rows.flat();
   expect(cells.filter((c) => !c.quoted).length, "every CSV cell is quoted").toBe(0);
   expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c.text)).map((c) => c.text.slice(0, 20)), "no CSV cell starts a formula").toEqual([]);

@@ -2,6 +2,7 @@
 // routes in test-results/look/ for a person to compare, and checks of what they show: the
 // navigation folds behind the USWDS menu button on a phone, so the first screen shows the
 // page's purpose; section headings and fieldsets have room above them; the home cards line up.
+import { join } from "node:path";
 import { test, expect, open, expectNoAxeViolations } from "./helpers.mjs";
 
 const ROUTES = ["/", "/service-level", "/checklist", "/review", "/support/checker", "/launch"];
@@ -28,7 +29,7 @@ for (const width of [1280, 375]) {
     for (const route of ROUTES) {
       await open(page, route);
       const name = route === "/" ? "home" : route.slice(1).replace(/\//g, "-");
-      await page.screenshot({ path: testInfo.outputPath(`../look/${name}-${width}.png`), fullPage: true });
+      await page.screenshot({ path: join(testInfo.project.outputDir, "look", `${name}-${width}.png`), fullPage: true });
       // Every section heading that follows other content has at least 2 rem above it.
       for (const h of await gapsAbove(page, "main h2")) {
         if (!h.first) expect(h.gap, `${route}: space above the heading “${h.text}”`).toBeGreaterThanOrEqual(32);

@@ -43,6 +43,8 @@ async function signOffOverall(page, decision) {
   await block.getByLabel("Reviewer name").fill("Pat Reviewer");
   await block.getByLabel("Reviewer role").fill("ISSO");
   await block.locator(`label[for="signoff-overall-${decision}"]`).click();
+  // Approving with items still open asks for a confirmation that names them.
+  if (await block.getByTestId("open-concerns").count()) await block.locator('label[for="signoff-overall-confirm"]').click();
   await block.getByRole("button", { name: "Sign off the whole checklist" }).click();
   return block;
 }
