@@ -28,8 +28,15 @@ const types = {
 const compressible = new Set([".html", ".js", ".wasm", ".css", ".json", ".svg", ".txt"]);
 const cache = new Map();
 
+/** The file for a request path, or null; undefined when the path is not valid percent-encoding. */
 async function load(path) {
-  const safe = normalize(decodeURIComponent(path)).replace(/^(\.\.[/\\])+/, "");
+  let decoded;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+  const safe = normalize(decoded).replace(/^(\.\.[/\\])+/, "");
   let file = join(root, safe);
   if (!file.startsWith(root)) return null;
   try {
@@ -51,7 +58,7 @@ function readBody(req) {
 }
 
 function json(res, status, value) {
-  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify(value));
+  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store", ...securityHeaders }).end(JSON.stringify(value));
 }
 
 async function handleReceiver(req, res, url) {
@@ -132,12 +139,30 @@ async function precompress(dir) {
 }
 await precompress(root);
 
+// The headers a host should send with every response: the page's own policy (read from the
+// built index.html, so it carries the build's script hash) plus what only a header can say.
+const builtIndex = await readFile(join(root, "index.html"), "utf8").catch(() => "");
+// Trunk minifies the tag: its attributes come in any order, the http-equiv value unquoted.
+const policyTag = builtIndex.match(/<meta[^>]*http-equiv=["']?Content-Security-Policy["']?[^>]*>/i)?.[0];
+const metaPolicy = policyTag?.match(/content="([^"]+)"/)?.[1];
+const securityHeaders = {
+  ...(metaPolicy ? { "content-security-policy": `${metaPolicy}; frame-ancestors 'none'` } : {}),
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+};
+// Trunk names the files it builds with a 16-hex-digit content hash; only those never change.
+const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+
 createServer(async (req, res) => {
   const url = new URL(req.url, "http://127.0.0.1");
   if (receiverMode && (await handleReceiver(req, res, url))) return;
   const file = await load(url.pathname);
+  if (file === undefined) {
+    res.writeHead(400, { "content-type": "text/plain", ...securityHeaders }).end("bad request: the path is not valid percent-encoding");
+    return;
+  }
   if (!file) {
-    res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+    res.writeHead(404, { "content-type": "text/plain", ...securityHeaders }).end("not found");
     return;
   }
   const ext = extname(file);
@@ -158,8 +183,11 @@ createServer(async (req, res) => {
   const headers = {
     "content-type": types[ext] || "application/octet-stream",
     "content-length": body.length,
-    "cache-control": ext === ".html" ? "no-cache" : "public, max-age=31536000, immutable",
+    // Unhashed files (config.json, images, the favicon) revalidate, so a changed endpoint or
+    // image reaches browsers; hashed ones are new files when they change.
+    "cache-control": hashed.test(file) ? "public, max-age=31536000, immutable" : "no-cache",
     vary: "accept-encoding",
+    ...securityHeaders,
   };
   if (encoding) headers["content-encoding"] = encoding;
   res.writeHead(200, headers).end(req.method === "HEAD" ? undefined : body);

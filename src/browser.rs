@@ -65,7 +65,14 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), Strin
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Revoked a minute later: Firefox and Safari start the download after click() returns, and
+    // revoking at once can cancel it silently.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(60),
+    );
     Ok(())
 }
 
@@ -136,6 +143,18 @@ pub async fn copy_html(html: &str, plain: &str) -> Result<(), String> {
     let item = web_sys::ClipboardItem::new_with_record_from_str_to_blob_promise(&items).map_err(fail)?;
     let clipboard = window().ok_or("no window")?.navigator().clipboard();
     wasm_bindgen_futures::JsFuture::from(clipboard.write(&js_sys::Array::of1(&item))).await.map(|_| ()).map_err(fail)
+}
+
+/// A new idempotency key: `crypto.randomUUID()`, or where a page served over plain HTTP lacks
+/// it, a version-4 UUID from `crypto.getRandomValues()`. Never `Math.random`.
+pub fn random_uuid() -> Result<String, String> {
+    let crypto = window().ok_or("no window")?.crypto().map_err(|e| describe_js_error(&e, "no crypto"))?;
+    if js_sys::Reflect::has(&crypto, &JsValue::from_str("randomUUID")).unwrap_or(false) {
+        return Ok(crypto.random_uuid());
+    }
+    let mut bytes = [0u8; 16];
+    crypto.get_random_values_with_u8_array(&mut bytes).map_err(|e| describe_js_error(&e, "no random values"))?;
+    Ok(crate::logic::launch::uuid_v4(bytes))
 }
 
 /// The page's origin, for building absolute share links.

@@ -1369,3 +1369,25 @@ fn submitting_the_same_request_twice_is_recognised() {
     let old = Receipt { fingerprint: String::new(), ..Receipt::default() };
     assert_eq!(find_duplicate(&again, &[], &[old]), Duplicate::New);
 }
+
+/// Issue 14, item 4: the fallback key is a version-4 UUID whose other 122 bits are the random
+/// bytes given, unchanged.
+#[test]
+fn the_fallback_idempotency_key_is_a_version_4_uuid() {
+    let key = uuid_v4([0xff; 16]);
+    assert_eq!(key, "ffffffff-ffff-4fff-bfff-ffffffffffff");
+    assert_eq!(uuid_v4([0; 16]), "00000000-0000-4000-8000-000000000000");
+    let bytes: [u8; 16] = std::array::from_fn(|i| (i as u8).wrapping_mul(37).wrapping_add(11));
+    let key = uuid_v4(bytes);
+    let hex: String = key.replace('-', "");
+    assert_eq!(hex.len(), 32);
+    for (i, byte) in bytes.iter().enumerate() {
+        let got = u8::from_str_radix(&hex[i * 2..i * 2 + 2], 16).unwrap();
+        let kept = match i {
+            6 => 0x0f,
+            8 => 0x3f,
+            _ => 0xff,
+        };
+        assert_eq!(got & kept, byte & kept, "byte {i}");
+    }
+}

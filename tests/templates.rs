@@ -319,6 +319,8 @@ fn parse_eml(message: &str) -> Parsed {
     let (head, body) = message.split_once("\r\n\r\n").expect("headers, blank line, body");
     let headers = parse_headers(head);
     let content_type = header(&headers, "Content-Type").expect("Content-Type");
+    // Unfold (RFC 5322: CRLF before whitespace) before reading the parameters.
+    let content_type = content_type.replace("\r\n", "");
     assert!(content_type.starts_with("multipart/alternative; "), "{content_type}");
     let boundary = content_type.split("boundary=\"").nth(1).unwrap().trim_end_matches('"');
     let delimiter = format!("--{boundary}");
@@ -523,4 +525,32 @@ fn each_language_has_its_own_file_and_typed_text_is_marked() {
     // The longer value wins where one holds another, and nothing is marked without values.
     assert_eq!(mark_values("a March 2027 b", &["March".into(), "March 2027".into()]), [("a ".to_string(), false), ("March 2027".to_string(), true), (" b".to_string(), false)]);
     assert_eq!(mark_values("plain", &[]), [("plain".to_string(), false)]);
+}
+
+/// Issue 14, item 12: every `.eml` parses with a real MIME parser, gives back its subject and
+/// both parts, and no header line is longer than RFC 2047's 76 characters.
+#[test]
+fn every_eml_parses_and_keeps_its_header_lines_short() {
+    let long_names = [
+        ("Department of Examples", "Benefits Portal"),
+        ("Department of Very Long Agency Names and Sub-Agencies", "The Application With A Long Name, Second Edition"),
+        ("Agence", "Portail des prestations sociales et familiales – édition spéciale"),
+        ("机构", "福利申请门户网站福利申请门户网站福利申请门户网站"),
+        ("A", &"x".repeat(58)),
+    ];
+    for lang in Lang::ALL {
+        for (agency, application) in long_names {
+            let i = EmailInput { agency: agency.into(), application: application.into(), ..input(lang, Level::Ial2Aal2) };
+            let email = launch_email(&i, &content().support.links);
+            let text = eml(&email, lang);
+            let headers = &text[..text.find("\r\n\r\n").unwrap()];
+            for line in headers.split("\r\n") {
+                assert!(line.len() <= 76, "{} {application}: header line of {} characters: {line}", lang.id(), line.len());
+            }
+            let message = mail_parser::MessageParser::default().parse(text.as_bytes()).expect("a MIME message");
+            assert_eq!(message.subject(), Some(email.subject.as_str()), "{} {application}", lang.id());
+            assert_eq!(message.body_text(0).as_deref().map(|t| t.replace("\r\n", "\n")), Some(email.text.clone()), "{}", lang.id());
+            assert_eq!(message.body_html(0).as_deref().map(|t| t.replace("\r\n", "\n")), Some(email.html.clone()), "{}", lang.id());
+        }
+    }
 }

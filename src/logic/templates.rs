@@ -461,17 +461,22 @@ fn base64_body(bytes: &[u8]) -> String {
 }
 
 /// The Subject header's value: as typed when short plain ASCII, otherwise RFC 2047
-/// encoded-words of whole characters (at most 45 bytes, so 72 characters, each), folded.
+/// encoded-words of whole characters, folded. Every line of the header stays within RFC 2047's
+/// 76 characters: the first line also holds `Subject: ` (9), so its word carries at most 39
+/// bytes (64 characters); the folded lines start with a space, so theirs carry 45 (72).
 fn subject_header(subject: &str) -> String {
+    const FIRST_LINE_BYTES: usize = 39;
+    const FOLDED_LINE_BYTES: usize = 45;
     let subject = clean(subject);
-    let plain = subject.chars().all(|c| c.is_ascii() && !c.is_ascii_control()) && !subject.contains("=?") && subject.len() <= 68;
+    let plain = subject.chars().all(|c| c.is_ascii() && !c.is_ascii_control()) && !subject.contains("=?") && subject.len() <= 76 - "Subject: ".len();
     if plain {
         return subject;
     }
     let mut words = Vec::new();
     let mut chunk = String::new();
     for c in subject.chars() {
-        if chunk.len() + c.len_utf8() > 45 {
+        let limit = if words.is_empty() { FIRST_LINE_BYTES } else { FOLDED_LINE_BYTES };
+        if chunk.len() + c.len_utf8() > limit {
             words.push(format!("=?UTF-8?B?{}?=", base64(chunk.as_bytes())));
             chunk.clear();
         }
@@ -494,7 +499,8 @@ pub fn eml(email: &Email, lang: Lang) -> String {
     out.push_str(&format!("Subject: {}\r\n", subject_header(&email.subject)));
     out.push_str(&format!("Content-Language: {}\r\n", lang.html_lang()));
     out.push_str("X-Unsent: 1\r\n");
-    out.push_str(&format!("Content-Type: multipart/alternative; boundary=\"{EML_BOUNDARY}\"\r\n"));
+    // Folded, so the line stays within 76 characters.
+    out.push_str(&format!("Content-Type: multipart/alternative;\r\n boundary=\"{EML_BOUNDARY}\"\r\n"));
     out.push_str("\r\n");
     for (kind, body) in [("text/plain", &email.text), ("text/html", &email.html)] {
         out.push_str(&format!("--{EML_BOUNDARY}\r\n"));

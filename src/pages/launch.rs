@@ -17,7 +17,7 @@ use crate::components::radio::Radio;
 use crate::logic::content::content;
 use crate::logic::dates::Date;
 use crate::logic::launch::{
-    choices, find_duplicate, forecast_input, ics, launch_request_text, new_idempotency_key, next_deploy_dates, payload, prefill, submission_csv, Duplicate,
+    choices, find_duplicate, forecast_input, ics, launch_request_text, next_deploy_dates, payload, prefill, submission_csv, Duplicate,
     submission_file_name, validate, weekday_name, FieldKind, FormProblems, LaunchField, LaunchForm, FORECAST_DAYS, RAMP_PHASED, YES,
 };
 use crate::logic::record::ReadinessRecord;
@@ -288,7 +288,13 @@ pub fn LaunchPage() -> impl IntoView {
             request_animation_frame(|| focus("launch-error-summary"));
             return;
         }
-        let key = new_idempotency_key((js_sys::Math::random() * 9_007_199_254_740_991.0) as u64 ^ (js_sys::Date::now() as u64));
+        let key = match browser::random_uuid() {
+            Ok(key) => key,
+            Err(reason) => {
+                store.notify(NoticeKind::Error, format!("The request was not submitted: this browser gave no random key ({reason}). Download the files below and send them instead."), None);
+                return;
+            }
+        };
         let (assumptions, _) = assumption_state.get_untracked();
         let body = record.with_untracked(|r| payload(&form.get_untracked(), r, &assumptions, &forecast_memo.get_untracked(), &key));
         let duplicate = record.with_untracked(|r| find_duplicate(&body, &r.launch.outbox, &r.launch.receipts));

@@ -145,7 +145,8 @@ test("a valid submission reaches the receiver once", async ({ page }) => {
   const payload = got.submissions[0].payload;
   expect(payload.schema).toBe("login-gov-partner-launch-request");
   expect(payload.agency).toBe("Department of Examples");
-  expect(payload.idempotency_key).toMatch(/^[0-9a-f]{32}$/);
+  // crypto.randomUUID(): a version-4 UUID, not Math.random through a hash.
+  expect(payload.idempotency_key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   await open(page, "/");
   await expect(page.getByTestId("launch-progress")).toContainText("submitted on");
 });

@@ -167,7 +167,7 @@ fn assumption_entries(a: &Assumptions) -> Vec<(&'static str, Value)> {
 /// {
 ///   "schema": "login-gov-partner-launch-request",
 ///   "version": 2,
-///   "idempotency_key": "32 hex characters, the same on every retry",
+///   "idempotency_key": "a version-4 UUID from crypto.randomUUID(), the same on every retry",
 ///   "agency": string, "application": string,
 ///   "partner_type": "federal" | "state-local" | null,
 ///   "service_level": "ial1-aal2" | "basic-idv" | "ial2-aal2" | null,

@@ -22,6 +22,16 @@ pub fn new_idempotency_key(seed: u64) -> String {
     format!("{high:016x}{low:016x}")
 }
 
+/// An RFC 9562 version-4 UUID (lowercase, with dashes) from 16 random bytes: the idempotency
+/// key where `crypto.randomUUID()` is missing (pages served over plain HTTP), from
+/// `crypto.getRandomValues()`, which every browser has. 122 of the 128 bits stay random.
+pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
+}
+
 /// A submission that has not reached the endpoint yet. It keeps its payload (and so its
 /// idempotency key) unchanged across retries.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
