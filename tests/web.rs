@@ -111,7 +111,7 @@ fn mount_page(page: fn() -> AnyView) -> (leptos::mount::UnmountHandle<impl Mount
 }
 
 #[wasm_bindgen_test]
-async fn every_stored_text_field_takes_no_more_than_the_record_keeps() {
+async fn every_stored_text_field_keeps_what_is_typed_and_says_when_it_is_too_long() {
     use readiness_portal::logic::checklist::ItemStatus;
     use readiness_portal::logic::launch::{LaunchForm, RAMP_PHASED};
     use readiness_portal::logic::record::{Audience, MAX_FIELD_CHARS};
@@ -148,12 +148,43 @@ async fn every_stored_text_field_takes_no_more_than_the_record_keeps() {
         storage().set_item(STORAGE_KEY, &record::to_json(&saved)).unwrap();
         let (app, host, _) = mount_page(page);
         settle().await;
-        for field in select_all(&host, "input:not([type=radio]):not([type=file]):not([type=date]):not([readonly]), textarea:not([readonly])") {
-            // The content checker's text is not kept, so it takes a paste of any length.
-            if field.id() != "checker-input" {
-                assert_eq!(field.get_attribute("maxlength").as_deref(), Some(MAX_FIELD_CHARS.to_string().as_str()), "#{} must not take more than the record keeps", field.id());
+        // Open every "Note and evidence", whose fields are built when it opens.
+        for details in select_all(&host, "details") {
+            details.set_attribute("open", "").unwrap();
+            details.dispatch_event(&web_sys::Event::new("toggle").unwrap()).unwrap();
+        }
+        settle().await;
+        let too_long = "x".repeat(MAX_FIELD_CHARS + 1);
+        for field in select_all(&host, "input:not([type=radio]):not([type=file]):not([type=date]):not([type=checkbox]):not([readonly]), textarea:not([readonly])") {
+            let id = field.id();
+            // Nothing is cut: no field has a maxlength that would drop what is typed or pasted.
+            assert_eq!(field.get_attribute("maxlength"), None, "#{id} must not cut text");
+            if id == "checker-input" {
+                continue; // not kept, so any length is fine
             }
-            seen.push(field.id());
+            // Over the limit, the field says so in text tied to it: what its description says
+            // changes between the value it showed and one over the limit.
+            let element: web_sys::HtmlElement = field.clone().unchecked_into();
+            let mut descriptions = Vec::new();
+            // The value it showed (a default, or empty) against one over the limit.
+            let shown = js_sys::Reflect::get(&element, &"value".into()).unwrap().as_string().unwrap_or_default();
+            for value in [shown.as_str(), too_long.as_str()] {
+                js_sys::Reflect::set(&element, &"value".into(), &value.into()).unwrap();
+                for kind in ["input", "change"] {
+                    element.dispatch_event(&web_sys::Event::new(kind).unwrap()).unwrap();
+                }
+                settle().await;
+                let described: String = field
+                    .get_attribute("aria-describedby")
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .filter_map(|d| document().get_element_by_id(d))
+                    .map(|e| e.text_content().unwrap_or_default())
+                    .collect();
+                descriptions.push(described);
+            }
+            assert_ne!(descriptions[0], descriptions[1], "#{id} says nothing about text over the limit");
+            seen.push(id);
         }
         drop(app);
         host.remove();
