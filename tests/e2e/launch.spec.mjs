@@ -234,3 +234,24 @@ test("without an endpoint, submitting keeps a local receipt and the files downlo
   expect((await downloadText(page, "Download CSV", testInfo)).text).toContain("LGABCFY210001-0001-0000");
   await expect(page.getByLabel("Launch request text")).toHaveValue(/Benefits Portal/);
 });
+
+test("the same unchanged request is not submitted twice, and receipts show the reader's local time with its zone", async ({ page }) => {
+  await page.route("**/config.json", (route) => route.fulfill({ json: { submission_endpoint: null } }));
+  await fillValidForm(page);
+  const submit = page.getByRole("button", { name: "Submit the launch request" });
+  await submit.click();
+  const receipts = page.getByTestId("receipts");
+  await expect(receipts.locator("li")).toHaveCount(1);
+  // Local time with a zone name, not an ISO string.
+  await expect(receipts).not.toContainText(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+  await expect(receipts).toContainText(/\d{1,2}:\d{2}.*(UTC|GMT|[A-Z]{2,4}T)/);
+  await submit.click();
+  await expect(page.locator(".submit-result--duplicate")).toContainText("This exact request was already saved on");
+  await expect(receipts.locator("li")).toHaveCount(1);
+  await expectNoAxeViolations(page);
+  // A change makes it a new request.
+  await page.getByLabel("Monthly active users").fill("12,500");
+  await expect(page.locator(".submit-result--duplicate")).toHaveCount(0);
+  await submit.click();
+  await expect(receipts.locator("li")).toHaveCount(2);
+});
