@@ -70,6 +70,8 @@ run host cargo test --quiet --no-fail-fast
 count host "$logs/host.log"
 
 # (no --quiet here: cargo would pass it on to wasm-bindgen-test-runner, which refuses it)
+# The runner gives the whole file 20 s by default, which a busy machine can exceed: 120 s.
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
 run wasm cargo test --target wasm32-unknown-unknown --test web
 count wasm "$logs/wasm.log"
 
