@@ -33,13 +33,18 @@ test("a clean page with a contact link passes and can tick its checklist item", 
   await expect(page.locator("#chk-no-phone-number-note")).toHaveValue(/content checker/);
 });
 
-test("the email preview switches language and its links change with it", async ({ page }) => {
+/** Names the agency and application, then fills the email page's own fields, as a person does. */
+async function fillEmail(page) {
   await open(page, "/");
   await page.getByLabel("Agency name").fill("Department of Examples");
   await page.getByLabel("Application name").fill("Benefits Portal");
   await open(page, "/support/email");
   await page.getByLabel("Launch time frame").fill("in early March 2027");
   await page.getByLabel("Your help desk").fill("help@benefits.example.gov");
+}
+
+test("the email preview switches language and its links change with it", async ({ page }) => {
+  await fillEmail(page);
   const preview = page.getByTestId("email-preview");
   await expect(preview).toContainText("Benefits Portal");
   await expect(preview).toContainText("https://login.gov/create-an-account/");
@@ -141,12 +146,7 @@ test("the checker counts in words, groups identical findings and reads the lang 
 
 test("outside English the typed text is marked to translate, files are named per language, and copying HTML puts HTML on the clipboard", async ({ page, context }, testInfo) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await open(page, "/");
-  await page.getByLabel("Agency name").fill("Department of Examples");
-  await page.getByLabel("Application name").fill("Benefits Portal");
-  await open(page, "/support/email");
-  await page.getByLabel("Launch time frame").fill("in early March 2027");
-  await page.getByLabel("Your help desk").fill("help@benefits.example.gov");
+  await fillEmail(page);
   const preview = page.getByTestId("email-preview");
   await expect(preview.getByTestId("typed-value")).toHaveCount(0);
   await expect(page.getByTestId("translate-notice")).toHaveCount(0);
