@@ -73,9 +73,15 @@ async function measure(page, watchSelector, actionFor, reset) {
   const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
   const { marks } = markedTasks(traceEvents, MARK);
   const cpu = (kind, run) => marks.find((m) => m.message === `${MARK}:${kind}:${run}`)?.cpu_ms;
+  // A run whose action or reference lost its task in the trace (tests/perf/trace.mjs) measured
+  // nothing and is left out; losing more than two of the runs fails.
   const pairs = [];
-  for (let run = 0; run < interactions.runs; run++) pairs.push({ ms: cpu("action", run), reference: cpu("reference", run) });
-  expect(pairs.every((p) => p.ms > 0 && p.reference > 0), "every sample found in the trace").toBe(true);
+  for (let run = 0; run < interactions.runs; run++) {
+    const pair = { ms: cpu("action", run), reference: cpu("reference", run) };
+    if (pair.ms !== undefined && pair.reference !== undefined) pairs.push(pair);
+  }
+  expect(pairs.length, "runs found whole in the trace").toBeGreaterThanOrEqual(interactions.runs - 2);
+  expect(pairs.every((p) => p.ms > 0 && p.reference > 0), "every sample took CPU time").toBe(true);
   expect(changed.every(Boolean), "every action changed the page").toBe(true);
   const ratio = median(pairs.map((p) => p.ms / p.reference));
   return {
