@@ -465,3 +465,154 @@ fn counts_read_right_identical_findings_group_and_lang_attributes_count() {
     assert!(!plain.language_from_markup);
     assert!(!run(r#"<p lang="de">Hilfe</p>"#).language_from_markup);
 }
+
+/// The Contact Center's number in every writing the checker must see through (issue 14, items
+/// 6–8). Each must give one finding, or more where it is written more than once.
+const WRITINGS: &[&str] = &[
+    // Inside longer runs of digits, with any separator the eye reads as a break.
+    "844-875-6446/202-555-0147",
+    "202-555-0147/844-875-6446",
+    "844-875-6446 / 202-555-0147",
+    "844-875-6446+1 202 555 0147",
+    "(202) 555-0147(844) 875-6446",
+    "202-555-0147-844-875-6446",
+    "1-844-875-6446-1",
+    "Call 844.875.6446.202.555.0147",
+    // Character references as browsers read them.
+    "Call 844&nbsp875&nbsp6446",
+    "Call 844&NonBreakingSpace;875&NonBreakingSpace;6446",
+    "&#0000000056;44-875-6446",
+    "&#x0000038;44-875-6446",
+    "844&#150;875&#150;6446",
+    "844&#151;875&#151;6446",
+    "844&ZeroWidthSpace;875&ZeroWidthSpace;6446",
+    "844&NegativeVeryThinSpace;875&NegativeVeryThinSpace;6446",
+    "844&shy875&shy6446",
+    "844&hyphen;875&hyphen;6446",
+    "844&period;875&period;6446",
+    "&lpar;844&rpar;&nbsp;875&dash;6446",
+    "844&hairsp;875&hairsp;6446",
+    "844&InvisibleTimes;875&InvisibleTimes;6446",
+    "<a title=\"844&#45;875&#45;6446\">help</a>",
+    // Tags, comments and line breaks between the digits.
+    "844<br>875<br>6446",
+    "844\n875\n6446",
+    "844\r\n875-6446",
+    "<p>844</p><p>875</p><p>6446</p>",
+    "8<i>4</i>4-<em>875</em>-64<span class=\"x\">46</span>",
+    "844<!-- hidden -->875<!-- -->6446",
+    "<a href=\"tel:+1-844-875-6446\">Call</a>",
+    "<a href=\"TEL:18448756446\">Call</a>",
+    "<meta content=\"844-875-6446\">",
+    // Invisible characters and direction marks between digits.
+    "844\u{200e}875\u{200e}6446",
+    "844\u{2060}875\u{2060}6446",
+    "844\u{fe0f}875\u{feff}6446",
+    // Other digit forms.
+    "\u{ff18}\u{ff14}\u{ff14}\u{ff18}\u{ff17}\u{ff15}\u{ff16}\u{ff14}\u{ff14}\u{ff16}",
+    "\u{1d7d6}\u{1d7d2}\u{1d7d2}-\u{1d7d6}\u{1d7d5}\u{1d7d3}-\u{1d7d4}\u{1d7d2}\u{1d7d2}\u{1d7d4}",
+    "\u{0668}\u{0664}\u{0664}-\u{0668}\u{0667}\u{0665}-\u{0666}\u{0664}\u{0664}\u{0666}",
+    "\u{096e}\u{096a}\u{096a} \u{096e}\u{096d}\u{096b} \u{096c}\u{096a}\u{096a}\u{096c}",
+    // Words and letters for digits.
+    "Call eight four four, eight seven five, six four four six",
+    "eight-four-four eight-seven-five six-four-four-six",
+    "ocho cuatro cuatro ocho siete cinco seis cuatro cuatro seis",
+    "huit quatre quatre huit sept cinq six quatre quatre six",
+    "请拨打八四四八七五六四四六",
+    "Call 1-UGH-URL-NIGO today",
+    "844-URL-6446",
+    // Every separator between the groups.
+    "844 875 6446",
+    "844\t875\t6446",
+    "844\u{00b7}875\u{00b7}6446",
+    "844\u{2022}875\u{2022}6446",
+    "844\u{2003}875\u{2003}6446",
+    "844\u{205f}875\u{205f}6446",
+    "844\u{3000}875\u{3000}6446",
+    "844\u{ff0d}875\u{ff0d}6446",
+    "844\u{fe63}875\u{fe63}6446",
+    "844\u{2011}875\u{2011}6446",
+    "844\u{2014}875\u{2014}6446",
+    "844/875/6446",
+    "844 - 875 - 6446",
+    "+1.844.875.6446",
+    "\u{ff08}844\u{ff09}875-6446",
+];
+
+/// Numbers that are not phone numbers, as partners write them: none may be flagged at all.
+const ORDINARY_NUMBERS: &[&str] = &[
+    "2026-12-01",
+    "12/01/2026",
+    "Dec. 1, 2026 at 10:30 a.m.",
+    "8:00-17:00",
+    "$1,234,567.89",
+    "2,000,000 monthly users",
+    "87.5%",
+    "20001-1234",
+    "IAA LGABCFY210001-0001-0000",
+    "v1.2.3",
+    "TLS 1.2 and 1.3",
+    "Section 508",
+    "FY2027",
+    "NIST SP 800-63-3",
+    "OMB M-22-09",
+    "192.168.100.200",
+    "38.8977, -77.0365",
+    "123-45-6789",
+    "12-3456789",
+    "4111 1111 1111 1111",
+    "Account 8448756446123",
+    "18448756446123",
+    "844-875-64460",
+    "abc8448756446",
+    "8448756446xyz",
+    "Ref 0844875644",
+    "844 875 644",
+    "Order #100234",
+    "ZIP 20405",
+    "Room 4400",
+    "Pages 10-20",
+    "1/2 of 3/4",
+    "550e8400-e29b-41d4-a716-446655440000",
+    "0x1F600",
+    "ISO 8601",
+    "RFC 2047",
+    "COVID-19",
+    "1,000-2,000 calls a day",
+    "30 days, 24 hours, 7 days a week",
+    "Case 2026-0001234",
+    "Call us at ext. 4512",
+    "PIN 123456",
+];
+
+#[test]
+fn every_writing_of_the_number_is_found_and_ordinary_numbers_are_not_flagged() {
+    assert!(WRITINGS.len() >= 40, "{} writings", WRITINGS.len());
+    assert!(ORDINARY_NUMBERS.len() >= 40, "{} ordinary numbers", ORDINARY_NUMBERS.len());
+    let missed: Vec<_> = WRITINGS.iter().filter(|w| count(&run(w), FindingKind::ContactCenterNumber) == 0).collect();
+    assert!(missed.is_empty(), "{} of {} writings not found: {missed:#?}", missed.len(), WRITINGS.len());
+    let flagged: Vec<_> = ORDINARY_NUMBERS
+        .iter()
+        .map(|text| (text, run(text)))
+        .filter(|(_, report)| count(report, FindingKind::ContactCenterNumber) + count(report, FindingKind::OtherPhoneNumber) > 0)
+        .map(|(text, report)| format!("{text:?}: {:?}", report.findings.iter().map(|f| &f.excerpt).collect::<Vec<_>>()))
+        .collect();
+    assert!(flagged.is_empty(), "{} ordinary numbers flagged: {flagged:#?}", flagged.len());
+    println!("checker corpus: {} writings of the number found, {} ordinary numbers not flagged", WRITINGS.len(), ORDINARY_NUMBERS.len());
+}
+
+#[test]
+fn character_references_decode_as_browsers_decode_them() {
+    // A legacy name without `;` is decoded in text, by its longest match, but not in an attribute
+    // value when a letter, digit or `=` follows (HTML, "named character reference state").
+    assert_eq!(count(&run("<p>844&nbsp875&nbsp6446</p>"), FindingKind::ContactCenterNumber), 1);
+    assert_eq!(count(&run("<a title=\"844&nbsp875&nbsp6446\">x</a>"), FindingKind::ContactCenterNumber), 0);
+    assert_eq!(count(&run("<a title=\"844&nbsp;875&nbsp;6446\">x</a>"), FindingKind::ContactCenterNumber), 1);
+    // `&notit;` reads as "¬it;", so "it;" keeps the digits apart from nothing: the number stands.
+    assert_eq!(count(&run("&notit;8448756446"), FindingKind::ContactCenterNumber), 1);
+    // `&copy` glues to nothing: "©8448756446" shows the number.
+    assert_eq!(count(&run("&copy8448756446"), FindingKind::ContactCenterNumber), 1);
+    // Leading zeros do not end a numeric reference early, and a value past U+10FFFF is replaced.
+    assert_eq!(count(&run("&#00000000000000056;44-875-6446"), FindingKind::ContactCenterNumber), 1);
+    assert_eq!(count(&run("&#99999999999;844-875-6446"), FindingKind::ContactCenterNumber), 1);
+}

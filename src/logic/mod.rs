@@ -3,6 +3,7 @@
 pub mod checklist;
 pub mod content;
 pub mod dates;
+mod entities;
 pub mod export;
 pub mod holidays;
 pub mod launch;

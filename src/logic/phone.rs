@@ -41,15 +41,23 @@ pub fn is_separator(c: char) -> bool {
     matches!(
         c,
         ' ' | '\t'
+            | '\n'
+            | '\r'
             | '.'
+            | '\u{00b7}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{2022}'
+            | '\u{2027}'
+            | '\u{205f}'
+            | '\u{30fb}'
+            | '\u{ff0f}'
             | '-'
             | '('
             | ')'
             | '/'
             | '+'
             | '\u{00a0}'
-            | '\u{2007}'
-            | '\u{2009}'
             | '\u{2010}'..='\u{2015}'
             | '\u{202f}'
             | '\u{2212}'
@@ -63,10 +71,18 @@ pub fn is_separator(c: char) -> bool {
     )
 }
 
-/// Separators that read as a gap between words, so a phone number may begin or end there even
+/// Separators that read as a gap between words (a line break among them: a number wrapped over
+/// two lines is still read as one), so a phone number may begin or end there even
 /// when other digits sit on the far side ("Step 2 (202) 555-0147").
 fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{00a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' | '\u{3000}')
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{00a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}')
+}
+
+/// Separators the eye reads as the end of one number and the start of the next inside a longer
+/// run of digits: a gap, a slash, or the `+` or `(` that opens a number
+/// (`844-875-6446/202-555-0147`).
+fn is_break(c: char) -> bool {
+    is_space(c) || matches!(c, '/' | '+' | '(' | '\u{ff08}' | '\u{ff0f}')
 }
 
 /// Ideographic scripts write words without spaces, so a digit next to one is still a number
@@ -92,9 +108,9 @@ struct Group {
     /// Where its digits sit in the run's digit buffer.
     digits_start: usize,
     len: usize,
-    /// The separators before it hold a space.
-    space_before: bool,
-    /// A `(` or `+` after the last space before it, where an excerpt should begin.
+    /// The separators before it hold a break (see [`is_break`]).
+    break_before: bool,
+    /// A `(` or `+` after the last space or slash before it, where an excerpt should begin.
     open_before: Option<usize>,
 }
 
@@ -130,7 +146,7 @@ pub fn find_phone_candidates_in_chars(chars: &[char]) -> Vec<PhoneCandidate> {
         digits.clear();
         let mut j = i;
         let mut separators_in_row = 0;
-        let mut space_before = false;
+        let mut break_before = false;
         let mut open_before = None;
         while j < n {
             let ch = chars[j];
@@ -141,8 +157,8 @@ pub fn find_phone_candidates_in_chars(chars: &[char]) -> Vec<PhoneCandidate> {
                         group.len += 1;
                     }
                     _ => {
-                        groups.push(Group { start: j, end: j + 1, digits_start: digits.len(), len: 1, space_before, open_before });
-                        space_before = false;
+                        groups.push(Group { start: j, end: j + 1, digits_start: digits.len(), len: 1, break_before, open_before });
+                        break_before = false;
                         open_before = None;
                     }
                 }
@@ -150,8 +166,8 @@ pub fn find_phone_candidates_in_chars(chars: &[char]) -> Vec<PhoneCandidate> {
                 separators_in_row = 0;
             } else if is_separator(ch) && separators_in_row < 3 {
                 separators_in_row += 1;
-                if is_space(ch) {
-                    space_before = true;
+                break_before |= is_break(ch);
+                if is_space(ch) || matches!(ch, '/' | '\u{ff0f}') {
                     open_before = None;
                 } else if matches!(ch, '(' | '+' | '\u{ff08}') {
                     open_before = Some(j);
@@ -175,10 +191,9 @@ pub fn find_phone_candidates_in_chars(chars: &[char]) -> Vec<PhoneCandidate> {
                 let len_at = |m: usize| groups.get(m).map_or(0, |g| g.len);
                 let mut k = 0;
                 while k < groups.len() {
-                    if k > 0 && !groups[k].space_before {
-                        k += 1;
-                        continue;
-                    }
+                    // Any number must start and end at a break; the Contact Center's may sit
+                    // anywhere its groups fall, since publishing it is the one thing that fails.
+                    let starts_clean = k == 0 || groups[k].break_before;
                     // The national groups may follow a country code 1 of their own, or a group may
                     // begin with it.
                     let lead_one = group_digits(&groups[k]) == "1";
@@ -194,10 +209,10 @@ pub fn find_phone_candidates_in_chars(chars: &[char]) -> Vec<PhoneCandidate> {
                             _ => continue,
                         };
                         let e = m + take - 1;
-                        let ends_clean = if e + 1 == groups.len() { !last_glued } else { groups[e + 1].space_before };
+                        let ends_clean = if e + 1 == groups.len() { !last_glued } else { groups[e + 1].break_before };
                         let all: String = groups[m..=e].iter().map(group_digits).collect();
                         let national = &all[all.len() - 10..];
-                        if ends_clean && nanp(national) {
+                        if nanp(national) && ((starts_clean && ends_clean) || is_contact_center_digits(national)) {
                             best = Some((e, national.to_string()));
                             break;
                         }

@@ -12,6 +12,7 @@
 
 use std::collections::HashSet;
 
+use super::entities;
 use super::phone::{find_phone_candidates_in_chars, PhoneCandidate};
 use super::support_links::Lang;
 
@@ -178,7 +179,7 @@ fn declared_language(input: &str) -> Option<Lang> {
         let before_ok = at > 0 && (bytes[at - 1].is_ascii_whitespace());
         let rest = lower[at + 4..].trim_start();
         let Some(value) = rest.strip_prefix('=') else { continue };
-        if !before_ok || !lower[..at].rfind('<').is_some_and(|open| lower[..at].rfind('>').is_none_or(|close| close < open)) {
+        if !before_ok || lower[..at].rfind('<').is_none_or(|open| lower[..at].rfind('>').is_some_and(|close| close >= open)) {
             continue;
         }
         let value = value.trim_start();
@@ -214,6 +215,21 @@ pub fn scan(input: &str, known_links: &[&str]) -> ScanReport {
     for stream in [&view.text, &view.attributes] {
         for candidate in find_phone_candidates_in_chars(&stream.chars) {
             findings.push(phone_finding(input, &lines, stream, &candidate, &contact_url));
+        }
+        // The Contact Center's number written with words or letters for its digits; only that
+        // number is looked for this way, and only where the digits did not already show it.
+        for reading in [Reading::DigitWords, Reading::Keypad] {
+            let Some(alternate) = stream.read_as(reading) else { continue };
+            for candidate in find_phone_candidates_in_chars(&alternate.chars) {
+                if !candidate.is_contact_center() {
+                    continue;
+                }
+                let finding = phone_finding(input, &lines, &alternate, &candidate, &contact_url);
+                let seen = findings.iter().any(|f| f.kind == FindingKind::ContactCenterNumber && f.start < finding.end && finding.start < f.end);
+                if !seen {
+                    findings.push(finding);
+                }
+            }
         }
     }
 
@@ -348,23 +364,148 @@ impl Stream {
             self.ranges.push((start, end));
             return;
         }
-        // Invisible characters that could hide a number inside another: soft hyphen,
-        // zero-width space and joiners, word joiner, byte-order mark.
-        if matches!(c, '\u{00ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}') {
+        // Invisible characters could hide a number inside another: they are not read.
+        if is_invisible(c) {
             return;
         }
-        // Fullwidth digits read as digits.
-        let c = match c {
-            '\u{ff10}'..='\u{ff19}' => char::from(b'0' + (c as u32 - 0xff10) as u8),
-            c => c,
-        };
-        self.chars.push(c);
+        self.chars.push(digit_value(c).map_or(c, |d| char::from(b'0' + d)));
         self.ranges.push((start, end));
     }
 
     fn truncate(&mut self, len: usize) {
         self.chars.truncate(len);
         self.ranges.truncate(len);
+    }
+}
+
+/// Another way to read the letters of a text as digits.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// Digits written as words (English, Spanish, French) or as Chinese numerals.
+    DigitWords,
+    /// Words in capitals read on a phone keypad, as vanity numbers are (1-800-FLOWERS).
+    Keypad,
+}
+
+/// The digit a word stands for, in English, Spanish or French.
+fn digit_word(word: &[char]) -> Option<u8> {
+    const WORDS: &[(&str, u8)] = &[
+        ("zero", 0), ("cero", 0), ("one", 1), ("uno", 1), ("un", 1), ("two", 2), ("dos", 2), ("deux", 2), ("three", 3),
+        ("tres", 3), ("trois", 3), ("four", 4), ("cuatro", 4), ("quatre", 4), ("five", 5), ("cinco", 5), ("cinq", 5),
+        ("six", 6), ("seis", 6), ("seven", 7), ("siete", 7), ("sept", 7), ("eight", 8), ("ocho", 8), ("huit", 8),
+        ("nine", 9), ("nueve", 9), ("neuf", 9),
+    ];
+    if word.len() < 2 || word.len() > 6 {
+        return None;
+    }
+    let same = |w: &str| w.len() == word.len() && w.chars().zip(word).all(|(a, b)| a.eq_ignore_ascii_case(b));
+    WORDS.iter().find(|(w, _)| same(w)).map(|&(_, d)| d)
+}
+
+/// The digit a Chinese numeral stands for.
+fn chinese_digit(c: char) -> Option<u8> {
+    "〇一二三四五六七八九".chars().position(|n| n == c).or(if c == '零' { Some(0) } else { None }).and_then(|d| u8::try_from(d).ok())
+}
+
+/// The key a letter is on.
+fn keypad_digit(letter: u8) -> u8 {
+    const KEYS: &[u8; 26] = b"22233344455566677778889999";
+    KEYS[usize::from(letter.to_ascii_uppercase() - b'A')] - b'0'
+}
+
+impl Stream {
+    /// The text read another way, or None when that reading changes nothing. Nothing is copied
+    /// until the first change, so text without such words costs one pass and no allocation.
+    fn read_as(&self, reading: Reading) -> Option<Stream> {
+        let n = self.chars.len();
+        let mut out: Option<Stream> = None;
+        let mut i = 0;
+        while i < n {
+            let c = self.chars[i];
+            let word_end = if c.is_ascii_alphabetic() {
+                self.chars[i..].iter().position(|c| !c.is_ascii_alphabetic()).map_or(n, |k| i + k)
+            } else {
+                i + 1
+            };
+            let word = &self.chars[i..word_end];
+            // (the digit, the chars it covers) for each digit this word stands for.
+            let mut digits: Vec<(u8, usize, usize)> = Vec::new();
+            let mut pause = false;
+            match reading {
+                Reading::DigitWords => {
+                    if let Some(d) = chinese_digit(c).or_else(|| digit_word(word)) {
+                        digits.push((d, i, word_end));
+                        // "eight four four, eight seven five": a comma after a spoken digit is a pause.
+                        pause = c.is_ascii_alphabetic() && matches!(self.chars.get(word_end), Some(',' | ';'));
+                    }
+                }
+                Reading::Keypad => {
+                    if c.is_ascii_alphabetic() && word.len() <= 7 && word.iter().all(char::is_ascii_uppercase) {
+                        digits.extend(word.iter().enumerate().map(|(k, &l)| (keypad_digit(l as u8), i + k, i + k + 1)));
+                    }
+                }
+            }
+            let next = if pause { word_end + 1 } else { word_end };
+            if digits.is_empty() {
+                if let Some(out) = out.as_mut() {
+                    out.chars.extend_from_slice(&self.chars[i..next]);
+                    out.ranges.extend_from_slice(&self.ranges[i..next]);
+                }
+            } else {
+                let out = out.get_or_insert_with(|| Stream { chars: self.chars[..i].to_vec(), ranges: self.ranges[..i].to_vec() });
+                for (d, from, to) in digits {
+                    out.push(char::from(b'0' + d), self.ranges[from].0, self.ranges[to - 1].1);
+                }
+                if pause {
+                    out.push(' ', self.ranges[word_end].0, self.ranges[word_end].1);
+                }
+            }
+            i = next;
+        }
+        out
+    }
+}
+
+/// Characters a browser draws as nothing (Unicode's default-ignorable format characters): soft
+/// hyphen, zero-width spaces and joiners, direction marks and embeddings, invisible operators,
+/// variation selectors, byte-order mark, tags.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00ad}'
+            | '\u{034f}'
+            | '\u{061c}'
+            | '\u{115f}'
+            | '\u{1160}'
+            | '\u{17b4}'
+            | '\u{17b5}'
+            | '\u{180b}'..='\u{180f}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+            | '\u{ffa0}'
+            | '\u{fff0}'..='\u{fff8}'
+            | '\u{1bca0}'..='\u{1bca3}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0000}'..='\u{e0fff}'
+    )
+}
+
+/// The value of a digit the eye reads as one, in the forms text is written with: fullwidth,
+/// mathematical (bold, double-struck, sans-serif, monospace), Arabic-Indic, Extended
+/// Arabic-Indic and Devanagari.
+fn digit_value(c: char) -> Option<u8> {
+    let from = |zero: u32| u8::try_from(c as u32 - zero).ok();
+    match c {
+        '\u{ff10}'..='\u{ff19}' => from(0xff10),
+        '\u{1d7ce}'..='\u{1d7ff}' => from(0x1d7ce).map(|d| d % 10),
+        '\u{0660}'..='\u{0669}' => from(0x0660),
+        '\u{06f0}'..='\u{06f9}' => from(0x06f0),
+        '\u{0966}'..='\u{096f}' => from(0x0966),
+        _ => None,
     }
 }
 
@@ -426,8 +567,8 @@ impl Reader<'_> {
                     }
                 }
                 b'&' => {
-                    if let Some((c, end)) = decode_entity(self.bytes, pos, len) {
-                        self.view.text.push(c, pos, end);
+                    if let Some((decoded, end)) = decode_entity(self.bytes, pos, len, false) {
+                        self.view.text.push_decoded(decoded, pos, end);
                         pos = end;
                     } else {
                         self.view.text.push('&', pos, pos + 1);
@@ -580,8 +721,8 @@ impl Reader<'_> {
         let mut pos = start;
         while pos < end {
             if decode && self.bytes[pos] == b'&' {
-                if let Some((c, after)) = decode_entity(self.bytes, pos, end) {
-                    self.view.attributes.push(c, pos, after);
+                if let Some((decoded, after)) = decode_entity(self.bytes, pos, end, true) {
+                    self.view.attributes.push_decoded(decoded, pos, after);
                     pos = after;
                     continue;
                 }
@@ -595,32 +736,54 @@ impl Reader<'_> {
     }
 }
 
+/// What a character reference stands for: most stand for one character, a few named ones for two.
+#[derive(Clone, Copy)]
+enum Decoded {
+    Char(char),
+    Text(&'static str),
+}
+
+impl Stream {
+    /// Adds what the reference at `start..end` of the input stands for.
+    fn push_decoded(&mut self, decoded: Decoded, start: usize, end: usize) {
+        match decoded {
+            Decoded::Char(c) => self.push(c, start, end),
+            Decoded::Text(text) => text.chars().for_each(|c| self.push(c, start, end)),
+        }
+    }
+}
+
 /// The first offset at or after `from` where `needle` starts.
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     bytes.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|i| from + i)
 }
 
-/// Decodes the character reference at `pos` (an `&`), ending before `limit`: numeric
-/// (`&#56;`, `&#x2011;`, with or without `;`) or one of the named ones that matter here (with
-/// `;`). Returns the char and the offset after the reference.
-fn decode_entity(bytes: &[u8], pos: usize, limit: usize) -> Option<(char, usize)> {
+/// Decodes the character reference at `pos` (an `&`), ending before `limit`, as the HTML standard
+/// says browsers do: numeric references with any number of digits, with or without `;`, and
+/// `&#128;`…`&#159;` read as Windows-1252; named references by the longest name that matches,
+/// the legacy ones (`&nbsp`, `&amp`) also without `;`, except in an attribute value when a letter,
+/// digit or `=` follows. The named ones come from a short table (`entities.rs`) of those that
+/// change how a number reads; any other is left as written. Returns the text it stands for and
+/// the offset after the reference.
+fn decode_entity(bytes: &[u8], pos: usize, limit: usize, in_attribute: bool) -> Option<(Decoded, usize)> {
     let mut p = pos + 1;
     if bytes.get(p) == Some(&b'#') {
         p += 1;
-        let hex = matches!(bytes.get(p), Some(b'x' | b'X'));
+        let hex = p < limit && matches!(bytes[p], b'x' | b'X');
         if hex {
             p += 1;
         }
         let digits_start = p;
         let mut value: u32 = 0;
-        while p < limit && p - digits_start < 8 {
+        while p < limit {
             let digit = match (hex, bytes[p]) {
                 (_, b @ b'0'..=b'9') => u32::from(b - b'0'),
                 (true, b @ b'a'..=b'f') => u32::from(b - b'a' + 10),
                 (true, b @ b'A'..=b'F') => u32::from(b - b'A' + 10),
                 _ => break,
             };
-            value = value * if hex { 16 } else { 10 } + digit;
+            // Past U+10FFFF the value is only ever replaced, so it stops growing there.
+            value = (value * if hex { 16 } else { 10 } + digit).min(0x11_0000);
             p += 1;
         }
         if p == digits_start {
@@ -629,42 +792,29 @@ fn decode_entity(bytes: &[u8], pos: usize, limit: usize) -> Option<(char, usize)
         if p < limit && bytes[p] == b';' {
             p += 1;
         }
-        let c = char::from_u32(value).filter(|&c| c != '\0').unwrap_or('\u{fffd}');
-        return Some((c, p));
+        let c = match entities::C1.binary_search_by_key(&value, |&(code, _)| code) {
+            Ok(i) => entities::C1[i].1,
+            Err(_) => char::from_u32(value).filter(|&c| c != '\0').unwrap_or('\u{fffd}'),
+        };
+        return Some((Decoded::Char(c), p));
     }
     let name_start = p;
-    while p < limit && p - name_start < 16 && bytes[p].is_ascii_alphanumeric() {
+    while p < limit && p - name_start < 32 && bytes[p].is_ascii_alphanumeric() {
         p += 1;
     }
-    if p >= limit || bytes[p] != b';' {
+    let name = std::str::from_utf8(&bytes[name_start..p]).ok()?;
+    if p < limit && bytes[p] == b';' {
+        if let Ok(i) = entities::NAMED.binary_search_by_key(&name, |&(n, _)| n) {
+            return Some((Decoded::Text(entities::NAMED[i].1), p + 1));
+        }
+    }
+    // The longest legacy name the text begins with.
+    let (legacy, c) = entities::LEGACY.iter().filter(|(n, _)| name.starts_with(n)).max_by_key(|(n, _)| n.len())?;
+    let after = name_start + legacy.len();
+    if in_attribute && after < limit && (bytes[after].is_ascii_alphanumeric() || bytes[after] == b'=') {
         return None;
     }
-    let c = match &bytes[name_start..p] {
-        b"nbsp" | b"NonBreakingSpace" => '\u{00a0}',
-        b"amp" | b"AMP" => '&',
-        b"lt" | b"LT" => '<',
-        b"gt" | b"GT" => '>',
-        b"quot" | b"QUOT" => '"',
-        b"apos" => '\'',
-        b"ndash" => '\u{2013}',
-        b"mdash" => '\u{2014}',
-        b"hyphen" | b"dash" => '\u{2010}',
-        b"minus" => '\u{2212}',
-        b"thinsp" => '\u{2009}',
-        b"ensp" | b"emsp" | b"numsp" => ' ',
-        b"lpar" => '(',
-        b"rpar" => ')',
-        b"period" => '.',
-        b"sol" => '/',
-        b"plus" => '+',
-        b"colon" => ':',
-        b"shy" => '\u{00ad}',
-        b"zwj" => '\u{200d}',
-        b"zwnj" => '\u{200c}',
-        b"NoBreak" => '\u{2060}',
-        _ => return None,
-    };
-    Some((c, p + 1))
+    Some((Decoded::Char(*c), after))
 }
 
 // ---------------------------------------------------------------------------------------------
