@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use readiness_portal::logic::checklist::{item_errors, validate_sign_off, Decision, ItemStatus, ItemWork, SignOff, SignOffDraft, OVERALL};
 use readiness_portal::logic::content::content;
 use readiness_portal::logic::dates::Date;
-use readiness_portal::logic::export::{csv, csv_cell, header_facts, markdown, CSV_BOM, CSV_COLUMNS};
+use readiness_portal::logic::export::{csv, csv_cell, header_facts, markdown, markdown_text, CSV_BOM, CSV_COLUMNS};
 use readiness_portal::logic::launch::{
     forecast_input, ics, launch_request_text, parse_whole, payload, submission_csv, validate, LaunchField, LaunchForm, FORECAST_DAYS,
     PORTAL_ORDER,
@@ -122,6 +122,44 @@ fn without_text(r: &ReadinessRecord) -> ReadinessRecord {
         (s.reviewer, s.role, s.date, s.comments) = (String::new(), String::new(), String::new(), String::new());
     }
     empty
+}
+
+/// What a CommonMark reader (pulldown-cmark) makes of a Markdown document: its structure (every
+/// block and inline element but text and line breaks) and its text, breaks read as `\n`.
+fn read_markdown(md: &str) -> (Vec<String>, String) {
+    use pulldown_cmark::{Event, Parser};
+    let mut structure = Vec::new();
+    let mut text = String::new();
+    for event in Parser::new(md) {
+        match event {
+            Event::Text(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push('\n'),
+            other => structure.push(format!("{other:?}")),
+        }
+    }
+    (structure, text)
+}
+
+/// Typed text as a Markdown reader should show it: each line trimmed, blank lines left out.
+fn as_shown(text: &str) -> String {
+    text.split(['\n', '\r']).map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+}
+
+/// The same record with each typed text that shows replaced by `x`: the exports' structure
+/// without anything typed in it.
+fn placeholder_text(r: &ReadinessRecord) -> ReadinessRecord {
+    let x = |t: &mut String| *t = if t.trim().is_empty() { String::new() } else { "x".to_string() };
+    let mut p = r.clone();
+    x(&mut p.profile.agency);
+    x(&mut p.profile.application);
+    x(&mut p.service_level.override_reason);
+    for work in p.checklist.items.values_mut() {
+        [&mut work.note, &mut work.na_reason, &mut work.evidence].into_iter().for_each(x);
+    }
+    for s in p.checklist.sign_offs.values_mut() {
+        [&mut s.reviewer, &mut s.role, &mut s.date, &mut s.comments].into_iter().for_each(x);
+    }
+    p
 }
 
 /// RFC 4180 CSV back to rows of cells, each with whether it was quoted.
@@ -473,6 +511,9 @@ proptest! {
         let record = full_record(&texts, choices);
         let checklist = &content().checklist;
         let md = markdown(&record, content(), "2026-11-23");
+        // Read by a CommonMark parser, typed text adds no heading, list, link, emphasis or HTML.
+        let (structure, _) = read_markdown(&md);
+        prop_assert_eq!(structure, read_markdown(&markdown(&placeholder_text(&record), content(), "2026-11-23")).0);
         let plain = markdown(&without_text(&record), content(), "2026-11-23");
         // No markup outside the settings card's fenced code blocks (content, shown literally),
         // and user text adds no heading, list item or line of its own.
@@ -558,6 +599,15 @@ proptest! {
     }
 
     #[test]
+    fn typed_text_reads_back_from_markdown_as_typed(text in hostile(), lines in prop::collection::vec("[-=+*#>0-9.) `~_|\\[\\]!<&\t]{0,8}", 0..6)) {
+        // Any text, and lines made of what opens Markdown blocks ("===", "1)", "- ", "> ", "```").
+        let text = format!("{text}\n{}", lines.join("\n"));
+        let (structure, shown) = read_markdown(&format!("- Note: {}\n", markdown_text(&text)));
+        prop_assert_eq!(structure, vec!["Start(List(None))", "Start(Item)", "End(Item)", "End(List(false))"]);
+        prop_assert_eq!(shown, format!("Note: {}", as_shown(&text)).trim_end().to_string());
+    }
+
+    #[test]
     fn the_email_and_faq_carry_typed_text_but_no_markup(
         agency in hostile(), application in hostile(), window in hostile(), help_desk in hostile(),
         link_agency in hostile(), link_integration in hostile(), lang in 0usize..4, level in any_level(),
@@ -593,6 +643,8 @@ proptest! {
         let md = faq_markdown(support, &faq_profile(&agency, &application), level);
         prop_assert!(!md.contains('<'));
         prop_assert_eq!(lines_starting(&md, "#"), lines_starting(&faq_markdown(support, &faq_profile("", ""), level), "#"));
+        let x = |t: &str| if t.trim().is_empty() { "" } else { "x" };
+        prop_assert_eq!(read_markdown(&md).0, read_markdown(&faq_markdown(support, &faq_profile(x(&agency), x(&application)), level)).0);
         prop_assert_eq!(faq_html(support, &faq_profile(&agency, &application), level).matches('<').count(), faq_html(support, &faq_profile("", ""), level).matches('<').count());
 
         for kind in LinkKind::ALL {

@@ -16,14 +16,17 @@ pub fn requirement_label(requirement: Requirement) -> &'static str {
 
 /// Escapes user text for Markdown: HTML is shown as text, emphasis, links and headings are
 /// literal, and each line break continues the current list item instead of starting a block.
+/// Nothing at a line's start may open a block: not `#`, `>`, a list marker (`-`, `+`, `*`, `1.`,
+/// `1)`), a Setext underline (`===`, `---`), a fence or an indent. CommonMark ends a line at a
+/// lone `\r` too, so that splits lines here; blank lines are left out, since one would end the
+/// list item (the text keeps a line break there).
 pub fn markdown_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for (i, line) in text.trim().lines().enumerate() {
+    for (i, line) in text.split(['\n', '\r']).filter(|l| !l.trim().is_empty()).enumerate() {
         if i > 0 {
             out.push_str("  \n  ");
         }
-        let line = line.trim_end();
-        let mut chars = line.chars().peekable();
+        let mut chars = line.trim().chars().peekable();
         let mut at_start = true;
         while let Some(c) = chars.next() {
             match c {
@@ -34,36 +37,41 @@ pub fn markdown_text(text: &str) -> String {
                     out.push('\\');
                     out.push(c);
                 }
-                '-' | '+' if at_start => {
+                '-' | '+' | '=' if at_start => {
                     out.push('\\');
                     out.push(c);
                 }
                 d if at_start && d.is_ascii_digit() => {
-                    // "1." at a line start would begin an ordered list.
+                    // "1." or "1)" at a line start would begin an ordered list.
                     out.push(d);
                     while let Some(next) = chars.peek().copied().filter(char::is_ascii_digit) {
                         out.push(next);
                         chars.next();
                     }
-                    if chars.peek() == Some(&'.') {
-                        chars.next();
-                        out.push_str("\\.");
+                    if let Some(marker) = chars.next_if(|&c| c == '.' || c == ')') {
+                        out.push('\\');
+                        out.push(marker);
                     }
                 }
-                ' ' if at_start => {}
                 c => out.push(c),
             }
-            at_start = at_start && c == ' ';
+            at_start = false;
         }
     }
     out
+}
+
+/// Escapes user text for a Markdown line that cannot break, such as a heading: line breaks
+/// become spaces.
+pub fn markdown_line(text: &str) -> String {
+    markdown_text(&text.split(['\n', '\r']).map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" "))
 }
 
 fn or_dash(text: &str) -> String {
     if text.trim().is_empty() {
         "—".to_string()
     } else {
-        markdown_text(text)
+        markdown_line(text)
     }
 }
 
@@ -352,5 +360,11 @@ mod tests {
         assert_eq!(markdown_text("a *b* _c_ | d"), "a \\*b\\* \\_c\\_ \\| d");
         assert_eq!(markdown_text("Tom & Jerry"), "Tom &amp; Jerry");
         assert_eq!(markdown_text("x - y"), "x - y");
+        // Setext underlines, `1)` markers and a lone carriage return open no block (issue 14, item 9).
+        assert_eq!(markdown_text("Answer\n==="), "Answer  \n  \\===");
+        assert_eq!(markdown_text("Answer\n---"), "Answer  \n  \\---");
+        assert_eq!(markdown_text("1) step\n\t2) next"), "1\\) step  \n  2\\) next");
+        assert_eq!(markdown_text("a\r- b"), "a  \n  \\- b");
+        assert_eq!(markdown_line("Agency\n===\nname"), "Agency === name");
     }
 }

@@ -9,7 +9,7 @@
 use super::checklist::{condition_holds, WhenUnknown};
 use super::content::{Link, SupportFile};
 use super::record::{Audience, Profile};
-use super::export::markdown_text;
+use super::export::{markdown_line, markdown_text};
 use super::service_level::Level;
 use super::support_links::{base_url, build_url, html_escape, link_html, Attribution, Lang, LinkKind};
 
@@ -566,10 +566,10 @@ pub fn faq_markdown(support: &SupportFile, profile: &Profile, level: Option<Leve
     let contact = base_url(&support.links, LinkKind::Contact, Lang::En);
     let mut out = format!(
         "# {}\n\n",
-        markdown_text(&format!("Frequently asked questions about signing in to {application} with Login.gov"))
+        markdown_line(&format!("Frequently asked questions about signing in to {application} with Login.gov"))
     );
     for item in &items {
-        out.push_str(&format!("## {}\n\n{}\n\n", markdown_text(&item.question), markdown_text(&item.answer)));
+        out.push_str(&format!("## {}\n\n{}\n\n", markdown_line(&item.question), markdown_text(&item.answer)));
     }
     out.push_str("## Where to send questions\n\n");
     out.push_str(&format!("Contact Login.gov ([login.gov/contact]({contact})) for:\n\n"));
