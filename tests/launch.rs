@@ -673,7 +673,7 @@ fn input_is_never_changed_and_never_panics() {
         assert!(serde_json::to_string(&payload).is_ok());
         let _ = submission_csv(&form, &record, &Assumptions::default(), &forecast, "k");
         let _ = launch_request_text(&form, &record);
-        let _ = ics(&form, &record, "20261124T150000Z", "u");
+        let _ = ics(&form, &record, "20261124T150000Z", "u", 0);
     }
     // Extreme years and very long input.
     let huge = "9".repeat(100_000);
@@ -1264,7 +1264,7 @@ fn typed_line_breaks_of_any_kind_cannot_start_a_line_in_the_launch_request_text(
 fn ics_has_the_deploy_and_launch_days_and_matches_rfc_5545() {
     let mut record = fixture_record();
     record.profile.application.push_str(" with a long name to fold: ünïcödé 中文 characters that run past seventy-five octets");
-    let calendar = ics(&fixture_form(), &record, "20261124T150000Z", "0123456789abcdef@readiness-portal").unwrap();
+    let calendar = ics(&fixture_form(), &record, "20261124T150000Z", "0123456789abcdef@readiness-portal", 0).unwrap();
     for line in calendar.split("\r\n") {
         assert!(line.len() <= 75, "{} octets: {line}", line.len());
         assert!(!line.contains('\n') && !line.contains('\r'));
@@ -1291,12 +1291,12 @@ fn ics_has_the_deploy_and_launch_days_and_matches_rfc_5545() {
     // Control characters cannot break out of a property.
     let mut hostile = ReadinessRecord::default();
     hostile.profile.application = "App\r\nATTENDEE:evil@example.com\u{7}".into();
-    let out = ics(&LaunchForm { deploy_date: "2026-12-08".into(), ..LaunchForm::default() }, &hostile, "20261124T150000Z\r\nX:1", "u\nX-EVIL:1").unwrap();
+    let out = ics(&LaunchForm { deploy_date: "2026-12-08".into(), ..LaunchForm::default() }, &hostile, "20261124T150000Z\r\nX:1", "u\nX-EVIL:1", 0).unwrap();
     assert!(!out.contains("\r\nATTENDEE") && !out.contains("\r\nX:1") && !out.contains("\r\nX-EVIL"), "{out}");
 }
 
 fn ics_for(form: &LaunchForm) -> Option<String> {
-    ics(form, &ReadinessRecord::default(), "20261124T150000Z", "u")
+    ics(form, &ReadinessRecord::default(), "20261124T150000Z", "u", 0)
 }
 
 #[test]
@@ -1390,4 +1390,56 @@ fn the_fallback_idempotency_key_is_a_version_4_uuid() {
         };
         assert_eq!(got & kept, byte & kept, "byte {i}");
     }
+}
+
+/// The events of an `.ics` file as an iCalendar parser (the `ical` crate) reads them: each
+/// event's properties by name.
+fn parsed_events(calendar: &str) -> Vec<std::collections::BTreeMap<String, String>> {
+    let mut parser = ical::IcalParser::new(std::io::BufReader::new(calendar.as_bytes()));
+    let parsed = parser.next().expect("one calendar").expect("a calendar an iCalendar parser reads");
+    assert!(parser.next().is_none(), "only one calendar");
+    parsed.events.iter().map(|e| e.properties.iter().map(|p| (p.name.clone(), p.value.clone().unwrap_or_default())).collect()).collect()
+}
+
+#[test]
+fn the_calendar_keeps_one_uid_per_launch_and_raises_the_sequence_on_change() {
+    let mut uids = ["first-uuid", "second-uuid"].into_iter();
+    let mut next_uid = || Ok::<_, String>(uids.next().expect("a UID is asked for once per record").to_string());
+    let mut record = fixture_record();
+    let mut form = fixture_form();
+
+    // No valid date yet: nothing to download, and no UID taken.
+    let empty = LaunchForm::default();
+    assert_eq!(calendar_download(&empty, &mut record, "20261124T150000Z", &mut next_uid), Ok(None));
+    assert_eq!(record.launch.calendar.uid, "");
+
+    let first = calendar_download(&form, &mut record, "20261124T150000Z", &mut next_uid).unwrap().unwrap();
+    let events = parsed_events(&first);
+    assert_eq!(events.len(), 2);
+    assert_eq!(events[0]["UID"], "first-uuid@readiness-portal-deploy");
+    assert_eq!(events[1]["UID"], "first-uuid@readiness-portal-launch");
+    assert!(events.iter().all(|e| e["SEQUENCE"] == "0" && e["DTSTAMP"] == "20261124T150000Z"));
+
+    // The same events downloaded again, and after a submission: same UID, same SEQUENCE.
+    record.launch.receipts.push(Receipt { idempotency_key: "submission-key".into(), ..Receipt::default() });
+    let again = calendar_download(&form, &mut record, "20261125T090000Z", &mut next_uid).unwrap().unwrap();
+    assert!(parsed_events(&again).iter().all(|e| e["UID"].starts_with("first-uuid@") && e["SEQUENCE"] == "0"));
+
+    // A changed date: the same UID, a higher SEQUENCE, so calendars update the event.
+    form.deploy_date = "2026-12-10".into();
+    let changed = parsed_events(&calendar_download(&form, &mut record, "20261126T090000Z", &mut next_uid).unwrap().unwrap());
+    assert!(changed.iter().all(|e| e["UID"].starts_with("first-uuid@") && e["SEQUENCE"] == "1"));
+    assert_eq!(changed[0]["DTSTART"], "20261210");
+    record.profile.application = "Renamed".into();
+    let renamed = parsed_events(&calendar_download(&form, &mut record, "20261126T100000Z", &mut next_uid).unwrap().unwrap());
+    assert!(renamed.iter().all(|e| e["SEQUENCE"] == "2"));
+
+    // Another partner's record gets its own UID, so two drafts never collide in one calendar.
+    let mut other = fixture_record();
+    let theirs = parsed_events(&calendar_download(&fixture_form(), &mut other, "20261124T150000Z", &mut next_uid).unwrap().unwrap());
+    assert_eq!(theirs[0]["UID"], "second-uuid@readiness-portal-deploy");
+
+    // A UID that cannot be made is said, not papered over.
+    let mut fresh = fixture_record();
+    assert_eq!(calendar_download(&form, &mut fresh, "20261124T150000Z", || Err("no crypto".to_string())), Err("no crypto".to_string()));
 }

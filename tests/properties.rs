@@ -574,7 +574,7 @@ proptest! {
         let text = launch_request_text(&form, &record).replace("\r\n", "\n").replace(['\r', '\u{0b}', '\u{0c}', '\u{85}', '\u{2028}', '\u{2029}'], "\n");
         prop_assert_eq!(text.lines().filter(|l| !l.starts_with("  ")).count(), 3 + PORTAL_ORDER.len() + 2, "{:?}", text);
 
-        let calendar = ics(&form, &record, "20261123T150000Z", "k@readiness-portal").unwrap();
+        let calendar = ics(&form, &record, "20261123T150000Z", "k@readiness-portal", 3).unwrap();
         for line in calendar.split("\r\n").filter(|l| !l.is_empty()) {
             prop_assert!(line.len() <= 75, "folded at 75 octets: {:?}", line);
         }
@@ -583,6 +583,17 @@ proptest! {
             prop_assert!(line.split_once([':', ';']).is_some_and(|(name, _)| !name.is_empty() && name.bytes().all(|b| b.is_ascii_uppercase() || b == b'-')), "a property line: {:?}", line);
         }
         prop_assert_eq!(unfolded.matches("\r\nSUMMARY:").count(), 2, "the deploy and the launch day");
+        // An iCalendar parser (the `ical` crate) reads the file: two events, each with its UID,
+        // SEQUENCE and dates, whatever was typed.
+        let parsed = ical::IcalParser::new(std::io::BufReader::new(calendar.as_bytes())).next();
+        let parsed = parsed.expect("a calendar").map_err(|e| TestCaseError::fail(format!("{e}")))?;
+        prop_assert_eq!(parsed.events.len(), 2);
+        for (event, what) in parsed.events.iter().zip(["deploy", "launch"]) {
+            let value = |name: &str| event.properties.iter().find(|p| p.name == name).and_then(|p| p.value.clone());
+            prop_assert_eq!(value("UID"), Some(format!("k@readiness-portal-{what}")));
+            prop_assert_eq!(value("SEQUENCE"), Some("3".to_string()));
+            prop_assert!(value("DTSTART").is_some_and(|d| d.len() == 8) && value("SUMMARY").is_some());
+        }
     }
 
     #[test]

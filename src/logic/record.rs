@@ -19,7 +19,9 @@ use super::service_level::{self, Answers, Level, Recommendation};
 ///    `help_desk_contact` becomes `help_desk_other` beside the new phone and email fields.
 /// 7: a sign-off records what was still open when it was approved (`approved_with_open`), and a
 ///    receipt the fingerprint of what it received (`fingerprint`); both start empty.
-pub const RECORD_VERSION: u64 = 7;
+/// 8: adds `launch.calendar` (the launch's one calendar UID and its SEQUENCE); a record that
+///    already has receipts keeps the UID its downloads used, the last receipt's key.
+pub const RECORD_VERSION: u64 = 8;
 
 /// Marks an exported file as ours, so a random JSON file is refused on import.
 pub const RECORD_KIND: &str = "login-gov-partner-readiness-record";
@@ -225,6 +227,34 @@ pub struct LaunchWork {
     pub outbox: Vec<OutboxEntry>,
     /// Submissions that went through, or were saved locally without an endpoint.
     pub receipts: Vec<Receipt>,
+    /// The launch's calendar entry, the same in every `.ics` download.
+    pub calendar: CalendarEntry,
+}
+
+/// One UID for a launch's calendar events for as long as the record lives, so each `.ics`
+/// download updates the events already in a calendar instead of adding copies, and a SEQUENCE
+/// raised whenever the events change, so calendars take the newer one (RFC 5545 §3.8.7.4).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CalendarEntry {
+    /// Empty until the first download.
+    pub uid: String,
+    pub sequence: u32,
+    /// A fingerprint of the events as last downloaded (see `launch::calendar_fingerprint`).
+    pub fingerprint: String,
+}
+
+impl CalendarEntry {
+    /// Readies the entry for a download of events with this fingerprint: a UID from `new_uid`
+    /// the first time, and the SEQUENCE raised when the events differ from the last download.
+    pub fn for_download(&mut self, fingerprint: &str, new_uid: impl FnOnce() -> String) {
+        if self.uid.trim().is_empty() {
+            *self = CalendarEntry { uid: new_uid(), sequence: 0, fingerprint: fingerprint.to_string() };
+        } else if self.fingerprint != fingerprint {
+            self.sequence = self.sequence.saturating_add(1);
+            self.fingerprint = fingerprint.to_string();
+        }
+    }
 }
 
 /// The service-level guide's part of the record.
@@ -556,6 +586,16 @@ fn migrate(mut value: Value, from_version: u64) -> Result<Value, RecordError> {
             // 6 → 7: the new fields take their defaults (nothing open was recorded, and older
             // receipts match no new submission), so the text is unchanged.
             6 => value,
+            // 7 → 8: the calendar UID older downloads used was the last receipt's key: keeping it
+            // lets the next download update those events. Its fingerprint is unknown, so that
+            // download raises the SEQUENCE. Without receipts, the first download picks a UID.
+            7 => {
+                let last_key = value.pointer("/launch/receipts").and_then(Value::as_array).and_then(|r| r.last()).and_then(|r| r.get("idempotency_key")).and_then(Value::as_str).map(str::to_string);
+                if let (Some(key), Some(launch)) = (last_key, value.get_mut("launch").and_then(Value::as_object_mut)) {
+                    launch.insert("calendar".into(), serde_json::json!({ "uid": key, "sequence": 0, "fingerprint": "" }));
+                }
+                value
+            }
             other => return Err(RecordError::BadShape(format!("version {other} was never written by this portal"))),
         };
         version += 1;
@@ -627,6 +667,7 @@ pub fn check_limits(record: &ReadinessRecord) -> Result<(), RecordError> {
             return Err(RecordError::FieldTooLong("launch request field"));
         }
     }
+    fields.push(("calendar id", &record.launch.calendar.uid));
     if record.launch.assumption_texts.values().any(|t| t.chars().count() > MAX_FIELD_CHARS) {
         return Err(RecordError::FieldTooLong("staffing assumption"));
     }
@@ -895,6 +936,25 @@ mod tests {
         let LoadOutcome::Migrated { record, .. } = load(Some(bare)) else { panic!("not migrated") };
         assert_eq!(record.profile.agency, "A");
         assert_eq!(record.launch.form, None);
+    }
+
+    #[test]
+    fn version_7_records_keep_the_calendar_uid_their_downloads_used() {
+        // Before version 8 the .ics UID was the last receipt's key: kept, so the next download
+        // updates those events, with a SEQUENCE raised since what they said is unknown.
+        let v7 = r#"{"kind": "login-gov-partner-readiness-record", "version": 7,
+            "launch": {"form": {"deploy_date": "2027-03-02"}, "receipts": [
+                {"idempotency_key": "older", "at": "2026-11-01T00:00:00Z", "sent": true},
+                {"idempotency_key": "latest", "at": "2026-11-02T00:00:00Z", "sent": true}]}}"#;
+        let LoadOutcome::Migrated { mut record, from_version } = load(Some(v7)) else { panic!("not migrated") };
+        assert_eq!(from_version, 7);
+        assert_eq!(record.launch.calendar, CalendarEntry { uid: "latest".into(), sequence: 0, fingerprint: String::new() });
+        record.launch.calendar.for_download("abc", || unreachable!("the UID is kept"));
+        assert_eq!((record.launch.calendar.uid.as_str(), record.launch.calendar.sequence), ("latest", 1));
+        // Without receipts there was no UID worth keeping: the first download picks one.
+        let bare = r#"{"kind": "login-gov-partner-readiness-record", "version": 7, "launch": {"receipts": []}}"#;
+        let LoadOutcome::Migrated { record, .. } = load(Some(bare)) else { panic!("not migrated") };
+        assert_eq!(record.launch.calendar, CalendarEntry::default());
     }
 
     #[test]

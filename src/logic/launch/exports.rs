@@ -372,9 +372,10 @@ fn ics_compact(date: Date) -> String {
 
 /// An iCalendar file with an all-day event for the requested deploy date and one for the day
 /// users get access, for those that are valid dates; `None` when neither is. `dtstamp_utc` is
-/// the creation time as `YYYYMMDDTHHMMSSZ`; `uid` a unique id such as `<key>@readiness-portal`,
-/// to which each event adds its own suffix.
-pub fn ics(form: &LaunchForm, record: &ReadinessRecord, dtstamp_utc: &str, uid: &str) -> Option<String> {
+/// the creation time as `YYYYMMDDTHHMMSSZ`; `uid` the launch's one id, such as
+/// `<uuid>@readiness-portal` (`record.launch.calendar`), to which each event adds its own
+/// suffix; `sequence` its revision.
+pub fn ics(form: &LaunchForm, record: &ReadinessRecord, dtstamp_utc: &str, uid: &str, sequence: u32) -> Option<String> {
     let deploy = Date::parse_iso(form.deploy_date.trim());
     let launch = Date::parse_iso(form.user_launch_date.trim());
     if deploy.is_none() && launch.is_none() {
@@ -421,6 +422,7 @@ pub fn ics(form: &LaunchForm, record: &ReadinessRecord, dtstamp_utc: &str, uid: 
         lines.extend([
             "BEGIN:VEVENT".to_string(),
             format!("UID:{}-{what}", plain(uid)),
+            format!("SEQUENCE:{sequence}"),
             format!("DTSTAMP:{}", plain(dtstamp_utc)),
             format!("DTSTART;VALUE=DATE:{}", ics_compact(date)),
             format!("DTEND;VALUE=DATE:{}", ics_compact(date.add_days(1))),
@@ -432,6 +434,38 @@ pub fn ics(form: &LaunchForm, record: &ReadinessRecord, dtstamp_utc: &str, uid: 
     }
     lines.push("END:VCALENDAR".to_string());
     Some(lines.iter().map(|l| ics_fold(l)).collect())
+}
+
+/// A fingerprint of what the `.ics` events say (dates, titles, descriptions), without the
+/// parts that change on every download: a change in it raises the calendar's SEQUENCE.
+pub fn calendar_fingerprint(form: &LaunchForm, record: &ReadinessRecord) -> String {
+    let events = ics(form, record, "", "", 0).unwrap_or_default();
+    format!("{:016x}", crate::logic::phone::fnv1a64(events.as_bytes()))
+}
+
+/// The `.ics` download for the launch, with its one UID and SEQUENCE kept in the record
+/// (`record.launch.calendar`): the first download takes a UID from `new_uid`, a later one with
+/// changed events raises the SEQUENCE. `Ok(None)` when no date is valid yet (nothing changes);
+/// `Err` when a UID was needed and `new_uid` could not make one. `dtstamp_utc` as in [`ics`].
+pub fn calendar_download(
+    form: &LaunchForm,
+    record: &mut ReadinessRecord,
+    dtstamp_utc: &str,
+    new_uid: impl FnOnce() -> Result<String, String>,
+) -> Result<Option<String>, String> {
+    if ics(form, record, "", "", 0).is_none() {
+        return Ok(None);
+    }
+    let fingerprint = calendar_fingerprint(form, record);
+    let calendar = &mut record.launch.calendar;
+    if calendar.uid.trim().is_empty() {
+        let uid = new_uid()?;
+        calendar.for_download(&fingerprint, || uid);
+    } else {
+        calendar.for_download(&fingerprint, String::new);
+    }
+    let (uid, sequence) = (format!("{}@readiness-portal", record.launch.calendar.uid), record.launch.calendar.sequence);
+    Ok(ics(form, record, dtstamp_utc, &uid, sequence))
 }
 
 /// `launch-request-<agency>-<application>-<date>.<extension>`, skipping empty parts.
