@@ -1,7 +1,9 @@
-//! Sending launch requests. The submission endpoint comes from `public/config.json`, read once
-//! at start. A submission waits in the record's outbox until the endpoint accepts it: a timeout,
+//! Sending launch requests. The submission endpoint comes from `public/config.json`, read at
+//! start. A submission waits in the record's outbox until the endpoint accepts it: a timeout,
 //! network error or non-2xx answer keeps it there with the error, and it is retried with
-//! backoff, always with the same idempotency key, so the receiver records it once.
+//! backoff, always with the same idempotency key, so the receiver records it once. Until the
+//! configuration is read (or while it cannot be), submissions wait in the outbox too: only a
+//! configuration that names no endpoint makes a submission a local receipt.
 
 use std::time::Duration;
 
@@ -13,6 +15,8 @@ use crate::store::Store;
 
 /// How long one attempt may take before it counts as failed.
 const TIMEOUT_MS: i32 = 15_000;
+/// How long reading the configuration may take before it counts as failed (and is retried).
+const CONFIG_TIMEOUT_MS: u64 = 10_000;
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 struct ConfigFile {
@@ -24,6 +28,9 @@ struct ConfigFile {
 pub enum Endpoint {
     #[default]
     Loading,
+    /// The configuration could not be read (why, in words): it is read again with backoff, and
+    /// submissions wait in the outbox meanwhile.
+    Unknown(String),
     /// No endpoint configured: submissions are saved locally and downloaded.
     None,
     Url(String),
@@ -43,33 +50,82 @@ pub fn use_outbox() -> Outbox {
 /// Reads the configuration and sends anything left in the outbox from an earlier visit.
 pub fn start(store: Store) -> Outbox {
     let outbox = Outbox { endpoint: RwSignal::new(Endpoint::Loading), sending: RwSignal::new(false) };
-    leptos::task::spawn_local(async move {
-        let endpoint = match load_config().await {
-            Ok(Some(url)) if !url.trim().is_empty() => Endpoint::Url(url),
-            _ => Endpoint::None,
-        };
-        outbox.endpoint.set(endpoint);
-        if store.record.with_untracked(|r| !r.launch.outbox.is_empty()) {
-            send_all(store, outbox).await;
-        }
-    });
+    leptos::task::spawn_local(read_config(store, outbox, 0));
     outbox
 }
 
-async fn load_config() -> Result<Option<String>, String> {
-    let response = gloo_net::http::Request::get("/config.json").send().await.map_err(|e| e.to_string())?;
-    if !response.ok() {
-        return Ok(None);
+/// Reads the configuration; once it is known, settles the outbox. A failure is shown
+/// (`Endpoint::Unknown`) and the read tried again with the submissions' backoff.
+async fn read_config(store: Store, outbox: Outbox, failures: u32) {
+    match load_config().await {
+        Ok(endpoint) => {
+            outbox.endpoint.set(endpoint);
+            settle(store, outbox).await;
+        }
+        Err(reason) => {
+            outbox.endpoint.set(Endpoint::Unknown(reason));
+            let delay = retry_delay_ms(failures + 1);
+            set_timeout(move || leptos::task::spawn_local(read_config(store, outbox, failures + 1)), Duration::from_millis(delay));
+        }
     }
-    let config: ConfigFile = response.json().await.map_err(|e| e.to_string())?;
-    Ok(config.submission_endpoint)
+}
+
+/// With an endpoint, sends what is queued; with none configured, what is queued is saved as a
+/// local receipt, as a submission made then would have been.
+async fn settle(store: Store, outbox: Outbox) {
+    match outbox.endpoint.get_untracked() {
+        Endpoint::Url(_) => send_all(store, outbox).await,
+        Endpoint::None if store.record.with_untracked(|r| !r.launch.outbox.is_empty()) => store.record.update(|r| {
+            for entry in std::mem::take(&mut r.launch.outbox) {
+                let fingerprint = payload_fingerprint(&entry.payload);
+                r.launch.receipts.push(Receipt { idempotency_key: entry.idempotency_key, at: now_iso(), server_id: None, sent: false, fingerprint });
+            }
+        }),
+        _ => {}
+    }
+}
+
+/// What `/config.json` says about where submissions go. A missing file (404) names no endpoint;
+/// any other failure, including no answer within [`CONFIG_TIMEOUT_MS`], is an error in words.
+async fn load_config() -> Result<Endpoint, String> {
+    let controller = web_sys::AbortController::new().map_err(|_| "the browser cannot send requests".to_string())?;
+    let abort = controller.clone();
+    let timer = set_timeout_with_handle(move || abort.abort(), Duration::from_millis(CONFIG_TIMEOUT_MS)).ok();
+    let result = gloo_net::http::Request::get("/config.json").abort_signal(Some(&controller.signal())).send().await;
+    let response = match result {
+        Ok(response) => response,
+        Err(_) if controller.signal().aborted() => return Err(format!("it did not arrive within {} seconds", CONFIG_TIMEOUT_MS / 1000)),
+        Err(_) => return Err("it could not be reached".to_string()),
+    };
+    let parsed = match response.status() {
+        404 => Ok(Endpoint::None),
+        _ if !response.ok() => Err(format!("the server answered with HTTP status {}", response.status())),
+        _ => match response.json::<ConfigFile>().await {
+            Ok(ConfigFile { submission_endpoint: Some(url) }) if !url.trim().is_empty() => Ok(Endpoint::Url(url)),
+            Ok(_) => Ok(Endpoint::None),
+            Err(_) if controller.signal().aborted() => Err(format!("it did not arrive within {} seconds", CONFIG_TIMEOUT_MS / 1000)),
+            Err(_) => Err("it is not valid JSON".to_string()),
+        },
+    };
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    parsed
+}
+
+/// "Retry now": reads the configuration again when it could not be read, else sends the queue.
+pub fn retry(store: Store, outbox: Outbox) {
+    match outbox.endpoint.get_untracked() {
+        Endpoint::Unknown(_) => leptos::task::spawn_local(read_config(store, outbox, 0)),
+        _ => leptos::task::spawn_local(send_all(store, outbox)),
+    }
 }
 
 /// Posts one payload; `Ok` carries the server's id for it, if it gave one.
 async fn post(endpoint: &str, entry: &OutboxEntry) -> Result<Option<String>, String> {
     let controller = web_sys::AbortController::new().map_err(|_| "the browser cannot send requests".to_string())?;
     let abort = controller.clone();
-    let timer = leptos::prelude::set_timeout_with_handle(move || abort.abort(), Duration::from_millis(TIMEOUT_MS as u64)).ok();
+    let timer = set_timeout_with_handle(move || abort.abort(), Duration::from_millis(TIMEOUT_MS as u64)).ok();
     let body = serde_json::to_string(&entry.payload).map_err(|e| e.to_string())?;
     let request = gloo_net::http::Request::post(endpoint)
         .header("content-type", "application/json")
@@ -102,16 +158,20 @@ fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
-/// Tries every queued submission once, in order. Failures stay queued and are retried later.
+/// Tries every queued submission once, in order, including any queued while this runs; failures
+/// stay queued and are retried later.
 pub async fn send_all(store: Store, outbox: Outbox) {
     let Endpoint::Url(endpoint) = outbox.endpoint.get_untracked() else { return };
     if outbox.sending.get_untracked() {
         return;
     }
     outbox.sending.set(true);
-    let queued = store.record.with_untracked(|r| r.launch.outbox.clone());
+    let mut tried = std::collections::HashSet::new();
     let mut retry_after = None;
-    for entry in queued {
+    // The queue is read again after each attempt: an entry submitted meanwhile is sent in this
+    // run instead of waiting for a reload.
+    while let Some(entry) = store.record.with_untracked(|r| r.launch.outbox.iter().find(|e| !tried.contains(&e.idempotency_key)).cloned()) {
+        tried.insert(entry.idempotency_key.clone());
         let result = post(&endpoint, &entry).await;
         store.record.update(|r| match &result {
             Ok(server_id) => {
@@ -128,7 +188,7 @@ pub async fn send_all(store: Store, outbox: Outbox) {
                 if let Some(queued) = r.launch.outbox.iter_mut().find(|e| e.idempotency_key == entry.idempotency_key) {
                     queued.attempts += 1;
                     queued.last_error = error.clone();
-                    retry_after = Some(retry_delay_ms(queued.attempts));
+                    retry_after = Some(retry_after.unwrap_or(u64::MAX).min(retry_delay_ms(queued.attempts)));
                 }
             }
         });
@@ -142,20 +202,21 @@ pub async fn send_all(store: Store, outbox: Outbox) {
     }
 }
 
-/// Queues a payload and sends it, or without an endpoint records a local receipt.
+/// Queues a payload and sends it as soon as the endpoint is known; only a configuration that
+/// names no endpoint makes it a local receipt at once.
 pub fn submit(store: Store, outbox: Outbox, key: String, payload: serde_json::Value) {
     match outbox.endpoint.get_untracked() {
-        Endpoint::Url(_) => {
-            store.record.update(|r| {
-                r.launch.outbox.push(OutboxEntry { idempotency_key: key, payload, queued_at: now_iso(), attempts: 0, last_error: String::new() })
-            });
-            leptos::task::spawn_local(send_all(store, outbox));
-        }
-        Endpoint::None | Endpoint::Loading => {
+        Endpoint::None => {
             let fingerprint = payload_fingerprint(&payload);
             store.record.update(|r| {
                 r.launch.receipts.push(Receipt { idempotency_key: key, at: now_iso(), server_id: None, sent: false, fingerprint })
             });
+        }
+        Endpoint::Url(_) | Endpoint::Loading | Endpoint::Unknown(_) => {
+            store.record.update(|r| {
+                r.launch.outbox.push(OutboxEntry { idempotency_key: key, payload, queued_at: now_iso(), attempts: 0, last_error: String::new() })
+            });
+            leptos::task::spawn_local(send_all(store, outbox));
         }
     }
 }

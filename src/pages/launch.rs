@@ -17,7 +17,7 @@ use crate::components::radio::Radio;
 use crate::logic::content::content;
 use crate::logic::dates::Date;
 use crate::logic::launch::{
-    choices, find_duplicate, forecast_input, ics, launch_request_text, next_deploy_dates, payload, prefill, submission_csv, Duplicate,
+    calendar_download, choices, find_duplicate, forecast_input, launch_request_text, next_deploy_dates, payload, prefill, submission_csv, Duplicate,
     submission_file_name, validate, weekday_name, FieldKind, FormProblems, LaunchField, LaunchForm, FORECAST_DAYS, RAMP_PHASED, YES,
 };
 use crate::logic::record::ReadinessRecord;
@@ -429,17 +429,31 @@ fn SubmitArea() -> impl IntoView {
     let record = store.record;
     let outbox = use_outbox();
     let endpoint_text = move || match outbox.endpoint.get() {
-        Endpoint::Loading => "Reading the portal’s configuration…".to_string(),
-        Endpoint::None => "No submission endpoint is configured for this portal: submitting saves a receipt in this browser, and you send the downloaded files to Login.gov.".to_string(),
-        Endpoint::Url(url) => format!("Submissions go to {url}."),
+        Endpoint::Loading => view! { <p>"Reading the portal’s configuration… A request submitted now waits in this browser until the portal knows where to send it."</p> }.into_any(),
+        Endpoint::Unknown(reason) => view! {
+            <div class="usa-alert usa-alert--warning usa-alert--slim" data-testid="config-unknown">
+                <div class="usa-alert__body">
+                    <p class="usa-alert__text">
+                        {format!("The portal cannot tell where launch requests go: its configuration could not be read ({reason}). It keeps trying. A request you submit waits in this browser and is sent as soon as the configuration is read.")}
+                    </p>
+                </div>
+            </div>
+        }.into_any(),
+        Endpoint::None => view! { <p>"No submission endpoint is configured for this portal: submitting saves a receipt in this browser, and you send the downloaded files to Login.gov."</p> }.into_any(),
+        Endpoint::Url(url) => view! { <p>{format!("Submissions go to {url}.")}</p> }.into_any(),
     };
-    let retry = move |_| leptos::task::spawn_local(outbox::send_all(store, outbox));
+    let retry = move |_| outbox::retry(store, outbox);
+    let waiting_for = move || match outbox.endpoint.get() {
+        Endpoint::Loading | Endpoint::Unknown(_) => "It is sent once the portal knows where launch requests go. ",
+        _ => "",
+    };
     let duplicate_notice = expect_context::<RwSignal<Option<Duplicate>>>();
     view! {
         <section class="submit-area" aria-labelledby="submit-heading">
             <h2 id="submit-heading">"Submit"</h2>
-            <p>{endpoint_text}</p>
-            <button type="submit" class="usa-button usa-button--big" disabled=move || outbox.sending.get()>"Submit the launch request"</button>
+            {endpoint_text}
+            // Never disabled: a request submitted while another is sending joins the queue.
+            <button type="submit" class="usa-button usa-button--big">"Submit the launch request"</button>
             <div role="status" data-testid="submit-result">
                 {move || duplicate_notice.get().map(|outcome| match outcome {
                     Duplicate::New => view! { <p class="submit-result">"Submitted: its status is below."</p> }.into_any(),
@@ -459,6 +473,7 @@ fn SubmitArea() -> impl IntoView {
                         <div class="usa-alert__body">
                             <p class="usa-alert__text">
                                 {format!("Waiting to send (queued {}, {} attempts so far). ", browser::local_time(&entry.queued_at), entry.attempts)}
+                                {waiting_for}
                                 {(!entry.last_error.is_empty()).then(|| format!("Last error: {} It is retried automatically; it stays here, even if you close the page, until it goes through.", entry.last_error))}
                             </p>
                             <button type="button" class="usa-button usa-button--outline" on:click=retry disabled=move || outbox.sending.get()>"Retry now"</button>
@@ -666,13 +681,28 @@ fn Downloads(form: Memo<LaunchForm>, forecast: Memo<Forecast>, assumption_state:
                 match extension {
                     "json" => (name, serde_json::to_string_pretty(&payload(&f, r, &assumptions, &fc, &key)).unwrap_or_default(), "application/json"),
                     "csv" => (name, submission_csv(&f, r, &assumptions, &fc, &key), "text/csv"),
-                    _ => {
-                        let stamp = String::from(js_sys::Date::new_0().to_iso_string()).replace(['-', ':'], "");
-                        let stamp = format!("{}Z", &stamp[..15.min(stamp.len())]);
-                        (name, ics(&f, r, &stamp, &format!("{key}@readiness-portal")).unwrap_or_default(), "text/calendar")
-                    }
+                    _ => (name, String::new(), "text/calendar"),
                 }
             });
+            let body = if extension == "ics" {
+                let stamp = String::from(js_sys::Date::new_0().to_iso_string()).replace(['-', ':'], "");
+                let stamp = format!("{}Z", &stamp[..15.min(stamp.len())]);
+                let mut download = Ok(None);
+                record.maybe_update(|r| {
+                    let before = r.launch.calendar.clone();
+                    download = calendar_download(&f, r, &stamp, browser::random_uuid);
+                    r.launch.calendar != before
+                });
+                match download {
+                    Ok(text) => text.unwrap_or_default(),
+                    Err(reason) => {
+                        store.notify(NoticeKind::Error, format!("The calendar entry needs an id, and this browser could not make one ({reason})."), None);
+                        return;
+                    }
+                }
+            } else {
+                body
+            };
             if body.is_empty() {
                 store.notify(NoticeKind::Warning, "Enter a valid deploy date or launch date first: the calendar entry needs one.", None);
                 return;

@@ -185,6 +185,76 @@ test("a failed first attempt is retried with the same key and recorded exactly o
 
 });
 
+/** A route that holds each request until `release()` is called, then lets `answer` handle it. */
+async function holdRoute(page, url, answer) {
+  let release;
+  const held = new Promise((done) => (release = done));
+  await page.route(url, async (route) => {
+    await held;
+    await answer(route);
+  });
+  return release;
+}
+
+test("a request submitted before the configuration has arrived waits for it, then is sent", async ({ page }) => {
+  await fillValidForm(page);
+  const release = await holdRoute(page, "**/config.json", (route) => route.fulfill({ json: { submission_endpoint: "/api/launch-requests" } }));
+  await page.reload();
+  await appRendered(page);
+  await expect(page.getByText("Reading the portal’s configuration")).toBeVisible();
+  await page.getByRole("button", { name: "Submit the launch request" }).click();
+  // Not a local receipt: the endpoint is not known yet, so the request waits in the outbox.
+  await expect(page.getByTestId("outbox")).toContainText("It is sent once the portal knows where launch requests go");
+  await expect(page.getByTestId("receipts")).not.toContainText("Saved in this browser");
+  await expectNoAxeViolations(page);
+  release();
+  await expect(page.getByTestId("receipts")).toContainText("Reference: LR-1");
+  await expect(page.getByTestId("outbox")).not.toContainText("Waiting to send");
+  expect((await receiver(page, "received")).submissions).toHaveLength(1);
+});
+
+test("a request queued while another is being sent goes in the same run, without a reload", async ({ page }) => {
+  await fillValidForm(page);
+  const release = await holdRoute(page, "**/api/launch-requests", (route) => route.continue());
+  const submit = page.getByRole("button", { name: "Submit the launch request" });
+  await submit.click();
+  await expect(page.getByTestId("outbox").locator(".outbox-entry")).toHaveCount(1);
+  // While the first is in flight, a changed request is submitted.
+  await page.getByLabel("Monthly active users").fill("13,000");
+  await submit.click();
+  await expect(page.getByTestId("outbox").locator(".outbox-entry")).toHaveCount(2);
+  release();
+  await expect(page.getByTestId("receipts").locator("li")).toHaveCount(2);
+  await expect(page.getByTestId("outbox").locator(".outbox-entry")).toHaveCount(0);
+  const got = await receiver(page, "received");
+  expect(got.submissions.map((s) => s.payload.launch.monthly_active_users).sort()).toEqual([12000, 13000]);
+});
+
+test.describe("when the configuration cannot be read", () => {
+  test.use({ expectedConsoleErrors: /status of 500/ });
+
+  test("the page says it cannot tell where requests go, and a submission waits until the configuration is read", async ({ page }) => {
+    await fillValidForm(page);
+    await page.route("**/config.json", (route) => route.fulfill({ status: 500, body: "broken" }));
+    await page.reload();
+    await appRendered(page);
+    const notice = page.getByTestId("config-unknown");
+    await expect(notice).toContainText("The portal cannot tell where launch requests go");
+    await expect(notice).toContainText("HTTP status 500");
+    await page.getByRole("button", { name: "Submit the launch request" }).click();
+    await expect(page.getByTestId("outbox")).toContainText("Waiting to send");
+    await expect(page.getByTestId("receipts")).not.toContainText("Saved in this browser");
+    expect((await receiver(page, "received")).attempts).toBe(0);
+    await expectNoAxeViolations(page);
+    // Once the configuration can be read, "Retry now" reads it and the request is sent.
+    await page.unroute("**/config.json");
+    await page.getByRole("button", { name: "Retry now" }).click();
+    await expect(page.getByTestId("receipts")).toContainText("Reference: LR-1");
+    await expect(notice).toHaveCount(0);
+    expect((await receiver(page, "received")).submissions).toHaveLength(1);
+  });
+});
+
 test("the phone-number switch shows the phone surge in the forecast", async ({ page }) => {
   await fillValidForm(page);
   await page.getByLabel("Monthly active users").fill("2,000,000");
@@ -230,6 +300,21 @@ test("without an endpoint, submitting keeps a local receipt and the files downlo
   expect(calendar.match(/BEGIN:VEVENT/g)).toHaveLength(2);
   expect(calendar).toContain("SUMMARY:Login.gov launch: Benefits Portal");
   expect(calendar).toContain("SUMMARY:Login.gov deploy: Benefits Portal");
+  // One UID for the launch, kept in the record: downloading again, or after a reload, updates the
+  // same events; a changed date raises the SEQUENCE.
+  const uid = calendar.match(/^UID:([0-9a-f-]{36})@readiness-portal-deploy\r$/m)?.[1];
+  expect(uid, "a version-4 UUID").toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  expect(calendar.match(/^SEQUENCE:0\r$/gm)).toHaveLength(2);
+  await page.reload();
+  await appRendered(page);
+  const again = (await downloadText(page, "Add the deploy and launch dates to a calendar (.ics)", testInfo)).text;
+  expect(again).toContain(`UID:${uid}@readiness-portal-launch`);
+  expect(again.match(/^SEQUENCE:0\r$/gm)).toHaveLength(2);
+  const deploy = page.getByLabel("Requested deploy date");
+  await deploy.fill(isoPlus(await deploy.inputValue(), 2));
+  const changed = (await downloadText(page, "Add the deploy and launch dates to a calendar (.ics)", testInfo)).text;
+  expect(changed).toContain(`UID:${uid}@readiness-portal-deploy`);
+  expect(changed.match(/^SEQUENCE:1\r$/gm)).toHaveLength(2);
 
   expect((await downloadText(page, "Download CSV", testInfo)).text).toContain("LGABCFY210001-0001-0000");
   await expect(page.getByLabel("Launch request text")).toHaveValue(/Benefits Portal/);
