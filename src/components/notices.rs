@@ -25,11 +25,19 @@ pub fn Notices() -> impl IntoView {
                             </button>
                         }
                     });
+                    let action = notice.action.clone().map(|action| {
+                        let on_click = move |_| {
+                            store.record.set(action.record.clone());
+                            store.dismiss(id);
+                        };
+                        view! { <button type="button" class="usa-button" on:click=on_click>{action.label.clone()}</button> }
+                    });
                     view! {
                         <div class=notice.kind.alert_class()>
                             <div class="usa-alert__body">
                                 <p class="usa-alert__text">{notice.message.clone()}</p>
                                 <div class="notice-actions">
+                                    {action}
                                     {download}
                                     <button type="button" class="usa-button usa-button--unstyled" on:click=move |_| store.dismiss(id)>
                                         "Dismiss this message"

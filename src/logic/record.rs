@@ -604,6 +604,72 @@ fn migrate(mut value: Value, from_version: u64) -> Result<Value, RecordError> {
     Ok(value)
 }
 
+/// Another tab's saved work merged into this tab's (see [`merge`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merged {
+    /// Every change from both tabs; where both changed one part differently, the other tab's
+    /// (saved first) is kept.
+    pub record: ReadinessRecord,
+    /// The same merge keeping this tab's version of those parts, to offer instead.
+    pub preferring_mine: ReadinessRecord,
+    /// The parts both tabs changed differently, in the portal's words.
+    pub conflicts: Vec<String>,
+}
+
+/// Three-way merge of two tabs' work. `base` is what was in storage when this tab last read or
+/// wrote it, `mine` this tab's record, `theirs` what another tab has saved since. A part changed
+/// in one tab takes that change. Lists of submissions merge by idempotency key: an entry added
+/// in either tab is kept, one removed in either (sent, say) stays removed. A part both tabs
+/// changed differently is a conflict, named in `conflicts`.
+pub fn merge(base: &ReadinessRecord, mine: &ReadinessRecord, theirs: &ReadinessRecord) -> Merged {
+    let (base, mine_value, theirs_value) = (serde_json::to_value(base), serde_json::to_value(mine), serde_json::to_value(theirs));
+    let (Ok(base), Ok(mine_value), Ok(theirs_value)) = (base, mine_value, theirs_value) else {
+        return Merged { record: theirs.clone(), preferring_mine: mine.clone(), conflicts: vec!["the record".into()] };
+    };
+    let mut conflicts = Vec::new();
+    let mut path = Vec::new();
+    let theirs_first = merge_value(&base, &mine_value, &theirs_value, false, &mut path, &mut conflicts);
+    let mine_first = merge_value(&base, &mine_value, &theirs_value, true, &mut path, &mut Vec::new());
+    let read = |value: Value, fallback: &ReadinessRecord| serde_json::from_value(value).unwrap_or_else(|_| fallback.clone());
+    Merged { record: read(theirs_first, theirs), preferring_mine: read(mine_first, mine), conflicts: conflicts.iter().map(|p| place_words(p)).collect() }
+}
+
+fn merge_value(base: &Value, mine: &Value, theirs: &Value, prefer_mine: bool, path: &mut Vec<String>, conflicts: &mut Vec<Vec<String>>) -> Value {
+    if mine == theirs || theirs == base {
+        return mine.clone();
+    }
+    if mine == base {
+        return theirs.clone();
+    }
+    match (mine, theirs) {
+        (Value::Object(m), Value::Object(t)) => {
+            let empty = serde_json::Map::new();
+            let b = base.as_object().unwrap_or(&empty);
+            let mut out = serde_json::Map::new();
+            for key in m.keys().chain(t.keys().filter(|k| !m.contains_key(*k))) {
+                path.push(key.clone());
+                let merged = merge_value(b.get(key).unwrap_or(&Value::Null), m.get(key).unwrap_or(&Value::Null), t.get(key).unwrap_or(&Value::Null), prefer_mine, path, conflicts);
+                path.pop();
+                out.insert(key.clone(), merged);
+            }
+            Value::Object(out)
+        }
+        (Value::Array(m), Value::Array(t)) if m.iter().chain(t).all(|v| v.get("idempotency_key").is_some()) => {
+            let key = |v: &Value| v.get("idempotency_key").cloned();
+            let b = base.as_array().map(Vec::as_slice).unwrap_or_default();
+            let in_list = |list: &[Value], v: &Value| list.iter().any(|x| key(x) == key(v));
+            // Kept: this tab's entries the other did not remove, then the other's new ones.
+            let mut out: Vec<Value> = m.iter().filter(|v| !(in_list(b, v) && !in_list(t, v))).cloned().collect();
+            out.extend(t.iter().filter(|v| !in_list(m, v) && !in_list(b, v)).cloned());
+            Value::Array(out)
+        }
+        _ => {
+            conflicts.push(path.clone());
+            if prefer_mine { mine.clone() } else { theirs.clone() }
+        }
+    }
+}
+
 /// What a field says when its text is over [`MAX_FIELD_CHARS`]: nothing is cut, but the
 /// record cannot be saved until the text is shortened. `None` within the limit.
 pub fn length_problem(text: &str) -> Option<String> {
@@ -955,6 +1021,51 @@ mod tests {
         let bare = r#"{"kind": "login-gov-partner-readiness-record", "version": 7, "launch": {"receipts": []}}"#;
         let LoadOutcome::Migrated { record, .. } = load(Some(bare)) else { panic!("not migrated") };
         assert_eq!(record.launch.calendar, CalendarEntry::default());
+    }
+
+    #[test]
+    fn two_tabs_changes_merge_and_a_clash_is_named_with_both_versions_kept() {
+        let base = sample();
+        let mut mine = base.clone();
+        let mut theirs = base.clone();
+        mine.profile.application = "Mine".into();
+        theirs.service_level.override_reason = "Theirs".into();
+        let merged = merge(&base, &mine, &theirs);
+        assert!(merged.conflicts.is_empty());
+        assert_eq!((merged.record.profile.application.as_str(), merged.record.service_level.override_reason.as_str()), ("Mine", "Theirs"));
+        assert_eq!(merged.record, merged.preferring_mine);
+
+        // Both changed the agency: the other tab's (saved first) is kept, this tab's offered.
+        mine.profile.agency = "Agency Mine".into();
+        theirs.profile.agency = "Agency Theirs".into();
+        let merged = merge(&base, &mine, &theirs);
+        assert_eq!(merged.conflicts, vec!["the integration profile, the agency".to_string()]);
+        assert_eq!(merged.record.profile.agency, "Agency Theirs");
+        assert_eq!(merged.preferring_mine.profile.agency, "Agency Mine");
+        assert_eq!(merged.preferring_mine.service_level.override_reason, "Theirs", "the rest of the other tab's work stays");
+
+        // No change in this tab: the other tab's record is taken whole.
+        assert_eq!(merge(&base, &base, &theirs).record, theirs);
+    }
+
+    #[test]
+    fn submissions_merge_by_key_so_none_is_lost_or_sent_twice() {
+        let entry = |key: &str| OutboxEntry { idempotency_key: key.into(), payload: serde_json::json!({}), queued_at: String::new(), attempts: 0, last_error: String::new() };
+        let receipt = |key: &str| Receipt { idempotency_key: key.into(), sent: true, ..Receipt::default() };
+        let mut base = sample();
+        base.launch.outbox.push(entry("queued-before"));
+        let mut mine = base.clone();
+        let mut theirs = base.clone();
+        // This tab queued another; the other tab sent the first one.
+        mine.launch.outbox.push(entry("mine"));
+        theirs.launch.outbox.clear();
+        theirs.launch.receipts.push(receipt("queued-before"));
+        mine.launch.receipts.push(receipt("mine-local"));
+        let merged = merge(&base, &mine, &theirs);
+        let keys = |list: Vec<String>| list;
+        assert_eq!(keys(merged.record.launch.outbox.iter().map(|e| e.idempotency_key.clone()).collect()), vec!["mine".to_string()]);
+        assert_eq!(keys(merged.record.launch.receipts.iter().map(|r| r.idempotency_key.clone()).collect()), vec!["mine-local".to_string(), "queued-before".to_string()]);
+        assert!(merged.conflicts.is_empty());
     }
 
     #[test]
