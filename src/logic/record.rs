@@ -659,7 +659,7 @@ fn merge_value(base: &Value, mine: &Value, theirs: &Value, prefer_mine: bool, pa
             let b = base.as_array().map(Vec::as_slice).unwrap_or_default();
             let in_list = |list: &[Value], v: &Value| list.iter().any(|x| key(x) == key(v));
             // Kept: this tab's entries the other did not remove, then the other's new ones.
-            let mut out: Vec<Value> = m.iter().filter(|v| !(in_list(b, v) && !in_list(t, v))).cloned().collect();
+            let mut out: Vec<Value> = m.iter().filter(|v| !in_list(b, v) || in_list(t, v)).cloned().collect();
             out.extend(t.iter().filter(|v| !in_list(m, v) && !in_list(b, v)).cloned());
             Value::Array(out)
         }

@@ -95,7 +95,7 @@ pub fn SupportCheckerPage() -> impl IntoView {
     view! {
         <PageHeading title=SUPPORT_CHECKER.title />
         <SupportNav />
-        <p class="usa-intro">"Paste the text or HTML of a draft help page, FAQ or email. The checker finds the Login.gov Contact Center phone number in any form, other phone numbers, and Login.gov links that are missing, in the wrong language or unknown."</p>
+        <p class="usa-intro">"Paste the text or HTML of a draft help page, FAQ or email. The checker finds the Login.gov Contact Center phone number in any form (any separators, HTML tags or character references between the digits, other digit forms, digits written as words or as phone-keypad letters), other phone numbers, and Login.gov links that are missing, in the wrong language or unknown."</p>
         <p>"The text stays in this page: it is not saved or sent anywhere."</p>
         <form class="usa-form usa-form--large checker-form" on:submit=|ev| ev.prevent_default()>
             <label class="usa-label" for="checker-input">"Text or HTML to check"</label>
