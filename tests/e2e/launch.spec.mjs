@@ -246,9 +246,12 @@ test.describe("when the configuration cannot be read", () => {
     await expect(page.getByTestId("receipts")).not.toContainText("Saved in this browser");
     expect((await receiver(page, "received")).attempts).toBe(0);
     await expectNoAxeViolations(page);
-    // Once the configuration can be read, "Retry now" reads it and the request is sent.
+    // Once the configuration can be read, "Retry now" reads it and the request is sent. Reads
+    // are held until after the click, so the automatic retry cannot send it first.
     await page.unroute("**/config.json");
+    const release = await holdRoute(page, "**/config.json", (route) => route.fulfill({ json: { submission_endpoint: "/api/launch-requests" } }));
     await page.getByRole("button", { name: "Retry now" }).click();
+    release();
     await expect(page.getByTestId("receipts")).toContainText("Reference: LR-1");
     await expect(notice).toHaveCount(0);
     expect((await receiver(page, "received")).submissions).toHaveLength(1);
