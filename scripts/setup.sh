@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the portal needs on a fresh Debian machine, skipping anything already present at
 # the right version. `scripts/setup.sh app` is enough to build and serve; `scripts/setup.sh test`
-# adds Chromium and ChromeDriver for the browser tests. See ../shared/TOOLCHAIN.md for the traps.
+# adds Chromium and ChromeDriver, and Firefox ESR and geckodriver, for the browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mode=${1:-app}
 TRUNK_VERSION=0.21.14
+GECKODRIVER_VERSION=0.37.1
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 say() { printf '\n==> %s\n' "$*"; }
@@ -63,7 +64,13 @@ fi
 
 if [ "$mode" = "test" ]; then
   # Debian's Chromium and its driver; Playwright's own browser download cannot work here.
-  apt_install chromium chromium-driver
+  # Debian's Firefox ESR, the second engine (tests/firefox/).
+  apt_install chromium chromium-driver firefox-esr
+  # geckodriver drives Firefox for the in-browser Rust tests; crates.io has it, Debian does not.
+  if [ "$(geckodriver --version 2>/dev/null | head -1 | awk '{print $2}')" != "$GECKODRIVER_VERSION" ]; then
+    say "Installing geckodriver $GECKODRIVER_VERSION (about 5 minutes on 2 cores, once)"
+    cargo install "geckodriver@$GECKODRIVER_VERSION" --locked
+  fi
 fi
 
 say "Tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), sass $(sass --version | awk '{print $1}')"

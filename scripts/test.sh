@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test layer in order and ends with one line of counts:
 #   1. host unit and content tests (cargo test)
-#   2. in-browser component tests in headless Chromium (wasm-bindgen-test)
-#   3. the release build, then Playwright end-to-end tests with axe against it
+#   2. in-browser component tests in headless Chromium, then in Firefox ESR (wasm-bindgen-test)
+#   3. the release build, then Playwright end-to-end tests with axe against it in Chromium, and
+#      a smoke set of the journeys in Firefox ESR (tests/firefox/, puppeteer-core over WebDriver BiDi)
 #   4. performance budgets: Lighthouse on the same build, checked against tests/budgets.json
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -17,12 +18,16 @@ summary=()
 count() {
   local layer=$1 log=$2 p f
   case $layer in
-    host|wasm)
+    host|wasm|wasm-firefox)
       p=$(grep -Eo '[0-9]+ passed' "$log" | awk '{s+=$1} END {print s+0}')
       f=$(grep -Eo '[0-9]+ failed' "$log" | awk '{s+=$1} END {print s+0}') ;;
     e2e)
       p=$(grep -Eo '^ +[0-9]+ passed' "$log" | awk '{s+=$1} END {print s+0}')
       f=$(grep -Eo '^ +[0-9]+ failed' "$log" | awk '{s+=$1} END {print s+0}') ;;
+    e2e-firefox)
+      # node --test ends with "# pass N" and "# fail M".
+      p=$(grep -Eo '^# pass [0-9]+' "$log" | awk '{s+=$3} END {print s+0}')
+      f=$(grep -Eo '^# fail [0-9]+' "$log" | awk '{s+=$3} END {print s+0}') ;;
     budgets)
       # scripts/report.mjs --check ends with "budgets: N passed, M failed".
       p=$(grep -Eo '^budgets: [0-9]+ passed' "$log" | awk '{s+=$2} END {print s+0}')
@@ -42,10 +47,12 @@ count() {
 failures() {
   case $1 in
     # cargo test ends with "failures:" and the names indented under it.
-    host|wasm) awk '/^failures:$/ {show = 1; next} show && /^    [^ ]/ {sub(/^ +/, ""); print; next} show && !/^$/ {show = 0}' "$2" ;;
+    host|wasm|wasm-firefox) awk '/^failures:$/ {show = 1; next} show && /^    [^ ]/ {sub(/^ +/, ""); print; next} show && !/^$/ {show = 0}' "$2" ;;
     # Playwright lists them under "N failed" at the end of its output.
     e2e) awk '/^ +[0-9]+ failed$/ {show = 1; next} /^ +[0-9]+ /{show = 0} show && /›/' "$2" |
       sed -E 's/^ +//; s/ ─+$//' ;;
+    # node --test marks each failed test "not ok N - name".
+    e2e-firefox) grep -E '^not ok [0-9]+ - ' "$2" | sed -E 's/^not ok [0-9]+ - //' ;;
     # scripts/report.mjs marks a broken budget "BROKEN".
     budgets) grep -E '^  BROKEN' "$2" | sed -E 's/^ +BROKEN +//' ;;
   esac
@@ -59,7 +66,7 @@ run() {
   fi
   # A layer that fails without reporting a failed test (it did not build, say) counts as one failure.
   status=1
-  if ! grep -Eq '[1-9][0-9]* failed' "$logs/$layer.log"; then
+  if ! grep -Eq '[1-9][0-9]* failed|^# fail [1-9]' "$logs/$layer.log"; then
     failed=$((failed + 1))
     summary+=("$layer: the command failed before reporting its tests")
   fi
@@ -75,11 +82,18 @@ export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
 run wasm cargo test --target wasm32-unknown-unknown --test web
 count wasm "$logs/wasm.log"
 
+# The same tests in Firefox ESR: the runner takes GECKODRIVER before CHROMEDRIVER.
+run wasm-firefox env GECKODRIVER="$(command -v geckodriver)" WASM_BINDGEN_TEST_WEBDRIVER_JSON=tests/firefox/webdriver.json \
+  cargo test --target wasm32-unknown-unknown --test web
+count wasm-firefox "$logs/wasm-firefox.log"
+
 # The later layers need the release build; a failed test above does not stop them.
 printf '\n==> build: trunk build --release\n'
 if trunk build --release 2>&1 | tee "$logs/build.log"; then
   run e2e npx playwright test
   count e2e "$logs/e2e.log"
+  run e2e-firefox node --test tests/firefox/
+  count e2e-firefox "$logs/e2e-firefox.log"
   run budgets node scripts/report.mjs --check
   count budgets "$logs/budgets.log"
 else
