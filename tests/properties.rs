@@ -233,6 +233,16 @@ fn runnable(cell: &str) -> bool {
 fn safe_rows(text: &str) -> Result<Vec<Vec<String>>, TestCaseError> {
     prop_assert!(text.starts_with(CSV_BOM), "a byte-order mark first, so spreadsheets read UTF-8");
     let rows = parse_csv(&text[CSV_BOM.len()..]);
+    // The csv crate, a real CSV reader, reads the same rows.
+    let read: Result<Vec<Vec<String>>, _> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text[CSV_BOM.len()..].as_bytes())
+        .records()
+        .map(|r| r.map(|r| r.iter().map(str::to_string).collect()))
+        .collect();
+    let read = read.map_err(|e| TestCaseError::fail(format!("the csv crate cannot read it: {e}")))?;
+    prop_assert_eq!(&read, &rows.iter().map(|r| r.iter().map(|(c, _)| c.clone()).collect::<Vec<_>>()).collect::<Vec<_>>());
     for (cell, quoted) in rows.iter().flatten() {
         prop_assert!(*quoted, "unquoted cell {:?}", cell);
         prop_assert!(!runnable(cell), "formula cell {:?}", cell);
@@ -631,6 +641,11 @@ proptest! {
         prop_assert_eq!(email.html.matches('<').count(), plain.html.matches('<').count(), "typed text adds no markup to the email");
 
         let message = eml(&email, Lang::ALL[lang]);
+        // A MIME parser (mail-parser) reads the subject and both bodies back as written.
+        let parsed = mail_parser::MessageParser::default().parse(message.as_bytes()).expect("a MIME message");
+        prop_assert_eq!(parsed.subject(), Some(email.subject.as_str()));
+        prop_assert_eq!(parsed.body_text(0).map(|t| t.replace("\r\n", "\n")), Some(email.text.replace("\r\n", "\n").replace('\r', "\n")));
+        prop_assert_eq!(parsed.body_html(0).map(|t| t.replace("\r\n", "\n")), Some(email.html.replace("\r\n", "\n").replace('\r', "\n")));
         let (head, body) = message.split_once("\r\n\r\n").unwrap();
         prop_assert!(head.split("\r\n").all(|l| l.starts_with(' ') || l.split_once(": ").is_some_and(|(n, _)| n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))));
         // The Subject header, unfolded and decoded, is the email's subject.
