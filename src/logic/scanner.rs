@@ -402,9 +402,21 @@ fn digit_word(word: &[char]) -> Option<u8> {
     WORDS.iter().find(|(w, _)| same(w)).map(|&(_, d)| d)
 }
 
-/// The digit a Chinese numeral stands for.
+/// The digit a Chinese numeral stands for. (A match, not a search: it runs for every character.)
 fn chinese_digit(c: char) -> Option<u8> {
-    "〇一二三四五六七八九".chars().position(|n| n == c).or(if c == '零' { Some(0) } else { None }).and_then(|d| u8::try_from(d).ok())
+    match c {
+        '〇' | '零' => Some(0),
+        '一' => Some(1),
+        '二' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        _ => None,
+    }
 }
 
 /// The key a letter is on.
@@ -422,6 +434,27 @@ impl Stream {
         let mut i = 0;
         while i < n {
             let c = self.chars[i];
+            // Most characters start no reading: copy them (once copying has begun) and go on.
+            let may_start = match reading {
+                Reading::DigitWords => c.is_ascii_alphabetic() || (c >= '\u{3007}' && chinese_digit(c).is_some()),
+                Reading::Keypad => c.is_ascii_uppercase(),
+            };
+            if !may_start {
+                // Up to the next character that may start a reading, past the rest of a word.
+                let in_word = c.is_ascii_alphabetic();
+                let end = self.chars[i + 1..].iter().position(|&c| match reading {
+                    _ if in_word => !c.is_ascii_alphabetic(),
+                    Reading::DigitWords => c.is_ascii_alphabetic() || c >= '\u{3007}',
+                    Reading::Keypad => c.is_ascii_alphabetic(),
+                });
+                let end = end.map_or(n, |k| i + 1 + k);
+                if let Some(out) = out.as_mut() {
+                    out.chars.extend_from_slice(&self.chars[i..end]);
+                    out.ranges.extend_from_slice(&self.ranges[i..end]);
+                }
+                i = end;
+                continue;
+            }
             let word_end = if c.is_ascii_alphabetic() {
                 self.chars[i..].iter().position(|c| !c.is_ascii_alphabetic()).map_or(n, |k| i + k)
             } else {
