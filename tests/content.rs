@@ -76,6 +76,38 @@ fn no_bundled_file_holds_the_contact_center_number_in_any_layout() {
     }
 }
 
+/// Every text file the repository ships or builds from, outside the tests (which hold the number
+/// as a fixture): sources, styles, static files, scripts and docs.
+fn shipped_text_files() -> Vec<std::path::PathBuf> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<_> = ["index.html", "README.md", "Cargo.toml", "Trunk.toml", "package.json"].iter().map(|f| root.join(f)).collect();
+    let mut dirs: Vec<_> = ["src", "style", "public", "scripts"].iter().map(|d| root.join(d)).collect();
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn no_shipped_source_holds_the_contact_center_number_even_in_a_comment() {
+    let mut read = 0;
+    for path in shipped_text_files() {
+        // Images and other binary files are not text, and cannot hold the number as text.
+        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        read += 1;
+        let found = find_phone_candidates(&text).into_iter().find(|c| c.is_contact_center());
+        assert!(found.is_none(), "{} holds the Contact Center number at byte {}", path.display(), found.map_or(0, |c| c.start));
+    }
+    assert!(read > 50, "read {read} files");
+}
+
 #[test]
 fn validator_catches_the_contact_center_number() {
     for written in ["(844) 875-6446", "1-844-875-6446", "+1 844.875.6446", "844\u{2011}875\u{2011}6446".replace('\u{2011}', "-").as_str()] {

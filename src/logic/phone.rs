@@ -80,7 +80,7 @@ fn is_space(c: char) -> bool {
 
 /// Separators the eye reads as the end of one number and the start of the next inside a longer
 /// run of digits: a gap, a slash, or the `+` or `(` that opens a number
-/// (`844-875-6446/202-555-0147`).
+/// (`202-555-0147/202-555-0199`).
 fn is_break(c: char) -> bool {
     is_space(c) || matches!(c, '/' | '+' | '(' | '\u{ff08}' | '\u{ff0f}')
 }
