@@ -77,8 +77,7 @@ async fn settle(store: Store, outbox: Outbox) {
         Endpoint::Url(_) => send_all(store, outbox).await,
         Endpoint::None if store.record.with_untracked(|r| !r.launch.outbox.is_empty()) => store.record.update(|r| {
             for entry in std::mem::take(&mut r.launch.outbox) {
-                let fingerprint = payload_fingerprint(&entry.payload);
-                r.launch.receipts.push(Receipt { idempotency_key: entry.idempotency_key, at: now_iso(), server_id: None, sent: false, fingerprint });
+                r.launch.receipts.push(local_receipt(entry.idempotency_key, &entry.payload));
             }
         }),
         _ => {}
@@ -154,6 +153,11 @@ async fn post(endpoint: &str, entry: &OutboxEntry) -> Result<Option<String>, Str
     Ok(response.json::<Answer>().await.ok().and_then(|a| a.id))
 }
 
+/// The receipt of a submission saved only in this browser, as no endpoint is configured.
+fn local_receipt(idempotency_key: String, payload: &serde_json::Value) -> Receipt {
+    Receipt { idempotency_key, at: now_iso(), server_id: None, sent: false, fingerprint: payload_fingerprint(payload) }
+}
+
 fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
@@ -206,12 +210,7 @@ pub async fn send_all(store: Store, outbox: Outbox) {
 /// names no endpoint makes it a local receipt at once.
 pub fn submit(store: Store, outbox: Outbox, key: String, payload: serde_json::Value) {
     match outbox.endpoint.get_untracked() {
-        Endpoint::None => {
-            let fingerprint = payload_fingerprint(&payload);
-            store.record.update(|r| {
-                r.launch.receipts.push(Receipt { idempotency_key: key, at: now_iso(), server_id: None, sent: false, fingerprint })
-            });
-        }
+        Endpoint::None => store.record.update(|r| r.launch.receipts.push(local_receipt(key, &payload))),
         Endpoint::Url(_) | Endpoint::Loading | Endpoint::Unknown(_) => {
             store.record.update(|r| {
                 r.launch.outbox.push(OutboxEntry { idempotency_key: key, payload, queued_at: now_iso(), attempts: 0, last_error: String::new() })
