@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes src/logic/entities.rs: the HTML character references the content checker decodes.
+"""Writes core/src/entities.rs: the HTML character references the content checker decodes.
 
 The table is the WHATWG one (Python's html.entities.html5). The checker needs, of its 2,231 names,
 only those that change how a phone number reads, so the app ships a short table:
@@ -10,7 +10,7 @@ only those that change how a phone number reads, so the app ships a short table:
 Any other reference is left as written: `&` and `;` already keep its letters off any digits, so
 leaving it can only make the checker find more, never less.
 
-Run: python3 scripts/html-entities.py > src/logic/entities.rs
+Run: python3 scripts/html-entities.py > core/src/entities.rs
 """
 import unicodedata
 from html import _invalid_charrefs as c1

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test layer in order and ends with one line of counts:
-#   1. host unit and content tests (cargo test)
+#   1. host tests of the rules crate, core/ (cargo test -p portal_core: no Leptos to compile)
 #   2. in-browser component tests in headless Chromium, then in Firefox ESR (wasm-bindgen-test)
 #   3. the release build, then Playwright end-to-end tests with axe against it in Chromium, and
 #      a smoke set of the journeys in Firefox ESR (tests/firefox/, puppeteer-core over WebDriver BiDi)
@@ -73,7 +73,7 @@ run() {
 }
 
 # --no-fail-fast: one failing test file must not hide the others' results.
-run host cargo test --quiet --no-fail-fast
+run host cargo test -p portal_core --quiet --no-fail-fast
 count host "$logs/host.log"
 
 # (no --quiet here: cargo would pass it on to wasm-bindgen-test-runner, which refuses it)

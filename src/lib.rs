@@ -1,12 +1,15 @@
 //! Login.gov partner readiness portal: the `App` and its router.
-//! Pure logic is in `logic` (host-tested); pages and components are thin views over it.
+//! The rules live in the `portal_core` crate (core/), named `logic` here; pages and components
+//! are thin views over it.
 
 pub mod browser;
 pub mod components;
-pub mod logic;
 pub mod outbox;
 pub mod pages;
 pub mod store;
+
+/// The rules crate, by the name the views use for it.
+pub use portal_core as logic;
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;

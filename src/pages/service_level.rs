@@ -25,25 +25,6 @@ fn fact(id: &str) -> &'static Fact {
         .unwrap_or_else(|| panic!("service_levels.json has no fact {id}; the host tests check every id the code uses"))
 }
 
-/// Ids of content facts this page shows; the host tests check they exist.
-pub const FACTS_USED: [&str; 16] = [
-    "sl-three-levels",
-    "sl-no-authorization",
-    "sl-risk-assessment-decides",
-    "sl-portal-recommends",
-    "sl-basic-not-ial2",
-    "sl-basic-price",
-    "sl-rev3",
-    "sl-no-single-factor",
-    "sl-aal-is-a-setting",
-    "sl-no-aal3",
-    "sl-mfa-per-request",
-    "sl-ial1-all-no",
-    "sl-ial2-any-yes",
-    "sl-idv-documents",
-    "sl-idv-needs",
-    "sl-idv-documents-faq",
-];
 
 /// A fact sentence followed by a link to its source.
 #[component]

@@ -71,16 +71,10 @@ export async function downloadText(page, buttonName, testInfo, saveAs) {
 }
 
 /**
- * The paths of every routed page, read from the app's own list in src/logic/routes.rs.
- * Synchronous, so a spec can make one test per route from it.
+ * The paths of every routed page, from tests/routes.json, which a host test writes from the app's
+ * own list (core/src/routes.rs) and keeps current. Synchronous, so a spec can make one test per route.
  */
 export function appRoutes() {
-  const source = readFileSync(new URL("../../src/logic/routes.rs", import.meta.url), "utf8");
-  const all = source.match(/pub const ALL_PAGES: &\[PageInfo\] =\s*&\[([^\]]+)\]/);
-  if (!all) throw new Error("ALL_PAGES not found in src/logic/routes.rs");
-  return all[1].split(",").map((name) => name.trim()).filter(Boolean).map((name) => {
-    const page = source.match(new RegExp(`pub const ${name}: PageInfo =\\s*PageInfo \\{ path: "([^"]+)"`));
-    if (!page) throw new Error(`no path for ${name} in src/logic/routes.rs`);
-    return page[1];
-  });
+  const routes = JSON.parse(readFileSync(new URL("../routes.json", import.meta.url), "utf8"));
+  return routes.all.map((page) => page.path);
 }

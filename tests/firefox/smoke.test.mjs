@@ -17,11 +17,9 @@ const downloads = mkdtempSync(join(tmpdir(), "portal-firefox-downloads-"));
 let server;
 let browser;
 
-/** The app's routes, read from src/logic/routes.rs as the Playwright tests do. */
+/** The app's routes, from tests/routes.json (written by a host test from the app's own list). */
 function appRoutes() {
-  const source = readFileSync(new URL("../../src/logic/routes.rs", import.meta.url), "utf8");
-  const names = source.match(/pub const ALL_PAGES: &\[PageInfo\] =\s*&\[([^\]]+)\]/)[1].split(",").map((n) => n.trim()).filter(Boolean);
-  return names.map((name) => source.match(new RegExp(`pub const ${name}: PageInfo =\\s*PageInfo \\{ path: "([^"]+)"`))[1]);
+  return JSON.parse(readFileSync(new URL("../routes.json", import.meta.url), "utf8")).all.map((page) => page.path);
 }
 
 before(async () => {

@@ -9,23 +9,6 @@ use crate::logic::routes::{SUPPORT, SUPPORT_CHECKER, SUPPORT_EMAIL, SUPPORT_FAQ,
 
 use super::support_fact;
 
-/// Ids of support facts this page shows; the host tests check they exist.
-pub const FACTS_USED: [&str; 14] = [
-    "sup-never-publish",
-    "sup-why-not-publish",
-    "sup-contact-rate",
-    "sup-channel-split",
-    "sup-no-pii",
-    "sup-redirects",
-    "sup-escalations",
-    "sup-email-choice",
-    "sup-status",
-    "sup-partner-resources",
-    "sup-announce-time-frame",
-    "sup-announce-link",
-    "sup-go-live",
-    "sup-agency-parameters",
-];
 
 #[component]
 pub fn Cited(fact: &'static Fact) -> impl IntoView {

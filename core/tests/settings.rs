@@ -3,11 +3,11 @@
 //! authorization, SAML and attributes pages), for every level, audience, protocol and OIDC flow.
 #![cfg(not(target_arch = "wasm32"))]
 
-use readiness_portal::logic::content::content;
-use readiness_portal::logic::export;
-use readiness_portal::logic::record::{Audience, OidcFlow, Profile, Protocol, ReadinessRecord};
-use readiness_portal::logic::service_level::Level;
-use readiness_portal::logic::settings::{integration_settings, IntegrationSettings};
+use portal_core::content::content;
+use portal_core::export;
+use portal_core::record::{Audience, OidcFlow, Profile, Protocol, ReadinessRecord};
+use portal_core::service_level::Level;
+use portal_core::settings::{integration_settings, IntegrationSettings};
 
 const AAL2: &str = "http://idmanagement.gov/ns/assurance/aal/2";
 const PHISHING_RESISTANT: &str = "http://idmanagement.gov/ns/assurance/aal/2?phishing_resistant=true";
@@ -192,7 +192,7 @@ fn the_card_follows_the_agencys_own_choice_and_appears_in_the_exports() {
         profile: Profile { protocol: Some(Protocol::Oidc), audience: Some(Audience::Public), ..Profile::default() },
         ..ReadinessRecord::default()
     };
-    record.service_level.answers.financial = Some(readiness_portal::logic::service_level::Answer::Yes);
+    record.service_level.answers.financial = Some(portal_core::service_level::Answer::Yes);
     assert_eq!(record.level(), Some(Level::Ial2Aal2));
     let md = export::markdown(&record, content(), "2026-12-01");
     assert!(md.contains("## Integration settings to request"));
@@ -208,5 +208,5 @@ fn the_card_follows_the_agencys_own_choice_and_appears_in_the_exports() {
     assert_eq!(json["integration_settings"]["sign_ins"][0]["oidc_acr_values"], "urn:acr.login.gov:verified http://idmanagement.gov/ns/assurance/aal/2");
     assert_eq!(json["integration_settings"]["sign_ins"][0]["saml_requested_authn_context"], serde_json::Value::Null, "OIDC only");
     // The exported JSON imports back as the same record: the card is derived, not stored.
-    assert_eq!(readiness_portal::logic::record::import(&export::record_json(&record, content(), "2026-12-02")), Ok(record));
+    assert_eq!(portal_core::record::import(&export::record_json(&record, content(), "2026-12-02")), Ok(record));
 }

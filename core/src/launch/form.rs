@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::logic::record::{Audience, ReadinessRecord};
+use crate::record::{Audience, ReadinessRecord};
 
 /// Declares the form once: the [`LaunchField`] enum in page order, its ids (the struct's member
 /// names, which are also the saved record's and the payload's keys), and [`LaunchForm`] with

@@ -634,17 +634,17 @@ fn check_references(content: &Content, cited: &[(String, String)], known: &Known
     // Each FAQ question written per audience is asked exactly once for every audience.
     for group in WHO_SIGNS_IN {
         let profile_audience = match group {
-            "public" => Some(crate::logic::record::Audience::Public),
-            "workforce" => Some(crate::logic::record::Audience::Workforce),
+            "public" => Some(crate::record::Audience::Public),
+            "workforce" => Some(crate::record::Audience::Workforce),
             _ => None,
         };
-        let profile = crate::logic::record::Profile { audience: profile_audience, ..Default::default() };
+        let profile = crate::record::Profile { audience: profile_audience, ..Default::default() };
         let mut questions: Vec<&str> = content
             .support
             .faq
             .iter()
             .filter(|e| e.condition.as_ref().is_none_or(|c| c.level.is_none() && c.identity_verification.is_none()))
-            .filter(|e| e.condition.as_ref().is_none_or(|c| crate::logic::checklist::condition_holds(c, &profile, None, crate::logic::checklist::WhenUnknown::Fails)))
+            .filter(|e| e.condition.as_ref().is_none_or(|c| crate::checklist::condition_holds(c, &profile, None, crate::checklist::WhenUnknown::Fails)))
             .map(|e| e.question.as_str())
             .collect();
         questions.sort();

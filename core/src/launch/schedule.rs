@@ -3,8 +3,8 @@
 //! falls on a federal holiday is moved by Login.gov to another day, so a holiday is a warning,
 //! never a refusal; users get access on or after the deploy date, ideally after a grace period.
 
-use crate::logic::dates::Date;
-use crate::logic::holidays::holiday_on;
+use crate::dates::Date;
+use crate::holidays::holiday_on;
 
 /// Days of notice Login.gov asks for before a deploy.
 pub const NOTICE_DAYS: i64 = 14;

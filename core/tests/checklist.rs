@@ -3,11 +3,11 @@
 //! (regenerate with `UPDATE_GOLDEN=1 cargo test --test checklist` and review the diff).
 #![cfg(not(target_arch = "wasm32"))]
 
-use readiness_portal::logic::checklist::*;
-use readiness_portal::logic::content::{content, ChecklistFile, Content, Requirement};
-use readiness_portal::logic::export;
-use readiness_portal::logic::record::{self, Audience, OidcFlow, PartnerType, Profile, Protocol, ReadinessRecord};
-use readiness_portal::logic::service_level::{Answer, Level};
+use portal_core::checklist::*;
+use portal_core::content::{content, ChecklistFile, Content, Requirement};
+use portal_core::export;
+use portal_core::record::{self, Audience, OidcFlow, PartnerType, Profile, Protocol, ReadinessRecord};
+use portal_core::service_level::{Answer, Level};
 
 fn profile(protocol: Option<Protocol>, audience: Option<Audience>) -> Profile {
     Profile { agency: "Agency".into(), application: "App".into(), protocol, audience, partner_type: Some(PartnerType::Federal), ..Profile::default() }
@@ -595,8 +595,8 @@ fn exports_of_the_real_checklist_list_every_applicable_item() {
 #[test]
 fn import_errors_say_what_is_wrong_and_where_in_the_users_terms() {
     let mut record = ReadinessRecord::default();
-    record.checklist.update_item("chk-iaa-signed", |w| w.status = readiness_portal::logic::checklist::ItemStatus::Done);
-    let good = readiness_portal::logic::record::to_json(&record);
+    record.checklist.update_item("chk-iaa-signed", |w| w.status = portal_core::checklist::ItemStatus::Done);
+    let good = portal_core::record::to_json(&record);
     let mut overall: serde_json::Value = serde_json::from_str(&good).unwrap();
     overall["checklist"]["sign_offs"]["overall"] = serde_json::json!({
         "reviewer": "Pat", "role": "ISSO", "date": "2026-12-02", "decision": "approved-by-gsa", "comments": "", "fingerprint": "0"
@@ -615,7 +615,7 @@ fn import_errors_say_what_is_wrong_and_where_in_the_users_terms() {
         (good.replacen("\"version\"", "\"version\" \"", 1), vec!["at line 3, column".into(), "missing comma or quotation mark".into()]),
     ];
     for (text, expected) in cases {
-        let error = readiness_portal::logic::record::import(&text).unwrap_err().to_string();
+        let error = portal_core::record::import(&text).unwrap_err().to_string();
         for words in expected {
             assert!(error.contains(&words), "{words:?} not in {error:?}");
         }
@@ -623,7 +623,7 @@ fn import_errors_say_what_is_wrong_and_where_in_the_users_terms() {
             assert!(!error.contains(internal), "{internal:?} in {error:?}");
         }
     }
-    assert_eq!(readiness_portal::logic::record::import("").unwrap_err().to_string(), "The file is empty: it holds no record.");
+    assert_eq!(portal_core::record::import("").unwrap_err().to_string(), "The file is empty: it holds no record.");
 }
 
 /// Issue 13, item 4: before an import replaces work, the portal can say what would be lost.
@@ -635,7 +635,7 @@ fn an_import_says_what_it_would_replace() {
     current.checklist.update_item("chk-prod-logo", |w| w.note = "Sent".into());
     let draft = SignOffDraft { reviewer: "Pat".into(), role: "ISSO".into(), date: "2026-12-02".into(), decision: Some(Decision::Approved), comments: String::new() };
     current.checklist.sign_offs.insert(OVERALL.into(), validate_sign_off(&draft, "fp".into()).unwrap());
-    current.launch.form = Some(readiness_portal::logic::launch::LaunchForm { deploy_date: "2027-03-02".into(), seasonality: "Busy in spring".into(), ..Default::default() });
+    current.launch.form = Some(portal_core::launch::LaunchForm { deploy_date: "2027-03-02".into(), seasonality: "Busy in spring".into(), ..Default::default() });
     current.support.help_desk = "help@example.gov".into();
 
     let summary = record::WorkSummary::of(&current);

@@ -2,10 +2,10 @@
 //! and the validator itself catches each kind of fault when one is planted.
 #![cfg(not(target_arch = "wasm32"))]
 
-use readiness_portal::logic::content::{content, validate, verified_range, KnownValues, FILES};
-use readiness_portal::logic::launch::LaunchField;
-use readiness_portal::logic::phone::{find_phone_candidates, is_contact_center_digits};
-use readiness_portal::logic::routes;
+use portal_core::content::{content, validate, verified_range, KnownValues, FILES};
+use portal_core::launch::LaunchField;
+use portal_core::phone::{find_phone_candidates, is_contact_center_digits};
+use portal_core::routes;
 
 /// The Login.gov Contact Center number, held only here as a fixture. Nothing shipped may hold it.
 const CONTACT_CENTER_NATIONAL: &str = concat!("844", "875", "6446");
@@ -79,9 +79,11 @@ fn no_bundled_file_holds_the_contact_center_number_in_any_layout() {
 /// Every text file the repository ships or builds from, outside the tests (which hold the number
 /// as a fixture): sources, styles, static files, scripts and docs.
 fn shipped_text_files() -> Vec<std::path::PathBuf> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<_> = ["index.html", "README.md", "Cargo.toml", "Trunk.toml", "package.json"].iter().map(|f| root.join(f)).collect();
-    let mut dirs: Vec<_> = ["src", "style", "public", "scripts"].iter().map(|d| root.join(d)).collect();
+    // The workspace root: this crate is core/ inside it.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let mut files: Vec<_> =
+        ["index.html", "README.md", "Cargo.toml", "Trunk.toml", "package.json", "Makefile", "core/Cargo.toml", "core/build.rs"].iter().map(|f| root.join(f)).collect();
+    let mut dirs: Vec<_> = ["src", "style", "public", "scripts", "core/src", "core/content"].iter().map(|d| root.join(d)).collect();
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).flatten() {
             let path = entry.path();
@@ -166,9 +168,9 @@ fn validator_catches_uncited_sources() {
 
 #[test]
 fn every_content_id_the_code_uses_exists() {
-    use readiness_portal::logic::service_level::{AuthOption, Level, Question, ALWAYS, IDV_CONSEQUENCES};
-    use readiness_portal::logic::settings::{AAL_PUBLIC, AAL_WORKFORCE};
-    use readiness_portal::pages::service_level::FACTS_USED;
+    use portal_core::service_level::{AuthOption, Level, Question, ALWAYS, IDV_CONSEQUENCES};
+    use portal_core::settings::{AAL_PUBLIC, AAL_WORKFORCE};
+    use portal_core::page_facts::SERVICE_LEVEL_PAGE as FACTS_USED;
     let levels = &content().service_levels;
     for id in FACTS_USED.iter().chain(IDV_CONSEQUENCES.iter()).chain(ALWAYS.iter()) {
         assert!(levels.fact(id).is_some(), "service_levels.json lacks fact {id}");
@@ -191,7 +193,7 @@ fn every_content_id_the_code_uses_exists() {
 
 #[test]
 fn every_support_fact_the_pages_use_exists_and_support_items_link_to_tools() {
-    use readiness_portal::pages::support::overview::FACTS_USED;
+    use portal_core::page_facts::SUPPORT_OVERVIEW_PAGE as FACTS_USED;
     let support = &content().support;
     for id in FACTS_USED.iter().chain(["sup-confirm-parameters"].iter()) {
         assert!(support.facts.iter().any(|f| f.id == *id), "support.json lacks fact {id}");

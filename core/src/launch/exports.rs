@@ -4,11 +4,11 @@
 
 use serde_json::{Map, Value};
 
-use crate::logic::content::content;
-use crate::logic::dates::Date;
-use crate::logic::export::{csv_cell, CSV_BOM};
-use crate::logic::record::{file_slug, ReadinessRecord};
-use crate::logic::staffing::{self, Assumptions, Forecast, ForecastInput, ASSUMPTIONS};
+use crate::content::content;
+use crate::dates::Date;
+use crate::export::{csv_cell, CSV_BOM};
+use crate::record::{file_slug, ReadinessRecord};
+use crate::staffing::{self, Assumptions, Forecast, ForecastInput, ASSUMPTIONS};
 
 use super::form::{choice_label, FieldKind, LaunchField, LaunchForm, NO, RAMP_PHASED, YES};
 use super::validation::{parse_percent, parse_whole, percent_or_zero, split_contacts, whole_or_zero, LINE_BREAKS};
@@ -440,7 +440,7 @@ pub fn ics(form: &LaunchForm, record: &ReadinessRecord, dtstamp_utc: &str, uid: 
 /// parts that change on every download: a change in it raises the calendar's SEQUENCE.
 pub fn calendar_fingerprint(form: &LaunchForm, record: &ReadinessRecord) -> String {
     let events = ics(form, record, "", "", 0).unwrap_or_default();
-    format!("{:016x}", crate::logic::phone::fnv1a64(events.as_bytes()))
+    format!("{:016x}", crate::phone::fnv1a64(events.as_bytes()))
 }
 
 /// The `.ics` download for the launch, with its one UID and SEQUENCE kept in the record

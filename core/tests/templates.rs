@@ -3,12 +3,12 @@
 //! `UPDATE_GOLDEN=1 cargo test --test templates` and review the diff).
 #![cfg(not(target_arch = "wasm32"))]
 
-use readiness_portal::logic::content::content;
-use readiness_portal::logic::record::{Audience, Profile};
-use readiness_portal::logic::phone::find_phone_candidates;
-use readiness_portal::logic::service_level::Level;
-use readiness_portal::logic::support_links::{Attribution, Lang};
-use readiness_portal::logic::templates::{
+use portal_core::content::content;
+use portal_core::record::{Audience, Profile};
+use portal_core::phone::find_phone_candidates;
+use portal_core::service_level::Level;
+use portal_core::support_links::{Attribution, Lang};
+use portal_core::templates::{
     email_file_name, eml, faq_html, faq_items, faq_markdown, launch_email, mark_values, missing_email_fields, typed_words, Email, EmailInput,
 };
 
@@ -425,8 +425,8 @@ fn empty_fields_show_placeholders_and_are_listed() {
 
 #[test]
 fn every_generated_text_passes_the_content_checker() {
-    use readiness_portal::logic::scanner::scan;
-    use readiness_portal::logic::templates::{faq_html, faq_markdown};
+    use portal_core::scanner::scan;
+    use portal_core::templates::{faq_html, faq_markdown};
     let known: Vec<&str> = content().support.links.iter().map(|l| l.url.as_str()).collect();
     let support = &content().support;
     for lang in Lang::ALL {

@@ -7,23 +7,23 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use readiness_portal::logic::checklist::{item_errors, validate_sign_off, Decision, ItemStatus, ItemWork, SignOff, SignOffDraft, OVERALL};
-use readiness_portal::logic::content::content;
-use readiness_portal::logic::dates::Date;
-use readiness_portal::logic::export::{csv, csv_cell, header_facts, markdown, markdown_text, CSV_BOM, CSV_COLUMNS};
-use readiness_portal::logic::launch::{
+use portal_core::checklist::{item_errors, validate_sign_off, Decision, ItemStatus, ItemWork, SignOff, SignOffDraft, OVERALL};
+use portal_core::content::content;
+use portal_core::dates::Date;
+use portal_core::export::{csv, csv_cell, header_facts, markdown, markdown_text, CSV_BOM, CSV_COLUMNS};
+use portal_core::launch::{
     forecast_input, ics, launch_request_text, parse_whole, payload, submission_csv, validate, LaunchField, LaunchForm, FORECAST_DAYS,
     PORTAL_ORDER,
 };
-use readiness_portal::logic::phone::find_phone_candidates;
-use readiness_portal::logic::record::{check_limits, import, load, to_json, Audience, Protocol, ReadinessRecord, MAX_FIELD_CHARS};
-use readiness_portal::logic::scanner::{scan, FindingKind};
-use readiness_portal::logic::service_level::{
+use portal_core::phone::find_phone_candidates;
+use portal_core::record::{check_limits, import, load, to_json, Audience, Protocol, ReadinessRecord, MAX_FIELD_CHARS};
+use portal_core::scanner::{scan, FindingKind};
+use portal_core::service_level::{
     decode_query, encode_query, override_reason_error, recommend, Answer, Answers, Level, Question, SharedAnswers,
 };
-use readiness_portal::logic::staffing::{forecast, validate_assumptions, Assumptions, ASSUMPTIONS};
-use readiness_portal::logic::support_links::{build_url, link_html, Attribution, Lang, LinkKind};
-use readiness_portal::logic::templates::{eml, faq_html, faq_markdown, launch_email, EmailInput};
+use portal_core::staffing::{forecast, validate_assumptions, Assumptions, ASSUMPTIONS};
+use portal_core::support_links::{build_url, link_html, Attribution, Lang, LinkKind};
+use portal_core::templates::{eml, faq_html, faq_markdown, launch_email, EmailInput};
 
 /// Pieces of text that break parsers: markup, entities, separators, quotes, formula starts,
 /// right-to-left, emoji and zero-width joiners, line breaks of every kind, template markers.
@@ -766,6 +766,6 @@ proptest! {
 }
 
 /// A profile with just the names the FAQ fills in.
-fn faq_profile(agency: &str, application: &str) -> readiness_portal::logic::record::Profile {
-    readiness_portal::logic::record::Profile { agency: agency.to_string(), application: application.to_string(), ..Default::default() }
+fn faq_profile(agency: &str, application: &str) -> portal_core::record::Profile {
+    portal_core::record::Profile { agency: agency.to_string(), application: application.to_string(), ..Default::default() }
 }

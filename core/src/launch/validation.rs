@@ -4,11 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use crate::logic::dates::Date;
-use crate::logic::phone::find_phone_candidates;
-use crate::logic::record::MAX_FIELD_CHARS;
-use crate::logic::service_level::Level;
-use crate::logic::staffing::format_count;
+use crate::dates::Date;
+use crate::phone::find_phone_candidates;
+use crate::record::MAX_FIELD_CHARS;
+use crate::service_level::Level;
+use crate::staffing::format_count;
 
 use super::form::{choice_label, LaunchField, LaunchForm, RAMP_PHASED, YES};
 use super::schedule::{check_deploy_date, check_user_launch_date};

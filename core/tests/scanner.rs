@@ -4,9 +4,9 @@
 
 mod common;
 
-use readiness_portal::logic::content::content;
-use readiness_portal::logic::scanner::{scan, FindingKind, ScanReport, Severity};
-use readiness_portal::logic::support_links::Lang;
+use portal_core::content::content;
+use portal_core::scanner::{scan, FindingKind, ScanReport, Severity};
+use portal_core::support_links::Lang;
 
 /// The Login.gov Contact Center number, held only here as a fixture. Nothing shipped may hold it.
 const NATIONAL: &str = concat!("844", "875", "6446");
@@ -133,7 +133,7 @@ fn the_fixture_is_the_number() {
     assert_eq!(count(&run(NATIONAL), FindingKind::ContactCenterNumber), 1);
 }
 
-fn only(report: &ScanReport, kind: FindingKind) -> &readiness_portal::logic::scanner::Finding {
+fn only(report: &ScanReport, kind: FindingKind) -> &portal_core::scanner::Finding {
     let found: Vec<_> = report.findings.iter().filter(|f| f.kind == kind).collect();
     assert_eq!(found.len(), 1, "{:#?}", report.findings);
     found[0]

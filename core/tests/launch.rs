@@ -6,13 +6,13 @@
 
 mod common;
 
-use readiness_portal::logic::content::content;
-use readiness_portal::logic::dates::Date;
-use readiness_portal::logic::holidays::{federal_holidays, holiday_on};
-use readiness_portal::logic::launch::*;
-use readiness_portal::logic::record::{Audience, PartnerType, Profile, Protocol, ReadinessRecord};
-use readiness_portal::logic::service_level::Level;
-use readiness_portal::logic::staffing::*;
+use portal_core::content::content;
+use portal_core::dates::Date;
+use portal_core::holidays::{federal_holidays, holiday_on};
+use portal_core::launch::*;
+use portal_core::record::{Audience, PartnerType, Profile, Protocol, ReadinessRecord};
+use portal_core::service_level::Level;
+use portal_core::staffing::*;
 
 fn d(iso: &str) -> Date {
     Date::parse_iso(iso).unwrap_or_else(|| panic!("bad test date {iso}"))
@@ -1322,11 +1322,11 @@ fn file_names() {
 
 #[test]
 fn no_contact_center_number_in_this_page_or_its_downloads() {
-    use readiness_portal::logic::phone::find_phone_candidates;
+    use portal_core::phone::find_phone_candidates;
     let root = env!("CARGO_MANIFEST_DIR");
-    let mut paths: Vec<String> = std::fs::read_dir(format!("{root}/src/logic/launch")).unwrap().map(|e| e.unwrap().path().display().to_string()).collect();
+    let mut paths: Vec<String> = std::fs::read_dir(format!("{root}/src/launch")).unwrap().map(|e| e.unwrap().path().display().to_string()).collect();
     paths.extend(
-        ["src/logic/staffing.rs", "src/logic/holidays.rs", "tests/golden/launch/submission.csv", "tests/golden/launch/launch.ics", "tests/golden/launch/launch-request.txt"]
+        ["src/staffing.rs", "src/holidays.rs", "tests/golden/launch/submission.csv", "tests/golden/launch/launch.ics", "tests/golden/launch/launch-request.txt"]
             .map(|p| format!("{root}/{p}")),
     );
     assert!(paths.len() >= 10);
