@@ -114,8 +114,10 @@ fn mount_page(page: fn() -> AnyView) -> (leptos::mount::UnmountHandle<impl Mount
 async fn every_stored_text_field_keeps_what_is_typed_and_says_when_it_is_too_long() {
     use readiness_portal::logic::checklist::ItemStatus;
     use readiness_portal::logic::launch::{LaunchForm, RAMP_PHASED};
-    use readiness_portal::logic::record::{Audience, MAX_FIELD_CHARS};
-    use readiness_portal::logic::service_level::{Answer, Level};
+    use readiness_portal::logic::vocab::Audience;
+    use readiness_portal::logic::text::MAX_FIELD_CHARS;
+    use readiness_portal::logic::service_level::Answer;
+    use readiness_portal::logic::vocab::Level;
     use readiness_portal::pages::{checklist::ChecklistPage, home::HomePage, launch::LaunchPage, review::ReviewPage, service_level::ServiceLevelPage, sources::SourcesPage};
     use readiness_portal::pages::support::{checker::SupportCheckerPage, email::SupportEmailPage, faq::SupportFaqPage, links::SupportLinksPage, overview::SupportOverviewPage};
 
@@ -196,7 +198,7 @@ async fn every_stored_text_field_keeps_what_is_typed_and_says_when_it_is_too_lon
 
 #[wasm_bindgen_test]
 async fn a_field_over_the_limit_is_never_saved_over_good_work() {
-    use readiness_portal::logic::record::MAX_FIELD_CHARS;
+    use readiness_portal::logic::text::MAX_FIELD_CHARS;
     storage().clear().unwrap();
     let (app, host, captured) = mount_page(|| ().into_any());
     settle().await;

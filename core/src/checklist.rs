@@ -5,10 +5,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::content::{ChecklistFile, ChecklistItem, Condition, Phase, Requirement};
-use super::phone::fnv1a64;
-use super::record::{Audience, Profile, Protocol};
-use super::service_level::Level;
+use super::conditions::{condition_holds, WhenUnknown};
+use super::content::{ChecklistFile, ChecklistItem, Phase, Requirement};
+use super::text::fnv1a64;
+use super::vocab::Profile;
+use super::vocab::Level;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -136,45 +137,6 @@ pub fn applies(item: &ChecklistItem, profile: &Profile, level: Option<Level>) ->
     item.condition.as_ref().is_none_or(|condition| condition_holds(condition, profile, level, WhenUnknown::Holds))
 }
 
-/// What a condition part means while the answer it needs is not known yet.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum WhenUnknown {
-    /// The part holds: a checklist item is better shown than missed.
-    Holds,
-    /// The part fails: a text for users states only what is known to be true.
-    Fails,
-}
-
-/// Whether every part of a condition matches the profile and level.
-pub fn condition_holds(condition: &Condition, profile: &Profile, level: Option<Level>, unknown: WhenUnknown) -> bool {
-    fn part<T, K>(wanted: Option<T>, known: Option<K>, matches: impl FnOnce(T, K) -> bool, unknown: WhenUnknown) -> bool {
-        match (wanted, known) {
-            (None, _) => true,
-            (Some(wanted), Some(known)) => matches(wanted, known),
-            (Some(_), None) => unknown == WhenUnknown::Holds,
-        }
-    }
-    let audience = profile.audience.filter(|a| *a != Audience::NotSure);
-    let certificate = if profile.protocol.is_none() { None } else { Some(profile.uses_certificate()) };
-    part(condition.level.as_deref(), level, |wanted, level| wanted == level.id(), unknown)
-        && part(condition.identity_verification, level, |wanted, level| wanted == level.verifies_identity(), unknown)
-        && part(condition.protocol.as_deref(), profile.protocol, |wanted, protocol| wanted == Protocol::id(protocol), unknown)
-        && part(condition.audience.as_deref(), audience, |wanted, audience| wanted == audience.id(), unknown)
-        && part(condition.partner_type.as_deref(), profile.partner_type, |wanted, partner| wanted == partner.id(), unknown)
-        && part(condition.certificate, certificate, |wanted, uses| wanted == uses, unknown)
-        && condition.who_signs_in.as_deref().is_none_or(|wanted| wanted == who_signs_in(profile.audience))
-}
-
-/// Who signs in, as texts for users are written: `public`, `workforce`, or `mixed` for both
-/// and for an audience not known yet (the text true for both is the safe one to show).
-pub fn who_signs_in(audience: Option<Audience>) -> &'static str {
-    match audience {
-        Some(Audience::Public) => "public",
-        Some(Audience::Workforce) => "workforce",
-        Some(Audience::Both) | Some(Audience::NotSure) | None => "mixed",
-    }
-}
-
 /// The items of a phase that apply, in content order.
 pub fn applicable_items<'a>(phase: &'a Phase, profile: &Profile, level: Option<Level>) -> Vec<&'a ChecklistItem> {
     phase.items.iter().filter(|item| applies(item, profile, level)).collect()
@@ -228,7 +190,7 @@ pub fn phase_progress(phase: &Phase, work: &ChecklistWork, profile: &Profile, le
     let mut progress = Progress::default();
     for item in applicable_items(phase, profile, level) {
         progress.applicable += 1;
-        let item_work = work.item(&item.id);
+        let item_work = work.item(item.id);
         match item_work.status {
             ItemStatus::Done => progress.done += 1,
             ItemStatus::NotApplicable if item.requirement == Requirement::Required => progress.required_marked_not_applicable += 1,
@@ -259,7 +221,7 @@ pub fn blockers<'a>(
         .phases
         .iter()
         .flat_map(|phase| applicable_items(phase, profile, level).into_iter().map(move |item| (phase, item)))
-        .filter(|(_, item)| item.requirement == Requirement::Required && !completes(item, &work.item(&item.id)))
+        .filter(|(_, item)| item.requirement == Requirement::Required && !completes(item, &work.item(item.id)))
         .collect()
 }
 
@@ -290,8 +252,8 @@ pub fn open_concerns(checklist: &ChecklistFile, work: &ChecklistWork, profile: &
         .map(|(phase, item)| format!("Blocks launch: {} ({})", item.title, phase.title))
         .collect();
     if scope == OVERALL {
-        for phase in &checklist.phases {
-            if let Some(sign_off) = work.sign_offs.get(&phase.id).filter(|s| s.decision == Decision::ChangesRequested) {
+        for phase in checklist.phases {
+            if let Some(sign_off) = work.sign_offs.get(phase.id).filter(|s| s.decision == Decision::ChangesRequested) {
                 concerns.push(format!("Changes requested: {} (by {} on {})", phase.title, sign_off.reviewer, sign_off.date));
             }
         }
@@ -390,7 +352,7 @@ pub fn fingerprint(checklist: &ChecklistFile, work: &ChecklistWork, profile: &Pr
     }
     for phase in checklist.phases.iter().filter(|p| scope == OVERALL || p.id == scope) {
         for item in applicable_items(phase, profile, level) {
-            let w = work.item(&item.id);
+            let w = work.item(item.id);
             text.push_str(&format!("{}\u{1f}{:?}\u{1f}{}\u{1f}{}\u{1f}{}\u{1e}", item.id, w.status, w.na_reason, w.note, w.evidence));
         }
     }

@@ -2,6 +2,8 @@
 //! export is the record itself (`record::to_json`). User text is escaped for each format:
 //! Markdown cannot smuggle HTML or structure, and CSV cells cannot run as formulas.
 
+use crate::text::{csv_cell, CSV_BOM};
+
 use super::checklist::{self, SignOffState, OVERALL};
 use super::content::{Content, Requirement};
 use super::record::{self, ReadinessRecord};
@@ -143,7 +145,7 @@ pub fn header_facts(record: &ReadinessRecord, content: &Content, date_iso: &str)
 
 /// The text of a settings note or trap, by id.
 fn settings_text(content: &Content) -> impl Fn(&str) -> String + '_ {
-    move |id: &str| content.service_levels.fact(id).map(|f| f.text.clone()).unwrap_or_default()
+    move |id: &str| content.service_levels.fact(id).map(|f| f.text.to_string()).unwrap_or_default()
 }
 
 /// The record as exported: the record itself (what import reads back), plus the header facts
@@ -205,18 +207,18 @@ pub fn markdown(record: &ReadinessRecord, content: &Content, date_iso: &str) -> 
         ));
     }
 
-    for phase in &checklist.phases {
+    for phase in checklist.phases {
         let progress = checklist::phase_progress(phase, work, profile, level);
         md.push_str(&format!("\n## {} ({} of {} complete)\n\n", phase.title, progress.complete(), progress.applicable));
-        md.push_str(&sign_off_markdown(&checklist::sign_off_state(checklist, work, profile, level, &phase.id)));
+        md.push_str(&sign_off_markdown(&checklist::sign_off_state(checklist, work, profile, level, phase.id)));
         md.push('\n');
         let mut hidden = Vec::new();
-        for item in &phase.items {
+        for item in phase.items {
             if !checklist::applies(item, profile, level) {
-                hidden.push(item.title.as_str());
+                hidden.push(item.title);
                 continue;
             }
-            let w = work.item(&item.id);
+            let w = work.item(item.id);
             let mark = if checklist::completes(item, &w) { "x" } else { " " };
             let status = markdown_text(&checklist::status_text(item, &w));
             md.push_str(&format!("- [{mark}] **{}** ({}): {status}\n", item.title, requirement_label(item.requirement)));
@@ -245,28 +247,6 @@ fn items_phrase(n: usize) -> String {
         format!("{n} required items are")
     }
 }
-
-/// True for a plain decimal number such as `-36`, `+1.5` or `0.25`: a spreadsheet reads it
-/// as that number and nothing else, so it needs no neutralising.
-fn is_plain_number(text: &str) -> bool {
-    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
-    !whole.is_empty() && !fraction.is_empty() && whole.chars().chain(fraction.chars()).all(|c| c.is_ascii_digit())
-}
-
-/// One CSV cell, quoted. Following OWASP's CSV injection guidance, a cell that a spreadsheet
-/// could run as a formula gets a leading apostrophe: one that begins with `=`, `+`, `-`, `@`,
-/// a tab, a carriage return, a line feed or any other control character (NUL included), also
-/// after leading spaces. Plain numbers such as `-36` are left as they are.
-pub fn csv_cell(text: &str) -> String {
-    let start = text.trim_start_matches(' ');
-    let risky = start.starts_with(['=', '+', '-', '@']) || start.starts_with(char::is_control);
-    let neutral = if risky && !is_plain_number(text) { format!("'{text}") } else { text.to_string() };
-    format!("\"{}\"", neutral.replace('"', "\"\""))
-}
-
-/// Starts a CSV file: the UTF-8 byte-order mark, so spreadsheets read accented letters right.
-pub const CSV_BOM: &str = "\u{feff}";
 
 pub const CSV_COLUMNS: [&str; 12] = [
     "Phase",
@@ -301,9 +281,9 @@ pub fn csv(record: &ReadinessRecord, content: &Content, date_iso: &str) -> Strin
         })
         .collect();
     rows.push(row(&CSV_COLUMNS));
-    for phase in &checklist.phases {
-        for item in &phase.items {
-            let w = record.checklist.item(&item.id);
+    for phase in checklist.phases {
+        for item in phase.items {
+            let w = record.checklist.item(item.id);
             let applies = checklist::applies(item, &record.profile, level);
             let complete = if !applies {
                 "not part of this integration"
@@ -314,9 +294,9 @@ pub fn csv(record: &ReadinessRecord, content: &Content, date_iso: &str) -> Strin
             };
             let status = checklist::status_text(item, &w);
             rows.push(row(&[
-                phase.title.as_str(),
-                item.id.as_str(),
-                item.title.as_str(),
+                phase.title,
+                item.id,
+                item.title,
                 requirement_label(item.requirement),
                 if applies { "yes" } else { "no" },
                 &status,
@@ -324,8 +304,8 @@ pub fn csv(record: &ReadinessRecord, content: &Content, date_iso: &str) -> Strin
                 w.na_reason.as_str(),
                 w.note.as_str(),
                 w.evidence.as_str(),
-                item.owner.as_str(),
-                item.source.as_str(),
+                item.owner,
+                item.cite.source,
             ]));
         }
     }

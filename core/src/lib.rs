@@ -4,6 +4,7 @@
 //! `cargo test -p portal_core` tests all of it on the host without compiling the app.
 
 pub mod checklist;
+pub mod conditions;
 pub mod content;
 pub mod dates;
 mod entities;
@@ -20,3 +21,5 @@ pub mod settings;
 pub mod staffing;
 pub mod support_links;
 pub mod templates;
+pub mod text;
+pub mod vocab;

@@ -2,18 +2,11 @@
 //! without the shipped app containing it: candidates are reduced to their ten national digits
 //! and compared by a 64-bit FNV-1a hash.
 
+use crate::text::fnv1a64;
+
 /// FNV-1a hash of the Contact Center's ten national digits. The number itself lives only in
 /// test fixtures (tests/), never in shipped code or content.
 pub const CONTACT_CENTER_DIGITS_FNV1A: u64 = 0xae45_9cc7_fe63_3c89;
-
-pub fn fnv1a64(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in bytes {
-        hash ^= u64::from(*byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
-}
 
 /// True when ten national digits (no country code) are the Contact Center's.
 pub fn is_contact_center_digits(national_digits: &str) -> bool {

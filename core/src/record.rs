@@ -2,12 +2,16 @@
 //! saved in the browser, exported as a file and imported again, so every change to its shape
 //! bumps `RECORD_VERSION` and adds a step to `migrate`.
 
+use crate::text::MAX_FIELD_CHARS;
+use crate::vocab::Profile;
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::checklist::ChecklistWork;
-use super::launch::{LaunchForm, OutboxEntry, Receipt};
-use super::service_level::{self, Answers, Level, Recommendation};
+use super::launch::{LaunchField, LaunchForm, OutboxEntry, Receipt};
+use super::service_level::{self, Answers, Recommendation};
+use super::vocab::Level;
 
 /// The version this build writes. Older versions are migrated on load and on import.
 /// 1: profile only. 2: adds `service_level` (answers, chosen level, reason).
@@ -25,179 +29,6 @@ pub const RECORD_VERSION: u64 = 8;
 
 /// Marks an exported file as ours, so a random JSON file is refused on import.
 pub const RECORD_KIND: &str = "login-gov-partner-readiness-record";
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Protocol {
-    Oidc,
-    Saml,
-}
-
-impl Protocol {
-    pub const ALL: [Protocol; 2] = [Protocol::Oidc, Protocol::Saml];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Protocol::Oidc => "oidc",
-            Protocol::Saml => "saml",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Protocol::Oidc => "OpenID Connect (OIDC)",
-            Protocol::Saml => "SAML",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Protocol> {
-        Protocol::ALL.into_iter().find(|p| p.id() == id)
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Audience {
-    Public,
-    Workforce,
-    Both,
-    /// Asked in the service-level guide: yields guidance instead of a guess.
-    NotSure,
-}
-
-impl Audience {
-    pub const ALL: [Audience; 4] = [Audience::Public, Audience::Workforce, Audience::Both, Audience::NotSure];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Audience::Public => "public",
-            Audience::Workforce => "workforce",
-            Audience::Both => "both",
-            Audience::NotSure => "not-sure",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Audience::Public => "The public",
-            Audience::Workforce => "Agency staff and contractors (workforce)",
-            Audience::Both => "Both the public and the workforce",
-            Audience::NotSure => "Not sure yet",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Audience> {
-        Audience::ALL.into_iter().find(|a| a.id() == id)
-    }
-}
-
-/// Who the partner is: federal agencies sign an IAA with Login.gov, state, local and
-/// territorial governments an IGCA agreement.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum PartnerType {
-    Federal,
-    StateLocal,
-}
-
-impl PartnerType {
-    pub const ALL: [PartnerType; 2] = [PartnerType::Federal, PartnerType::StateLocal];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            PartnerType::Federal => "federal",
-            PartnerType::StateLocal => "state-local",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            PartnerType::Federal => "A federal agency (signs an IAA)",
-            PartnerType::StateLocal => "A state, local or territorial government (signs an IGCA agreement)",
-        }
-    }
-
-    /// The agreement's short name.
-    pub fn agreement(self) -> &'static str {
-        match self {
-            PartnerType::Federal => "IAA",
-            PartnerType::StateLocal => "IGCA",
-        }
-    }
-}
-
-/// How an OIDC client proves itself, as the Partner Portal asks: with a signed JWT and a
-/// public certificate, or with PKCE (which may need no certificate).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum OidcFlow {
-    PrivateKeyJwt,
-    Pkce,
-}
-
-impl OidcFlow {
-    pub const ALL: [OidcFlow; 2] = [OidcFlow::PrivateKeyJwt, OidcFlow::Pkce];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            OidcFlow::PrivateKeyJwt => "private-key-jwt",
-            OidcFlow::Pkce => "pkce",
-        }
-    }
-
-    /// The Partner Portal's own name for the choice.
-    pub fn label(self) -> &'static str {
-        match self {
-            OidcFlow::PrivateKeyJwt => "OpenID Connect Private Key JWT",
-            OidcFlow::Pkce => "OpenID Connect PKCE",
-        }
-    }
-}
-
-/// Who is integrating what: every later section reads this.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Profile {
-    pub agency: String,
-    pub application: String,
-    pub partner_type: Option<PartnerType>,
-    pub protocol: Option<Protocol>,
-    /// Asked only for OIDC.
-    pub oidc_flow: Option<OidcFlow>,
-    pub audience: Option<Audience>,
-}
-
-impl Profile {
-    /// How many of the profile's questions are answered (the OIDC flow counts only for OIDC).
-    pub fn answered(&self) -> usize {
-        [
-            !self.agency.trim().is_empty(),
-            !self.application.trim().is_empty(),
-            self.partner_type.is_some(),
-            self.protocol.is_some(),
-            self.audience.is_some(),
-            self.protocol == Some(Protocol::Oidc) && self.oidc_flow.is_some(),
-        ]
-        .into_iter()
-        .filter(|done| *done)
-        .count()
-    }
-
-    /// How many questions the profile asks, given the answers so far.
-    pub fn questions(&self) -> usize {
-        if self.protocol == Some(Protocol::Oidc) {
-            6
-        } else {
-            5
-        }
-    }
-
-    /// True when the integration uploads a public certificate: SAML, or OIDC without PKCE.
-    /// Unknown counts as true, so the certificate item shows until the answer rules it out.
-    pub fn uses_certificate(&self) -> bool {
-        !(self.protocol == Some(Protocol::Oidc) && self.oidc_flow == Some(OidcFlow::Pkce))
-    }
-}
 
 /// The support kit's part of the record: what the agency typed into its tools.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -324,8 +155,6 @@ impl ReadinessRecord {
     }
 }
 
-/// Longest text field we keep; longer pasted text is refused on import rather than truncated.
-pub const MAX_FIELD_CHARS: usize = 10_000;
 
 /// Why a stored or imported text is not a record this build can use.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -471,21 +300,21 @@ fn place_words(path: &[String]) -> String {
         ["service_level", "answers", name, ..] => format!("the service-level answers, the answer about {}", words(name)),
         ["service_level", name, ..] => format!("the service level, the {}", words(name)),
         ["checklist", "items", id, ..] => {
-            let title = content.checklist.phases.iter().flat_map(|p| &p.items).find(|i| i.id == *id).map(|i| i.title.as_str());
+            let title = content.checklist.phases.iter().flat_map(|p| p.items).find(|i| i.id == *id).map(|i| i.title);
             format!("the checklist item “{}”{}", title.unwrap_or(id), field(&path[3..]))
         }
         ["checklist", "sign_offs", scope, ..] => {
             let scope_words = if *scope == super::checklist::OVERALL {
                 "the overall sign-off".to_string()
             } else {
-                let title = content.checklist.phases.iter().find(|p| p.id == *scope).map(|p| p.title.as_str());
+                let title = content.checklist.phases.iter().find(|p| p.id == *scope).map(|p| p.title);
                 format!("the sign-off for “{}”", title.unwrap_or(scope))
             };
             format!("{scope_words}{}", field(&path[3..]))
         }
         ["support", name, ..] => format!("the support kit, the {}", words(name)),
         ["launch", "form", name, ..] => {
-            let label = content.launch.field(name).map(|f| f.label.clone()).unwrap_or_else(|| words(name));
+            let label = LaunchField::from_id(name).and_then(|f| content.launch.field(f)).map_or_else(|| words(name), |f| f.label.to_string());
             format!("the launch request form, the field “{label}”")
         }
         ["launch", "outbox", n, ..] => format!("launch submission {} waiting to be sent", n.parse::<usize>().map_or(n.to_string(), |i| (i + 1).to_string())),
@@ -867,6 +696,7 @@ pub fn export_file_name(record: &ReadinessRecord, date_iso: &str, extension: &st
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vocab::{Audience, OidcFlow, PartnerType, Protocol};
 
     fn sample() -> ReadinessRecord {
         ReadinessRecord {

@@ -14,7 +14,7 @@ use std::collections::HashSet;
 
 use super::entities;
 use super::phone::{find_phone_candidates_in_chars, PhoneCandidate};
-use super::support_links::Lang;
+use super::vocab::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Severity {

@@ -2,9 +2,11 @@
 //! and its audience. Pure rules, tested for every combination of answers. The portal
 //! recommends; the agency's own risk assessment decides (content fact `sl-risk-assessment-decides`).
 
+use crate::vocab::Level;
+
 use serde::{Deserialize, Serialize};
 
-use super::record::Audience;
+use super::vocab::Audience;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -35,50 +37,6 @@ impl Answer {
 
     pub fn from_id(id: &str) -> Option<Answer> {
         Answer::ALL.into_iter().find(|a| a.id() == id)
-    }
-}
-
-/// Login.gov's three service levels. The guide recommends one of the two main choices (IAL1/AAL2
-/// or IAL2/AAL2); the agency may also choose basic identity verification, which is not IAL2.
-/// Ids match `levels` in `service_levels.json`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Level {
-    #[serde(rename = "ial1-aal2")]
-    Ial1Aal2,
-    #[serde(rename = "basic-idv")]
-    BasicIdv,
-    #[serde(rename = "ial2-aal2")]
-    Ial2Aal2,
-}
-
-impl Level {
-    pub const ALL: [Level; 3] = [Level::Ial1Aal2, Level::BasicIdv, Level::Ial2Aal2];
-
-    /// The id used in content (`service_levels.json`, checklist conditions) and links.
-    pub fn id(self) -> &'static str {
-        match self {
-            Level::Ial1Aal2 => "ial1-aal2",
-            Level::BasicIdv => "basic-idv",
-            Level::Ial2Aal2 => "ial2-aal2",
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Level::Ial1Aal2 => "IAL1/AAL2",
-            Level::BasicIdv => "Basic identity verification (not IAL2)",
-            Level::Ial2Aal2 => "IAL2/AAL2",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Level> {
-        Level::ALL.into_iter().find(|l| l.id() == id)
-    }
-
-    /// Basic verification and IAL2 both verify identity: they share its obligations (a
-    /// Failure-to-Proof URL, identity verification in the agreement, at least AAL2).
-    pub fn verifies_identity(self) -> bool {
-        self != Level::Ial1Aal2
     }
 }
 
@@ -314,7 +272,7 @@ pub fn encode_query(shared: &SharedAnswers) -> String {
     if let Some(level) = shared.chosen {
         parts.push(format!("level={}", level.id()));
         if !shared.reason.trim().is_empty() {
-            parts.push(format!("reason={}", super::support_links::encode_query_value(shared.reason.trim())));
+            parts.push(format!("reason={}", super::text::encode_query_value(shared.reason.trim())));
         }
     }
     parts.join("&")
@@ -378,7 +336,7 @@ pub fn decode_query(query: &str) -> SharedAnswers {
             shared.chosen = Level::from_id(value).or(shared.chosen);
         } else if key == "reason" {
             // As long as a typed reason may be, and no longer.
-            shared.reason = decode_query_value(value).trim().chars().take(super::record::MAX_FIELD_CHARS).collect();
+            shared.reason = decode_query_value(value).trim().chars().take(super::text::MAX_FIELD_CHARS).collect();
         }
     }
     if shared.chosen.is_none() {

@@ -4,10 +4,10 @@
 //! `AuthnContextClassRef` elements, and the traps. Every value comes from `service_levels.json`,
 //! where each is cited; this module only puts them together.
 
-use super::content::ServiceLevelsFile;
-use super::record::{Audience, OidcFlow, Profile, Protocol};
-use super::service_level::Level;
-use super::support_links::{encode_query_value, html_escape};
+use super::content::{Environment, ServiceLevelsFile};
+use super::vocab::{Audience, OidcFlow, Profile, Protocol};
+use super::vocab::Level;
+use super::text::{encode_query_value, html_escape};
 
 /// The AAL value for the public (and for everyone when the audience is not known).
 pub const AAL_PUBLIC: &str = "aal-2";
@@ -60,7 +60,7 @@ pub struct IntegrationSettings {
     pub traps: Vec<&'static str>,
 }
 
-fn oidc_url(endpoint: &str, acr_values: &str, scopes: &[String], pkce: bool) -> String {
+fn oidc_url(endpoint: &str, acr_values: &str, scopes: &[&str], pkce: bool) -> String {
     let scope = scopes.iter().map(|s| encode_query_value(s)).collect::<Vec<_>>().join("+");
     let mut url = format!(
         "{endpoint}?acr_values={}&client_id={}&nonce={}&prompt=select_account&redirect_uri={}&response_type=code&scope={scope}&state={}",
@@ -89,20 +89,20 @@ fn saml_xml(values: &[&str]) -> String {
 /// chosen, or when the content lacks a value (the host tests check it never does).
 pub fn integration_settings(content: &ServiceLevelsFile, level: Option<Level>, profile: &Profile) -> Option<IntegrationSettings> {
     let level = level?;
-    let level_content = content.level(level.id())?;
+    let level_content = content.level(level)?;
     let public = content.aal(AAL_PUBLIC)?;
     let workforce = content.aal(AAL_WORKFORCE)?;
-    let oidc_sandbox = &content.endpoint("oidc", "sandbox")?.url;
-    let oidc_production = &content.endpoint("oidc", "production")?.url;
+    let oidc_sandbox = content.endpoint(Protocol::Oidc, Environment::Sandbox)?.url;
+    let oidc_production = content.endpoint(Protocol::Oidc, Environment::Production)?.url;
     let pkce = profile.protocol == Some(Protocol::Oidc) && profile.oidc_flow == Some(OidcFlow::Pkce);
 
     let (portal_aal, groups): (&str, Vec<(Option<&'static str>, &str)>) = match profile.audience {
-        Some(Audience::Workforce) => (&workforce.portal_label, vec![(None, &workforce.value)]),
+        Some(Audience::Workforce) => (workforce.portal_label, vec![(None, workforce.value)]),
         Some(Audience::Both) => (
-            &public.portal_label,
-            vec![(Some("The public"), &public.value), (Some("Agency staff, contractors and partners"), &workforce.value)],
+            public.portal_label,
+            vec![(Some("The public"), public.value), (Some("Agency staff, contractors and partners"), workforce.value)],
         ),
-        Some(Audience::Public) | Some(Audience::NotSure) | None => (&public.portal_label, vec![(None, &public.value)]),
+        Some(Audience::Public) | Some(Audience::NotSure) | None => (public.portal_label, vec![(None, public.value)]),
     };
     let mut attributes = String::from("http://idmanagement.gov/ns/requested_attributes?ReqAttr=");
     attributes.push_str(&level_content.example_saml_attributes.join(","));
@@ -113,9 +113,9 @@ pub fn integration_settings(content: &ServiceLevelsFile, level: Option<Level>, p
             SignIn {
                 who,
                 aal_value: aal.to_string(),
-                oidc_sandbox_url: oidc_url(oidc_sandbox, &acr_values, &level_content.example_scopes, pkce),
-                oidc_production_url: oidc_url(oidc_production, &acr_values, &level_content.example_scopes, pkce),
-                saml_xml: saml_xml(&[&level_content.request_value, aal, &attributes]),
+                oidc_sandbox_url: oidc_url(oidc_sandbox, &acr_values, level_content.example_scopes, pkce),
+                oidc_production_url: oidc_url(oidc_production, &acr_values, level_content.example_scopes, pkce),
+                saml_xml: saml_xml(&[level_content.request_value, aal, &attributes]),
                 acr_values,
             }
         })
@@ -149,15 +149,15 @@ pub fn integration_settings(content: &ServiceLevelsFile, level: Option<Level>, p
 
     Some(IntegrationSettings {
         level,
-        portal_ial_option: level_content.portal_ial_option.clone(),
+        portal_ial_option: level_content.portal_ial_option.to_string(),
         portal_default_aal: portal_aal.to_string(),
-        level_value: level_content.request_value.clone(),
+        level_value: level_content.request_value.to_string(),
         sign_ins,
         show_oidc,
         show_saml,
-        scopes: level_content.oidc_scopes.clone(),
-        saml_sandbox_endpoint: content.endpoint("saml", "sandbox")?.url.clone(),
-        saml_production_endpoint: content.endpoint("saml", "production")?.url.clone(),
+        scopes: level_content.oidc_scopes.iter().map(|s| s.to_string()).collect(),
+        saml_sandbox_endpoint: content.endpoint(Protocol::Saml, Environment::Sandbox)?.url.to_string(),
+        saml_production_endpoint: content.endpoint(Protocol::Saml, Environment::Production)?.url.to_string(),
         notes,
         traps,
     })

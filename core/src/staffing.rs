@@ -9,6 +9,8 @@
 //!
 //! All functions are deterministic and never return NaN: zero or degenerate inputs give zeros.
 
+use crate::text::format_count;
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -497,20 +499,6 @@ pub fn form_capacity_per_business_day(daily_arrivals: &[f64], response_days: f64
         }
     }
     high * 7.0 / 5.0
-}
-
-/// Groups digits in threes: 12345.6 → "12,346".
-pub fn format_count(x: f64) -> String {
-    let n = finite_or_zero(x).round().max(0.0) as u64;
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// A small count in words: one decimal below 10 so "0.5 calls" does not read as "1".

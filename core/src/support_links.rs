@@ -1,72 +1,12 @@
 //! Login.gov's localized user links (contact, help, create an account) and the optional
 //! `?agency=…&integration=…` parameters that attribute a contact-form ticket to an integration.
 
-use super::content::Link;
+use crate::text::{encode_query_value, html_escape};
+use crate::vocab::Lang;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Lang {
-    En,
-    Es,
-    Fr,
-    Zh,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 4] = [Lang::En, Lang::Es, Lang::Fr, Lang::Zh];
-
-    /// The code used in content and in login.gov paths.
-    pub fn id(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-            Lang::Fr => "fr",
-            Lang::Zh => "zh",
-        }
-    }
-
-    /// The language's name in English, for the portal's own interface.
-    pub fn label(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::Es => "Spanish",
-            Lang::Fr => "French",
-            Lang::Zh => "Simplified Chinese",
-        }
-    }
-
-    /// The BCP 47 tag for `lang` attributes.
-    pub fn html_lang(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-            Lang::Fr => "fr",
-            Lang::Zh => "zh-Hans",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.id() == id)
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LinkKind {
-    Contact,
-    Help,
-    CreateAccount,
-}
+use super::content::{Link, LinkKind};
 
 impl LinkKind {
-    pub const ALL: [LinkKind; 3] = [LinkKind::Contact, LinkKind::Help, LinkKind::CreateAccount];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            LinkKind::Contact => "contact",
-            LinkKind::Help => "help",
-            LinkKind::CreateAccount => "create-account",
-        }
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             LinkKind::Contact => "Contact Login.gov",
@@ -92,18 +32,6 @@ pub fn link_text(kind: LinkKind, lang: Lang) -> &'static str {
         (LinkKind::CreateAccount, Lang::Fr) => "Créer un compte Login.gov",
         (LinkKind::CreateAccount, Lang::Zh) => "创建 Login.gov 账户",
     }
-}
-
-/// Percent-encodes a query value: everything but unreserved characters (RFC 3986), as UTF-8.
-pub fn encode_query_value(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(byte as char),
-            other => out.push_str(&format!("%{other:02X}")),
-        }
-    }
-    out
 }
 
 /// Attribution parameters; both are needed, and both are trimmed.
@@ -133,8 +61,8 @@ impl Attribution {
 pub fn base_url(links: &[Link], kind: LinkKind, lang: Lang) -> &str {
     links
         .iter()
-        .find(|l| l.kind == kind.id() && l.lang == lang.id())
-        .map(|l| l.url.as_str())
+        .find(|l| l.kind == kind && l.lang == lang)
+        .map(|l| l.url)
         .unwrap_or("https://login.gov/")
 }
 
@@ -145,22 +73,6 @@ pub fn build_url(links: &[Link], kind: LinkKind, lang: Lang, attribution: &Attri
         Some(query) => format!("{base}?{query}"),
         None => base.to_string(),
     }
-}
-
-/// Escapes text for HTML element content and double-quoted attributes.
-pub fn html_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Ready-to-paste HTML for a link, in the link's language.
@@ -174,7 +86,7 @@ mod tests {
 
     fn links() -> Vec<Link> {
         let mut out = Vec::new();
-        for kind in LinkKind::ALL {
+        for &kind in LinkKind::ALL {
             for lang in Lang::ALL {
                 let path = match kind {
                     LinkKind::Contact => "contact",
@@ -182,13 +94,13 @@ mod tests {
                     LinkKind::CreateAccount => "create-an-account",
                 };
                 let prefix = if lang == Lang::En { String::new() } else { format!("{}/", lang.id()) };
+                let leak = |text: String| &*Box::leak(text.into_boxed_str());
                 out.push(Link {
-                    id: format!("{}-{}", kind.id(), lang.id()),
-                    kind: kind.id().into(),
-                    lang: lang.id().into(),
-                    url: format!("https://login.gov/{prefix}{path}/"),
-                    source: String::new(),
-                    last_verified: String::new(),
+                    id: leak(format!("{}-{}", kind.id(), lang.id())),
+                    kind,
+                    lang,
+                    url: leak(format!("https://login.gov/{prefix}{path}/")),
+                    cite: crate::content::Citation { source: "", last_verified: "" },
                 });
             }
         }

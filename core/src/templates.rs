@@ -6,12 +6,12 @@
 //! output format, and an empty value shows as a bracketed placeholder so the preview shows
 //! what is missing.
 
-use super::checklist::{condition_holds, WhenUnknown};
-use super::content::{Link, SupportFile};
-use super::record::{Audience, Profile};
+use super::conditions::{condition_holds, who_signs_in, WhenUnknown};
+use super::content::{Contact, Link, LinkKind, SupportFile, WhoSignsIn};
 use super::export::{markdown_line, markdown_text};
-use super::service_level::Level;
-use super::support_links::{base_url, build_url, html_escape, link_html, Attribution, Lang, LinkKind};
+use super::support_links::{base_url, build_url, link_html, Attribution};
+use super::text::html_escape;
+use super::vocab::{Audience, Lang, Level, Profile};
 
 /// What the agency types for its launch announcement.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -287,10 +287,10 @@ pub fn launch_email(input: &EmailInput, links: &[Link]) -> Email {
     let contact = build_url(links, LinkKind::Contact, lang, &input.attribution);
 
     let paragraphs: [&str; 2] = [w.greeting, w.intro];
-    let group = super::checklist::who_signs_in(input.audience);
+    let group = who_signs_in(input.audience);
     let (email_advice, mfa) = match group {
-        "public" => (w.todo[1], None),
-        "workforce" => (w.email_workforce, Some(w.mfa_workforce)),
+        WhoSignsIn::Public => (w.todo[1], None),
+        WhoSignsIn::Workforce => (w.email_workforce, Some(w.mfa_workforce)),
         _ => (w.email_mixed, Some(w.mfa_mixed)),
     };
     let todo = [w.todo[0], email_advice, w.todo[2], w.todo[3]];
@@ -546,15 +546,15 @@ fn faq_with(
         .iter()
         .filter(|entry| entry.condition.as_ref().is_none_or(|c| condition_holds(c, profile, level, WhenUnknown::Fails)))
         .map(|entry| FaqItem {
-            id: entry.id.clone(),
-            question: fill(&entry.question, &values, literal),
-            answer: fill(&entry.answer, &values, literal),
+            id: entry.id.to_string(),
+            question: fill(entry.question, &values, literal),
+            answer: fill(entry.answer, &values, literal),
         })
         .collect()
 }
 
-fn routed<'a>(support: &'a SupportFile, contact: &'a str) -> impl Iterator<Item = &'a str> {
-    support.routing.iter().filter(move |r| r.contact == contact).map(|r| r.topic.as_str())
+fn routed(support: &SupportFile, contact: Contact) -> impl Iterator<Item = &'static str> + '_ {
+    support.routing.iter().filter(move |r| r.contact == contact).map(|r| r.topic)
 }
 
 /// The FAQ as a Markdown document, every line inert: user text cannot add markup.
@@ -563,7 +563,7 @@ pub fn faq_markdown(support: &SupportFile, profile: &Profile, level: Option<Leve
     let items = faq_items(support, profile, level);
     let agency = or_placeholder(&profile.agency, FAQ_PH_AGENCY);
     let application = or_placeholder(&profile.application, FAQ_PH_APPLICATION);
-    let contact = base_url(&support.links, LinkKind::Contact, Lang::En);
+    let contact = base_url(support.links, LinkKind::Contact, Lang::En);
     let mut out = format!(
         "# {}\n\n",
         markdown_line(&format!("Frequently asked questions about signing in to {application} with Login.gov"))
@@ -573,11 +573,11 @@ pub fn faq_markdown(support: &SupportFile, profile: &Profile, level: Option<Leve
     }
     out.push_str("## Where to send questions\n\n");
     out.push_str(&format!("Contact Login.gov ([login.gov/contact]({contact})) for:\n\n"));
-    for topic in routed(support, "login-gov") {
+    for topic in routed(support, Contact::LoginGov) {
         out.push_str(&format!("- {}\n", markdown_text(topic)));
     }
     out.push_str(&format!("\nContact {} for:\n\n", markdown_text(&agency)));
-    for topic in routed(support, "agency") {
+    for topic in routed(support, Contact::Agency) {
         out.push_str(&format!("- {}\n", markdown_text(topic)));
     }
     out
@@ -589,7 +589,7 @@ pub fn faq_html(support: &SupportFile, profile: &Profile, level: Option<Level>) 
     let items = faq_with(support, profile, level, &escape, &escape);
     let agency = html_escape(&or_placeholder(&profile.agency, FAQ_PH_AGENCY));
     let application = html_escape(&or_placeholder(&profile.application, FAQ_PH_APPLICATION));
-    let contact = base_url(&support.links, LinkKind::Contact, Lang::En);
+    let contact = base_url(support.links, LinkKind::Contact, Lang::En);
     let mut out = String::from("<section lang=\"en\">\n");
     out.push_str(&format!("<h2>Frequently asked questions about signing in to {application} with Login.gov</h2>\n"));
     for item in &items {
@@ -597,11 +597,11 @@ pub fn faq_html(support: &SupportFile, profile: &Profile, level: Option<Level>) 
     }
     out.push_str("<h3>Where to send questions</h3>\n");
     out.push_str(&format!("<p>Contact Login.gov ({}) for:</p>\n<ul>\n", link_html(contact, "login.gov/contact", Lang::En)));
-    for topic in routed(support, "login-gov") {
+    for topic in routed(support, Contact::LoginGov) {
         out.push_str(&format!("<li>{}</li>\n", html_escape(topic)));
     }
     out.push_str(&format!("</ul>\n<p>Contact {agency} for:</p>\n<ul>\n"));
-    for topic in routed(support, "agency") {
+    for topic in routed(support, Contact::Agency) {
         out.push_str(&format!("<li>{}</li>\n", html_escape(topic)));
     }
     out.push_str("</ul>\n</section>\n");

@@ -6,8 +6,10 @@
 use portal_core::checklist::*;
 use portal_core::content::{content, ChecklistFile, Content, Requirement};
 use portal_core::export;
-use portal_core::record::{self, Audience, OidcFlow, PartnerType, Profile, Protocol, ReadinessRecord};
-use portal_core::service_level::{Answer, Level};
+use portal_core::record::{self, ReadinessRecord};
+use portal_core::vocab::{Audience, OidcFlow, PartnerType, Profile, Protocol};
+use portal_core::service_level::Answer;
+use portal_core::vocab::Level;
 
 fn profile(protocol: Option<Protocol>, audience: Option<Audience>) -> Profile {
     Profile { agency: "Agency".into(), application: "App".into(), protocol, audience, partner_type: Some(PartnerType::Federal), ..Profile::default() }
@@ -19,7 +21,7 @@ fn with_checklist(checklist: ChecklistFile) -> Content {
 }
 
 fn ids(checklist: &ChecklistFile, profile: &Profile, level: Option<Level>) -> Vec<String> {
-    checklist.phases.iter().flat_map(|p| applicable_items(p, profile, level)).map(|i| i.id.clone()).collect()
+    checklist.phases.iter().flat_map(|p| applicable_items(p, profile, level)).map(|i| i.id.to_string()).collect()
 }
 
 #[test]
@@ -42,8 +44,8 @@ fn applicability_for_every_level_protocol_flow_audience_and_partner() {
                         let has = |id: &str| shown.iter().any(|s| s == id);
                         let case = format!("{level:?} {protocol:?} {oidc_flow:?} {audience:?} {partner_type:?}");
                         // Items without a condition always apply.
-                        for item in checklist.phases.iter().flat_map(|p| &p.items).filter(|i| i.condition.is_none()) {
-                            assert!(has(&item.id), "{} hidden for {case}", item.id);
+                        for item in checklist.phases.iter().flat_map(|p| p.items).filter(|i| i.condition.is_none()) {
+                            assert!(has(item.id), "{} hidden for {case}", item.id);
                         }
                         // Identity verification items: basic and IAL2 alike; shown unless the level is known to be IAL1.
                         for id in ["chk-iaa-idv", "chk-failure-to-proof", "chk-idv-faq"] {
@@ -75,7 +77,7 @@ fn applicability_for_every_level_protocol_flow_audience_and_partner() {
 #[test]
 fn every_production_prerequisite_of_the_developer_guide_is_an_item() {
     // Facts section 3, "Before requesting deployment": each is an item, with its source.
-    let all: Vec<_> = content().checklist.phases.iter().flat_map(|p| &p.items).collect();
+    let all: Vec<_> = content().checklist.phases.iter().flat_map(|p| p.items).collect();
     let item = |id: &str| *all.iter().find(|i| i.id == id).unwrap_or_else(|| panic!("no item {id}"));
     for id in [
         "chk-iaa-signed",
@@ -96,7 +98,7 @@ fn every_production_prerequisite_of_the_developer_guide_is_an_item() {
         "chk-launch-request",
     ] {
         let item = item(id);
-        assert!(item.source.starts_with("https://"), "{id}");
+        assert!(item.cite.source.starts_with("https://"), "{id}");
     }
     assert!(item("chk-prod-certificate").why.contains("16 characters") && item("chk-prod-certificate").why.contains("2048"));
     assert!(item("chk-failure-to-proof").why.contains("login.gov/help/verify-your-identity/overview/"));
@@ -129,7 +131,7 @@ fn progress_arithmetic() {
     let p = profile(Some(Protocol::Oidc), Some(Audience::Public));
     let level = Some(Level::Ial1Aal2);
     let agreement = &checklist.phases[0];
-    let applicable: Vec<String> = applicable_items(agreement, &p, level).iter().map(|i| i.id.clone()).collect();
+    let applicable: Vec<String> = applicable_items(agreement, &p, level).iter().map(|i| i.id.to_string()).collect();
     assert_eq!(applicable, ["chk-iaa-signed", "chk-iaa-plan", "chk-iaa-number"]);
 
     let mut work = ChecklistWork::default();
@@ -164,9 +166,9 @@ fn blockers_are_the_required_items_not_done() {
         .iter()
         .flat_map(|ph| applicable_items(ph, &p, level))
         .filter(|i| i.requirement == Requirement::Required)
-        .map(|i| i.id.as_str())
+        .map(|i| i.id)
         .collect();
-    let blocking = |work: &ChecklistWork| blockers(checklist, work, &p, level).iter().map(|(_, i)| i.id.clone()).collect::<Vec<_>>();
+    let blocking = |work: &ChecklistWork| blockers(checklist, work, &p, level).iter().map(|(_, i)| i.id.to_string()).collect::<Vec<_>>();
     assert_eq!(blocking(&work), required);
     work.update_item("chk-iaa-signed", |w| w.status = ItemStatus::Done);
     assert!(!blocking(&work).contains(&"chk-iaa-signed".to_string()));
@@ -194,16 +196,16 @@ fn an_item_that_applies_and_is_mandatory_blocks_launch() {
     let level = record.level();
     assert_eq!(level, Some(Level::Ial2Aal2));
     let mut work = ChecklistWork::default();
-    let blocking = |work: &ChecklistWork| blockers(checklist, work, &p, level).iter().map(|(_, i)| i.id.clone()).collect::<Vec<_>>();
+    let blocking = |work: &ChecklistWork| blockers(checklist, work, &p, level).iter().map(|(_, i)| i.id.to_string()).collect::<Vec<_>>();
     let mandatory = ["chk-failure-to-proof", "chk-iaa-idv", "chk-phishing-resistant-workforce", "chk-saml-encryption", "chk-saml-logout"];
     for id in mandatory {
         assert!(blocking(&work).contains(&id.to_string()), "{id} must block launch");
     }
     // Done with everything else that applies and is required: these still block.
-    for phase in &checklist.phases {
+    for phase in checklist.phases {
         for item in applicable_items(phase, &p, level) {
-            if !mandatory.contains(&item.id.as_str()) {
-                work.update_item(&item.id, |w| w.status = ItemStatus::Done);
+            if !mandatory.contains(&item.id) {
+                work.update_item(item.id, |w| w.status = ItemStatus::Done);
             }
         }
     }
@@ -277,21 +279,21 @@ fn not_applicable_on_a_required_item_is_open_everywhere() {
         w.status = ItemStatus::NotApplicable;
         w.na_reason = "We think it does not apply".into();
     };
-    work.update_item(&required.id, waive);
+    work.update_item(required.id, waive);
     let after = overall_progress(checklist, &work, &p, level);
     assert_eq!(after.complete(), before.complete(), "a required item cannot be waived into progress");
     assert_eq!(after.required_marked_not_applicable, 1);
-    assert!(!completes(required, &work.item(&required.id)));
+    assert!(!completes(required, &work.item(required.id)));
     assert!(blockers(checklist, &work, &p, level).iter().any(|(_, i)| i.id == required.id));
-    assert!(status_text(required, &work.item(&required.id)).contains("required here: still open"));
+    assert!(status_text(required, &work.item(required.id)).contains("required here: still open"));
 
-    work.update_item(&recommended.id, waive);
+    work.update_item(recommended.id, waive);
     assert_eq!(overall_progress(checklist, &work, &p, level).complete(), before.complete() + 1);
-    assert!(completes(recommended, &work.item(&recommended.id)));
-    assert_eq!(status_text(recommended, &work.item(&recommended.id)), "Not applicable: We think it does not apply");
+    assert!(completes(recommended, &work.item(recommended.id)));
+    assert_eq!(status_text(recommended, &work.item(recommended.id)), "Not applicable: We think it does not apply");
     // Without a reason even a recommended item stays open.
-    work.update_item(&recommended.id, |w| w.na_reason.clear());
-    assert!(!completes(recommended, &work.item(&recommended.id)));
+    work.update_item(recommended.id, |w| w.na_reason.clear());
+    assert!(!completes(recommended, &work.item(recommended.id)));
 
     let record = ReadinessRecord { profile: p.clone(), checklist: work.clone(), ..ReadinessRecord::default() };
     let record = ReadinessRecord { service_level: record::ServiceLevelWork { chosen: level, ..Default::default() }, ..record };
@@ -321,7 +323,7 @@ fn approving_with_open_items_needs_confirmation_and_is_recorded() {
     let open = open_concerns(checklist, &work, &p, level, OVERALL);
     let blocking = blockers(checklist, &work, &p, level);
     assert_eq!(open.len(), blocking.len());
-    assert!(open.iter().zip(&blocking).all(|(line, (_, item))| line.contains(&item.title)));
+    assert!(open.iter().zip(&blocking).all(|(line, (_, item))| line.contains(item.title)));
 
     let fp = fingerprint(checklist, &work, &p, level, OVERALL);
     let errors = validate_sign_off_with(&draft, fp.clone(), &open, false).unwrap_err();
@@ -337,11 +339,11 @@ fn approving_with_open_items_needs_confirmation_and_is_recorded() {
 
     // A phase with changes requested is open for the overall sign-off, and named.
     let phase = &checklist.phases[0];
-    let phase_fp = fingerprint(checklist, &work, &p, level, &phase.id);
-    work.sign_offs.insert(phase.id.clone(), validate_sign_off(&changes, phase_fp).unwrap());
+    let phase_fp = fingerprint(checklist, &work, &p, level, phase.id);
+    work.sign_offs.insert(phase.id.to_string(), validate_sign_off(&changes, phase_fp).unwrap());
     let open = open_concerns(checklist, &work, &p, level, OVERALL);
     assert!(open.iter().any(|c| c == &format!("Changes requested: {} (by Pat on 2026-12-02)", phase.title)), "{open:?}");
-    assert!(open_concerns(checklist, &work, &p, level, &phase.id).iter().all(|c| c.starts_with("Blocks launch")));
+    assert!(open_concerns(checklist, &work, &p, level, phase.id).iter().all(|c| c.starts_with("Blocks launch")));
 
     // The summary shows the open items and, after any change, staleness.
     work.sign_offs.insert(OVERALL.into(), sign_off);
@@ -384,7 +386,7 @@ fn every_export_carries_the_same_header_facts() {
     let json: serde_json::Value = serde_json::from_str(&export::record_json(&record, content(), "2026-12-02")).unwrap();
     for (name, value) in &facts {
         assert!(md.contains(&format!("{name}: {}", export::markdown_text(value))), "{name} in Markdown");
-        assert!(csv.contains(&format!("{},{}", export::csv_cell(name), export::csv_cell(value))), "{name} in CSV");
+        assert!(csv.contains(&format!("{},{}", portal_core::text::csv_cell(name), portal_core::text::csv_cell(value))), "{name} in CSV");
         assert_eq!(json["export_summary"][*name].as_str(), Some(value.as_str()), "{name} in JSON");
     }
 }
@@ -394,7 +396,7 @@ fn every_export_carries_the_same_header_facts() {
 #[test]
 fn csv_cells_neutralise_formulas_but_not_numbers() {
     for number in ["-36", "+1.5", "0", "12.25", "-0.5", "1200"] {
-        assert_eq!(export::csv_cell(number), format!("\"{number}\""), "{number}");
+        assert_eq!(portal_core::text::csv_cell(number), format!("\"{number}\""), "{number}");
     }
     for (risky, cell) in [
         ("-1+2", "\"'-1+2\""),
@@ -408,7 +410,7 @@ fn csv_cells_neutralise_formulas_but_not_numbers() {
         ("-1.", "\"'-1.\""),
         ("\"=1\"", "\"\"\"=1\"\"\""),
     ] {
-        assert_eq!(export::csv_cell(risky), cell, "{risky:?}");
+        assert_eq!(portal_core::text::csv_cell(risky), cell, "{risky:?}");
     }
 }
 
@@ -467,7 +469,7 @@ fn sign_off_forms_are_validated_field_by_field() {
 
 /// A small checklist so the golden files do not change whenever the bundled content does.
 fn fixture_checklist() -> ChecklistFile {
-    serde_json::from_str(
+    read_fixture(
         r#"{"phases": [
           {"id": "phase-a", "title": "Agreement", "summary": "s", "source": "https://login.gov/a/", "last_verified": "2026-11-23", "items": [
             {"id": "a-1", "title": "Sign the IAA", "why": "w", "owner": "Program manager", "requirement": "required", "source": "https://login.gov/a/", "last_verified": "2026-11-23"},
@@ -479,7 +481,12 @@ fn fixture_checklist() -> ChecklistFile {
           ]}
         ]}"#,
     )
-    .unwrap()
+}
+
+/// Reads a fixture with the reader the build uses for the bundled content.
+fn read_fixture<T: portal_core::content::read::FromJson>(json: &str) -> T {
+    let value: serde_json::Value = serde_json::from_str(json).unwrap();
+    T::from_json(&value, "fixture").unwrap_or_else(|errors| panic!("{errors:#?}"))
 }
 
 /// A record full of hostile text: quotes, commas, newlines, formulas and HTML.
@@ -551,9 +558,9 @@ fn csv_export_matches_its_golden_file_and_neutralises_formulas() {
     let content = with_checklist(checklist);
     let facts = export::header_facts(&record, &content, "2026-11-23").len();
     let csv = export::csv(&record, &content, "2026-11-23");
-    assert!(csv.starts_with(export::CSV_BOM), "a byte-order mark, so spreadsheets read UTF-8");
+    assert!(csv.starts_with(portal_core::text::CSV_BOM), "a byte-order mark, so spreadsheets read UTF-8");
     // Every cell is quoted, and no cell starts (inside its quotes) with a formula character.
-    for cell in csv.trim_start_matches(export::CSV_BOM).split("\r\n").flat_map(|line| line.split("\",\"")) {
+    for cell in csv.trim_start_matches(portal_core::text::CSV_BOM).split("\r\n").flat_map(|line| line.split("\",\"")) {
         let inner = cell.trim_start_matches('"');
         assert!(!inner.starts_with(['=', '+', '-', '@', '\t', '\r']), "{inner:?}");
     }
@@ -579,7 +586,7 @@ fn exports_of_the_real_checklist_list_every_applicable_item() {
     };
     r.service_level.answers.financial = Some(Answer::Yes);
     let md = export::markdown(&r, content(), "2026-11-23");
-    for phase in &checklist.phases {
+    for phase in checklist.phases {
         for item in applicable_items(phase, &r.profile, r.level()) {
             assert!(md.contains(&format!("**{}**", item.title)), "{}", item.id);
         }
@@ -605,8 +612,8 @@ fn import_errors_say_what_is_wrong_and_where_in_the_users_terms() {
     item_status["checklist"]["items"]["chk-iaa-signed"]["status"] = serde_json::json!(5);
     let mut deploy = serde_json::from_str::<serde_json::Value>(&good).unwrap();
     deploy["launch"]["form"] = serde_json::json!({ "deploy_date": ["2027-03-02"] });
-    let title = content().checklist.phases.iter().flat_map(|p| &p.items).find(|i| i.id == "chk-iaa-signed").unwrap().title.clone();
-    let deploy_label = content().launch.field("deploy_date").unwrap().label.clone();
+    let title = content().checklist.phases.iter().flat_map(|p| p.items).find(|i| i.id == "chk-iaa-signed").unwrap().title;
+    let deploy_label = content().launch.field(portal_core::launch::LaunchField::DeployDate).unwrap().label;
     let cases: [(String, Vec<String>); 5] = [
         (overall.to_string(), vec!["the overall sign-off, the decision".into(), "“approved-by-gsa”".into(), "“approved” or “changes requested”".into()]),
         (item_status.to_string(), vec![format!("the checklist item “{title}”, the status"), "a number where the portal expects".into()]),
@@ -654,10 +661,10 @@ fn an_import_says_what_it_would_replace() {
 /// Issue 13, item 12: over the limit, the field says so, and nothing is cut.
 #[test]
 fn text_over_the_limit_is_named_not_cut() {
-    let at_limit = "x".repeat(record::MAX_FIELD_CHARS);
+    let at_limit = "x".repeat(portal_core::text::MAX_FIELD_CHARS);
     assert_eq!(record::length_problem(&at_limit), None);
     assert_eq!(record::length_problem(""), None);
-    let over = "é".repeat(record::MAX_FIELD_CHARS + 214);
+    let over = "é".repeat(portal_core::text::MAX_FIELD_CHARS + 214);
     assert_eq!(
         record::length_problem(&over).unwrap(),
         "This is 10,214 characters, 214 more than the 10,000 the portal can save. Nothing has been cut, but your changes are not saved until you shorten it."

@@ -2,23 +2,13 @@
 //! and the validator itself catches each kind of fault when one is planted.
 #![cfg(not(target_arch = "wasm32"))]
 
-use portal_core::content::{content, validate, verified_range, KnownValues, FILES};
+use portal_core::content::check::validate;
+use portal_core::content::{content, verified_range, FILES};
 use portal_core::launch::LaunchField;
 use portal_core::phone::{find_phone_candidates, is_contact_center_digits};
-use portal_core::routes;
 
 /// The Login.gov Contact Center number, held only here as a fixture. Nothing shipped may hold it.
 const CONTACT_CENTER_NATIONAL: &str = concat!("844", "875", "6446");
-
-fn known() -> KnownValues<'static> {
-    KnownValues {
-        protocols: &["oidc", "saml"],
-        audiences: &["public", "workforce", "both"],
-        partner_types: &["federal", "state-local"],
-        routes: Box::leak(routes::paths().into_boxed_slice()),
-        launch_fields: Box::leak(LaunchField::ALL.iter().map(|f| f.id()).collect::<Vec<_>>().into_boxed_slice()),
-    }
-}
 
 fn files_with(name: &str, edit: impl Fn(&str) -> String) -> Vec<(&'static str, String)> {
     FILES
@@ -29,7 +19,7 @@ fn files_with(name: &str, edit: impl Fn(&str) -> String) -> Vec<(&'static str, S
 
 fn problems_of(files: &[(&'static str, String)]) -> Vec<String> {
     let borrowed: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
-    validate(&borrowed, &known())
+    validate(&borrowed)
 }
 
 fn assert_found(problems: &[String], needle: &str) {
@@ -38,7 +28,7 @@ fn assert_found(problems: &[String], needle: &str) {
 
 #[test]
 fn bundled_content_is_sound() {
-    let problems = validate(&FILES, &known());
+    let problems = validate(&FILES);
     assert!(problems.is_empty(), "content problems:\n{}", problems.join("\n"));
 }
 
@@ -46,11 +36,11 @@ fn bundled_content_is_sound() {
 fn bundled_content_parses_into_every_section() {
     let c = content();
     assert!(c.sources.len() >= 10);
-    let levels: Vec<&str> = c.service_levels.levels.iter().map(|l| l.id.as_str()).collect();
+    let levels: Vec<&str> = c.service_levels.levels.iter().map(|l| l.id.id()).collect();
     assert_eq!(levels, ["ial1-aal2", "basic-idv", "ial2-aal2"]);
-    let questions: Vec<&str> = c.service_levels.questions.iter().map(|q| q.id.as_str()).collect();
+    let questions: Vec<&str> = c.service_levels.questions.iter().map(|q| q.id).collect();
     assert_eq!(questions, ["cui", "financial", "records", "others-data"]);
-    let phases: Vec<&str> = c.checklist.phases.iter().map(|p| p.id.as_str()).collect();
+    let phases: Vec<&str> = c.checklist.phases.iter().map(|p| p.id).collect();
     assert_eq!(phases, ["phase-agreement", "phase-sandbox", "phase-production", "phase-support", "phase-launch"]);
     assert_eq!(c.support.links.len(), 12);
     assert_eq!(c.launch.fields.len(), LaunchField::ALL.len());
@@ -168,7 +158,8 @@ fn validator_catches_uncited_sources() {
 
 #[test]
 fn every_content_id_the_code_uses_exists() {
-    use portal_core::service_level::{AuthOption, Level, Question, ALWAYS, IDV_CONSEQUENCES};
+    use portal_core::service_level::{AuthOption, Question, ALWAYS, IDV_CONSEQUENCES};
+    use portal_core::vocab::Level;
     use portal_core::settings::{AAL_PUBLIC, AAL_WORKFORCE};
     use portal_core::page_facts::SERVICE_LEVEL_PAGE as FACTS_USED;
     let levels = &content().service_levels;
@@ -179,13 +170,13 @@ fn every_content_id_the_code_uses_exists() {
         assert!(levels.aal(id).is_some_and(|a| !a.portal_label.is_empty()), "{id} needs the Portal's label");
     }
     for level in Level::ALL {
-        assert!(levels.levels.iter().any(|l| l.id == level.id() && l.name == level.name()), "{level:?}");
+        assert!(levels.levels.iter().any(|l| l.id == level && l.name == level.name()), "{level:?}");
     }
     // The guide's main choice is between the two levels it recommends.
-    let main: Vec<&str> = levels.levels.iter().filter(|l| l.main_choice).map(|l| l.id.as_str()).collect();
+    let main: Vec<&str> = levels.levels.iter().filter(|l| l.main_choice).map(|l| l.id.id()).collect();
     assert_eq!(main, ["ial1-aal2", "ial2-aal2"]);
     let question_ids: Vec<&str> = Question::ALL.iter().map(|q| q.id()).collect();
-    assert_eq!(levels.questions.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(), question_ids);
+    assert_eq!(levels.questions.iter().map(|q| q.id).collect::<Vec<_>>(), question_ids);
     for option in [AuthOption::AnyMfa, AuthOption::PhishingResistant] {
         assert!(levels.auth_options.iter().any(|o| o.id == option.id()), "{option:?}");
     }
@@ -201,7 +192,7 @@ fn every_support_fact_the_pages_use_exists_and_support_items_link_to_tools() {
     let support_phase = content().checklist.phases.iter().find(|p| p.id == "phase-support").unwrap();
     for id in ["chk-link-contact", "chk-no-phone-number", "chk-announcement", "chk-help-desk-briefing"] {
         let item = support_phase.items.iter().find(|i| i.id == id).unwrap();
-        assert!(item.tool.as_deref().is_some_and(|t| t.starts_with("/support")), "{id} has no support tool");
+        assert!(item.tool.is_some_and(|t| t.starts_with("/support")), "{id} has no support tool");
     }
 }
 
@@ -270,7 +261,7 @@ fn urls_under(key: &str) -> Vec<(String, String)> {
 
 #[test]
 fn every_source_is_listed_and_no_cited_or_linked_url_only_redirects() {
-    let listed: Vec<&str> = content().sources.iter().map(|s| s.url.as_str()).collect();
+    let listed: Vec<&str> = content().sources.iter().map(|s| s.url).collect();
     let cited: Vec<(String, String)> = urls_under("source").into_iter().chain(urls_under("other_source")).collect();
     assert!(cited.len() > 100, "{} citations", cited.len());
     for (url, at) in &cited {
@@ -290,9 +281,9 @@ fn last_verified_dates_are_honest() {
     // Nothing is verified in the future, and the facts re-read for the corrected fact list carry
     // the day they were read.
     let (_, newest) = verified_range();
-    assert!(newest.as_str() <= "2026-12-01", "{newest}");
-    for source in &content().sources {
-        assert!(source.last_verified.as_str() >= "2026-11-23", "{}", source.id);
+    assert!(newest <= "2026-12-01", "{newest}");
+    for source in content().sources {
+        assert!(source.last_verified >= "2026-11-23", "{}", source.id);
     }
 }
 
@@ -304,4 +295,30 @@ fn nothing_says_two_service_levels_or_aal2_at_minimum_any_more() {
             assert!(!lower.contains(stale), "{name} still says {stale:?}");
         }
     }
+}
+
+/// The footer's dates are worked out at build time; they must be the oldest and newest of every
+/// `last_verified` written anywhere in the files.
+#[test]
+fn the_footer_dates_are_the_oldest_and_newest_last_verified_in_the_files() {
+    fn collect(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let Some(serde_json::Value::String(date)) = map.get("last_verified") {
+                    out.push(date.clone());
+                }
+                map.values().for_each(|v| collect(v, out));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| collect(v, out)),
+            _ => {}
+        }
+    }
+    let mut dates = Vec::new();
+    for (_, text) in FILES {
+        collect(&serde_json::from_str(text).unwrap(), &mut dates);
+    }
+    assert!(dates.len() > 100, "{}", dates.len());
+    let (oldest, newest) = verified_range();
+    assert_eq!(oldest, dates.iter().min().unwrap());
+    assert_eq!(newest, dates.iter().max().unwrap());
 }

@@ -10,8 +10,9 @@ use portal_core::content::content;
 use portal_core::dates::Date;
 use portal_core::holidays::{federal_holidays, holiday_on};
 use portal_core::launch::*;
-use portal_core::record::{Audience, PartnerType, Profile, Protocol, ReadinessRecord};
-use portal_core::service_level::Level;
+use portal_core::record::ReadinessRecord;
+use portal_core::vocab::{Audience, PartnerType, Profile, Protocol};
+use portal_core::vocab::Level;
 use portal_core::staffing::*;
 
 fn d(iso: &str) -> Date {
@@ -812,8 +813,8 @@ fn assumption_defaults_match_the_cited_content() {
     let form_share = cited.iter().find(|c| c.id == "sd-form-share").unwrap().value;
     assert_eq!(100.0 - defaults.phone_share_pct, form_share);
     // Every sd-* id in the content is used.
-    for entry in cited {
-        assert!(entry.id == "sd-form-share" || ASSUMPTIONS.iter().any(|s| s.default_id == Some(entry.id.as_str())), "{}", entry.id);
+    for entry in cited.iter() {
+        assert!(entry.id == "sd-form-share" || ASSUMPTIONS.iter().any(|s| s.default_id == Some(entry.id)), "{}", entry.id);
     }
     assert!(validate_assumptions(&defaults).is_empty());
     let json = serde_json::to_string(&defaults).unwrap();
@@ -1182,7 +1183,7 @@ fn idempotency_keys_and_retry_delays() {
 fn every_field_has_its_label_and_the_portal_fields_use_the_portals_words() {
     let launch = &content().launch;
     for &field in LaunchField::ALL {
-        let entry = launch.field(field.id()).unwrap_or_else(|| panic!("no entry for {}", field.id()));
+        let entry = launch.field(field).unwrap_or_else(|| panic!("no entry for {}", field.id()));
         assert!(!entry.label.is_empty());
     }
     // The Partner Portal's launch request (its locale file) labels these fields so.
@@ -1200,11 +1201,11 @@ fn every_field_has_its_label_and_the_portal_fields_use_the_portals_words() {
         (LaunchField::TechnicalContacts, "Technical Support POCs"),
         (LaunchField::HelpDeskPhone, "Help Desk Contact Information"),
     ] {
-        assert_eq!(launch.field(field.id()).unwrap().portal_label, portal_label, "{field:?}");
+        assert_eq!(launch.field(field).unwrap().portal_label, portal_label, "{field:?}");
         assert!(PORTAL_ORDER.contains(&field), "{field:?}");
     }
     // The deploy date is not a Portal field: the launch date is the one users get access.
-    assert_eq!(launch.field("deploy_date").unwrap().portal_label, "");
+    assert_eq!(launch.field(LaunchField::DeployDate).unwrap().portal_label, "");
 }
 
 #[test]

@@ -10,19 +10,23 @@ use proptest::prelude::*;
 use portal_core::checklist::{item_errors, validate_sign_off, Decision, ItemStatus, ItemWork, SignOff, SignOffDraft, OVERALL};
 use portal_core::content::content;
 use portal_core::dates::Date;
-use portal_core::export::{csv, csv_cell, header_facts, markdown, markdown_text, CSV_BOM, CSV_COLUMNS};
+use portal_core::export::{csv, header_facts, markdown, markdown_text, CSV_COLUMNS};
+use portal_core::text::{csv_cell, CSV_BOM};
 use portal_core::launch::{
     forecast_input, ics, launch_request_text, parse_whole, payload, submission_csv, validate, LaunchField, LaunchForm, FORECAST_DAYS,
     PORTAL_ORDER,
 };
 use portal_core::phone::find_phone_candidates;
-use portal_core::record::{check_limits, import, load, to_json, Audience, Protocol, ReadinessRecord, MAX_FIELD_CHARS};
+use portal_core::record::{check_limits, import, load, to_json, ReadinessRecord};
+use portal_core::vocab::{Audience, Protocol};
+use portal_core::text::MAX_FIELD_CHARS;
 use portal_core::scanner::{scan, FindingKind};
-use portal_core::service_level::{
-    decode_query, encode_query, override_reason_error, recommend, Answer, Answers, Level, Question, SharedAnswers,
-};
+use portal_core::service_level::{decode_query, encode_query, override_reason_error, recommend, Answer, Answers, Question, SharedAnswers};
+use portal_core::vocab::Level;
 use portal_core::staffing::{forecast, validate_assumptions, Assumptions, ASSUMPTIONS};
-use portal_core::support_links::{build_url, link_html, Attribution, Lang, LinkKind};
+use portal_core::content::LinkKind;
+use portal_core::support_links::{build_url, link_html, Attribution};
+use portal_core::vocab::Lang;
 use portal_core::templates::{eml, faq_html, faq_markdown, launch_email, EmailInput};
 
 /// Pieces of text that break parsers: markup, entities, separators, quotes, formula starts,
@@ -237,7 +241,7 @@ fn safe_rows(text: &str) -> Result<Vec<Vec<String>>, TestCaseError> {
     let read: Result<Vec<Vec<String>>, _> = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(text[CSV_BOM.len()..].as_bytes())
+        .from_reader(&text.as_bytes()[CSV_BOM.len()..])
         .records()
         .map(|r| r.map(|r| r.iter().map(str::to_string).collect()))
         .collect();
@@ -365,7 +369,7 @@ proptest! {
 
     #[test]
     fn scanner_never_panics_and_excerpts_are_exact(text in hostile()) {
-        let known: Vec<&str> = content().support.links.iter().map(|l| l.url.as_str()).collect();
+        let known: Vec<&str> = content().support.links.iter().map(|l| l.url).collect();
         let report = scan(&text, &known);
         for finding in &report.findings {
             prop_assert!(finding.start <= finding.end && finding.end <= text.len());
@@ -403,7 +407,7 @@ proptest! {
 
     #[test]
     fn the_contact_center_number_is_an_error_in_any_text(before in hostile(), after in hostile(), style in 0usize..9) {
-        let known: Vec<&str> = content().support.links.iter().map(|l| l.url.as_str()).collect();
+        let known: Vec<&str> = content().support.links.iter().map(|l| l.url).collect();
         let number = written(CONTACT_CENTER, style);
         let report = scan(&format!("{before}\nCall us on {number} today.\n{after}"), &known);
         prop_assert!(report.errors() >= 1);
@@ -673,7 +677,7 @@ proptest! {
         prop_assert_eq!(read_markdown(&md).0, read_markdown(&faq_markdown(support, &faq_profile(x(&agency), x(&application)), level)).0);
         prop_assert_eq!(faq_html(support, &faq_profile(&agency, &application), level).matches('<').count(), faq_html(support, &faq_profile("", ""), level).matches('<').count());
 
-        for kind in LinkKind::ALL {
+        for &kind in LinkKind::ALL {
             let url = build_url(links, kind, Lang::ALL[lang], &attribution);
             prop_assert!(url.bytes().all(|b| b.is_ascii_graphic()), "{}", url);
             if attribution.is_set() {
@@ -766,6 +770,6 @@ proptest! {
 }
 
 /// A profile with just the names the FAQ fills in.
-fn faq_profile(agency: &str, application: &str) -> portal_core::record::Profile {
-    portal_core::record::Profile { agency: agency.to_string(), application: application.to_string(), ..Default::default() }
+fn faq_profile(agency: &str, application: &str) -> portal_core::vocab::Profile {
+    portal_core::vocab::Profile { agency: agency.to_string(), application: application.to_string(), ..Default::default() }
 }

@@ -6,13 +6,13 @@ mod common;
 
 use portal_core::content::content;
 use portal_core::scanner::{scan, FindingKind, ScanReport, Severity};
-use portal_core::support_links::Lang;
+use portal_core::vocab::Lang;
 
 /// The Login.gov Contact Center number, held only here as a fixture. Nothing shipped may hold it.
 const NATIONAL: &str = concat!("844", "875", "6446");
 
 fn known() -> Vec<&'static str> {
-    content().support.links.iter().map(|l| l.url.as_str()).collect()
+    content().support.links.iter().map(|l| l.url).collect()
 }
 
 fn run(input: &str) -> ScanReport {

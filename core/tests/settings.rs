@@ -5,8 +5,9 @@
 
 use portal_core::content::content;
 use portal_core::export;
-use portal_core::record::{Audience, OidcFlow, Profile, Protocol, ReadinessRecord};
-use portal_core::service_level::Level;
+use portal_core::record::ReadinessRecord;
+use portal_core::vocab::{Audience, OidcFlow, Profile, Protocol};
+use portal_core::vocab::Level;
 use portal_core::settings::{integration_settings, IntegrationSettings};
 
 const AAL2: &str = "http://idmanagement.gov/ns/assurance/aal/2";

@@ -3,11 +3,12 @@
 //! `UPDATE_GOLDEN=1 cargo test --test templates` and review the diff).
 #![cfg(not(target_arch = "wasm32"))]
 
-use portal_core::content::content;
-use portal_core::record::{Audience, Profile};
+use portal_core::content::{content, WhoSignsIn};
+use portal_core::vocab::{Audience, Profile};
 use portal_core::phone::find_phone_candidates;
-use portal_core::service_level::Level;
-use portal_core::support_links::{Attribution, Lang};
+use portal_core::vocab::Level;
+use portal_core::support_links::Attribution;
+use portal_core::vocab::Lang;
 use portal_core::templates::{
     email_file_name, eml, faq_html, faq_items, faq_markdown, launch_email, mark_values, missing_email_fields, typed_words, Email, EmailInput,
 };
@@ -56,7 +57,7 @@ fn input(lang: Lang, level: Level) -> EmailInput {
 }
 
 fn email(lang: Lang, level: Level) -> Email {
-    launch_email(&input(lang, level), &content().support.links)
+    launch_email(&input(lang, level), content().support.links)
 }
 
 fn golden(name: &str, actual: &str) {
@@ -135,7 +136,7 @@ fn email_links_are_localized_and_attributed() {
     // Without attribution, plain localized links.
     let mut i = input(Lang::Es, Level::Ial1Aal2);
     i.attribution = Attribution::default();
-    let e = launch_email(&i, &content().support.links);
+    let e = launch_email(&i, content().support.links);
     assert!(e.text.contains("<https://login.gov/es/create-an-account/>\n"), "{}", e.text);
     assert!(!e.text.contains('?'), "{}", e.text);
 }
@@ -150,14 +151,14 @@ fn ial2_paragraph_and_faq_entry_only_for_ial2() {
         assert!(!ial1.text.contains(marker) && !ial1.html.contains(marker), "{}", lang.id());
         let mut none = input(lang, Level::Ial1Aal2);
         none.level = None;
-        let none = launch_email(&none, &content().support.links);
+        let none = launch_email(&none, content().support.links);
         assert!(!none.text.contains(marker), "{}", lang.id());
         assert_eq!(none, ial1, "no level reads like IAL1");
     }
     let support = &content().support;
     let ids = |level| faq_items(support, &faq_profile("A", "B"), level).into_iter().map(|f| f.id).collect::<Vec<_>>();
     // Entries for every level: no condition, or only the public's text (faq_profile's audience).
-    let unconditional = support.faq.iter().filter(|f| f.condition.as_ref().is_none_or(|c| c.who_signs_in.as_deref() == Some("public"))).count();
+    let unconditional = support.faq.iter().filter(|f| f.condition.as_ref().is_none_or(|c| c.who_signs_in == Some(WhoSignsIn::Public))).count();
     // Each level that verifies identity gets its own answer; no level, or IAL1, gets none.
     assert!(ids(Some(Level::Ial2Aal2)).contains(&"sup-faq-verify-identity".to_string()));
     assert!(!ids(Some(Level::Ial2Aal2)).contains(&"sup-faq-verify-identity-basic".to_string()));
@@ -213,7 +214,7 @@ fn hostile_values_are_escaped_in_html() {
             attribution: Attribution { agency: "\"><script>".into(), integration: "x&y".into() },
             audience: None,
         };
-        let e = launch_email(&i, &content().support.links);
+        let e = launch_email(&i, content().support.links);
         for raw in ["<script", "<img", "<b>", "\"Co\"", "'x'", "javascript:x\"", "& co", "& \""] {
             assert!(!e.html.contains(raw), "{} html contains {raw:?}:\n{}", lang.id(), e.html);
         }
@@ -346,10 +347,10 @@ fn eml_parses_back_to_the_email() {
         Lang::ALL.into_iter().flat_map(|l| LEVELS.map(|(level, _)| (email(l, level), l))).collect();
     let mut long = input(Lang::En, Level::Ial1Aal2);
     long.application = "A very long application name that will not fit on a single header line at all".repeat(20);
-    emails.push((launch_email(&long, &content().support.links), Lang::En));
+    emails.push((launch_email(&long, content().support.links), Lang::En));
     let mut hostile = input(Lang::Fr, Level::Ial2Aal2);
     hostile.application = "App\r\nBcc: victim@example.com =?x?=".into();
-    emails.push((launch_email(&hostile, &content().support.links), Lang::Fr));
+    emails.push((launch_email(&hostile, content().support.links), Lang::Fr));
 
     for (e, lang) in emails {
         let message = eml(&e, lang);
@@ -397,7 +398,7 @@ fn empty_fields_show_placeholders_and_are_listed() {
     for (lang, expected) in placeholders {
         let i = EmailInput { lang, agency: "  ".into(), ..EmailInput::default() };
         assert_eq!(missing_email_fields(&i), ["agency name", "application name", "launch time frame", "help-desk contact"]);
-        let e = launch_email(&i, &content().support.links);
+        let e = launch_email(&i, content().support.links);
         for placeholder in expected {
             assert!(e.text.contains(placeholder), "{} text lacks {placeholder}", lang.id());
             let escaped = placeholder.replace('\'', "&#39;");
@@ -427,7 +428,7 @@ fn empty_fields_show_placeholders_and_are_listed() {
 fn every_generated_text_passes_the_content_checker() {
     use portal_core::scanner::scan;
     use portal_core::templates::{faq_html, faq_markdown};
-    let known: Vec<&str> = content().support.links.iter().map(|l| l.url.as_str()).collect();
+    let known: Vec<&str> = content().support.links.iter().map(|l| l.url).collect();
     let support = &content().support;
     for lang in Lang::ALL {
         for level in Level::ALL {
@@ -468,7 +469,7 @@ fn the_faq_and_email_follow_who_signs_in() {
         unique.dedup();
         assert_eq!(unique, questions, "no question twice for {audience:?}");
         let faq_text: String = faq.iter().map(|f| format!("{} {}\n", f.question, f.answer)).collect();
-        let email = launch_email(&EmailInput { audience, ..input(Lang::En, Level::Ial1Aal2) }, &support.links).text;
+        let email = launch_email(&EmailInput { audience, ..input(Lang::En, Level::Ial1Aal2) }, support.links).text;
         (faq_text, email)
     };
     let (faq, email) = text_of(Some(Audience::Workforce));
@@ -496,8 +497,8 @@ fn the_faq_and_email_follow_who_signs_in() {
     }
     // Every language says it, in its own words, with the typed names kept.
     for lang in Lang::ALL {
-        let workforce = launch_email(&EmailInput { audience: Some(Audience::Workforce), ..input(lang, Level::Ial1Aal2) }, &support.links);
-        let public = launch_email(&EmailInput { audience: Some(Audience::Public), ..input(lang, Level::Ial1Aal2) }, &support.links);
+        let workforce = launch_email(&EmailInput { audience: Some(Audience::Workforce), ..input(lang, Level::Ial1Aal2) }, support.links);
+        let public = launch_email(&EmailInput { audience: Some(Audience::Public), ..input(lang, Level::Ial1Aal2) }, support.links);
         assert!(workforce.text.contains("PIV") && !public.text.contains("PIV"), "{}", lang.id());
         assert_ne!(workforce.text, public.text);
     }
@@ -517,7 +518,7 @@ fn each_language_has_its_own_file_and_typed_text_is_marked() {
     let i = EmailInput { launch_window: "  in early\nMarch 2027 ".into(), help_desk: "help@benefits.example.gov".into(), ..input(Lang::Es, Level::Ial1Aal2) };
     let typed = typed_words(&i);
     assert_eq!(typed, ["in early March 2027", "help@benefits.example.gov"]);
-    let email = launch_email(&i, &content().support.links);
+    let email = launch_email(&i, content().support.links);
     let parts = mark_values(&email.text, &typed);
     assert_eq!(parts.iter().map(|(p, _)| p.as_str()).collect::<String>(), email.text, "marking loses nothing");
     let marked: Vec<&str> = parts.iter().filter(|(_, m)| *m).map(|(p, _)| p.as_str()).collect();
@@ -541,7 +542,7 @@ fn every_eml_parses_and_keeps_its_header_lines_short() {
     for lang in Lang::ALL {
         for (agency, application) in long_names {
             let i = EmailInput { agency: agency.into(), application: application.into(), ..input(lang, Level::Ial2Aal2) };
-            let email = launch_email(&i, &content().support.links);
+            let email = launch_email(&i, content().support.links);
             let text = eml(&email, lang);
             let headers = &text[..text.find("\r\n\r\n").unwrap()];
             for line in headers.split("\r\n") {

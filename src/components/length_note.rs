@@ -12,7 +12,7 @@ pub fn LengthNote(#[prop(into)] id: String, #[prop(into)] text: Signal<String>) 
     // Cheap while the text fits: one count per change, and the message only when it is over.
     let problem = move || text.with(|t| length_problem(t));
     view! {
-        <span id=id class="length-note" class:usa-error-message=move || text.with(|t| t.chars().count() > crate::logic::record::MAX_FIELD_CHARS) data-testid="length-note">
+        <span id=id class="length-note" class:usa-error-message=move || text.with(|t| t.chars().count() > crate::logic::text::MAX_FIELD_CHARS) data-testid="length-note">
             {problem}
         </span>
     }

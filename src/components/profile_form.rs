@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::radio::Radio;
 use crate::components::length_note::LengthNote;
-use crate::logic::record::{Audience, OidcFlow, PartnerType, Protocol};
+use crate::logic::vocab::{Audience, OidcFlow, PartnerType, Protocol};
 use crate::store::use_store;
 
 /// Agency, application, partner type, protocol (and OIDC flow) and audience: the answers every

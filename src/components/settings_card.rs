@@ -11,11 +11,11 @@ use crate::store::use_store;
 
 /// The text of a settings note or trap, by id (the host tests check each id exists).
 pub fn settings_text(id: &str) -> String {
-    content().service_levels.fact(id).map(|f| f.text.clone()).unwrap_or_default()
+    content().service_levels.fact(id).map(|f| f.text.to_string()).unwrap_or_default()
 }
 
 fn source_of(id: &str) -> Option<String> {
-    content().service_levels.fact(id).map(|f| f.source.clone())
+    content().service_levels.fact(id).map(|f| f.cite.source.to_string())
 }
 
 /// One value: a label, the value in a code block, and a copy button named after both the value
@@ -39,7 +39,7 @@ fn Value(label: String, value: String, id: String, who: Option<&'static str>) ->
 }
 
 fn card_view(settings: IntegrationSettings) -> AnyView {
-    let level = content().service_levels.level(settings.level.id()).map(|l| l.name.clone()).unwrap_or_default();
+    let level = content().service_levels.level(settings.level).map(|l| l.name).unwrap_or_default();
     let two = settings.sign_ins.len() > 1;
     let sign_ins = settings
         .sign_ins

@@ -15,9 +15,9 @@ pub fn TickItem(item_id: &'static str, #[prop(into)] ready: Signal<bool>, #[prop
         .checklist
         .phases
         .iter()
-        .flat_map(|p| &p.items)
+        .flat_map(|p| p.items)
         .find(|i| i.id == item_id)
-        .map(|i| i.title.clone())
+        .map(|i| i.title.to_string())
         .unwrap_or_else(|| item_id.to_string());
     let done = Memo::new(move |_| record.with(|r| r.checklist.item(item_id).status == ItemStatus::Done));
     let href = format!("{}#{item_id}", CHECKLIST.path);

@@ -11,9 +11,9 @@ use crate::components::radio::Radio;
 use crate::logic::checklist::{self, item_errors, ItemStatus};
 use crate::logic::content::{content, ChecklistItem, Phase, Requirement};
 use crate::logic::export::requirement_label;
-use crate::logic::record::{Audience, Profile, Protocol};
+use crate::logic::vocab::{Audience, Profile, Protocol};
 use crate::logic::routes::{CHECKLIST, HOME, REVIEW, SERVICE_LEVEL};
-use crate::logic::service_level::Level;
+use crate::logic::vocab::Level;
 use crate::store::use_store;
 
 /// What decides which items apply. A memo of it changes only when these do, so typing a
@@ -53,7 +53,7 @@ pub fn ChecklistPage() -> impl IntoView {
 
     let hidden = move || {
         scope.with(|s| {
-            checklist.phases.iter().flat_map(|p| &p.items).filter(|i| !checklist::applies(i, &s.profile, s.level)).count()
+            checklist.phases.iter().flat_map(|p| p.items).filter(|i| !checklist::applies(i, &s.profile, s.level)).count()
         })
     };
     let overall = move || {
@@ -97,7 +97,7 @@ pub fn Blockers(scope: Memo<Scope>) -> impl IntoView {
         record.with(|r| {
             checklist::blockers(checklist, &r.checklist, &s.profile, s.level)
                 .into_iter()
-                .map(|(phase, item)| (phase.title.clone(), item.id.clone(), item.title.clone()))
+                .map(|(phase, item)| (phase.title, item.id, item.title))
                 .collect::<Vec<_>>()
         })
     };
@@ -119,11 +119,11 @@ pub fn Blockers(scope: Memo<Scope>) -> impl IntoView {
                             {items
                                 .into_iter()
                                 .map(|(phase, id, title)| {
-                                    let target = id.clone();
+                                    let target = id;
                                     // On this page, move focus to the item itself; from another
                                     // page the link opens the checklist, which focuses it.
                                     let go = move |ev: leptos::ev::MouseEvent| {
-                                        if browser::current_path() == CHECKLIST.path && browser::focus_by_id(&target) {
+                                        if browser::current_path() == CHECKLIST.path && browser::focus_by_id(target) {
                                             ev.prevent_default();
                                         }
                                     };
@@ -153,11 +153,11 @@ fn PhaseSection(phase: &'static Phase, scope: Memo<Scope>) -> impl IntoView {
     };
     let items = move || scope.with(|s| checklist::applicable_items(phase, &s.profile, s.level));
     view! {
-        <section class="phase" aria-labelledby=labelled_by id=phase.id.clone()>
-            <h2 id=heading_id>{phase.title.clone()}</h2>
-            <p class="phase__summary">{phase.summary.clone()}</p>
+        <section class="phase" aria-labelledby=labelled_by id=phase.id>
+            <h2 id=heading_id>{phase.title}</h2>
+            <p class="phase__summary">{phase.summary}</p>
             <p class="phase__progress" data-testid=format!("progress-{}", phase.id)>{progress}</p>
-            <For each=items key=|item| item.id.clone() let:item>
+            <For each=items key=|item| item.id let:item>
                 <ItemCard item=item />
             </For>
         </section>
@@ -167,22 +167,15 @@ fn PhaseSection(phase: &'static Phase, scope: Memo<Scope>) -> impl IntoView {
 #[component]
 fn ItemCard(item: &'static ChecklistItem) -> impl IntoView {
     let record = use_store().record;
-    let id = item.id.clone();
-    let work = {
-        let id = id.clone();
-        Memo::new(move |_| record.with(|r| r.checklist.item(&id)))
-    };
+    let id = item.id;
+    let work = Memo::new(move |_| record.with(|r| r.checklist.item(id)));
     let errors = Memo::new(move |_| work.with(item_errors));
-    let update = {
-        let id = id.clone();
-        move |change: Box<dyn FnOnce(&mut checklist::ItemWork)>| record.update(|r| r.checklist.update_item(&id, change))
-    };
+    let update = move |change: Box<dyn FnOnce(&mut checklist::ItemWork)>| record.update(|r| r.checklist.update_item(id, change));
 
     let status_name = format!("{id}-status");
     let statuses = ItemStatus::ALL
         .into_iter()
         .map(|status| {
-            let update = update.clone();
             view! {
                 <Radio id=format!("{id}-{}", status.id()) name=status_name.clone() value=status.id() label=status.label().to_string()
                     checked=Signal::derive(move || work.with(|w| w.status == status))
@@ -201,11 +194,9 @@ fn ItemCard(item: &'static ChecklistItem) -> impl IntoView {
     let evidence_id_for_length = evidence_hint_id.clone();
 
     let reason_field = {
-        let update = update.clone();
         let (reason_id, reason_error_id) = (reason_id.clone(), reason_error_id.clone());
         move || {
             (work.with(|w| w.status) == ItemStatus::NotApplicable).then(|| {
-                let update = update.clone();
                 let described = reason_error_id.clone();
                 let error_id = reason_error_id.clone();
                 view! {
@@ -226,8 +217,8 @@ fn ItemCard(item: &'static ChecklistItem) -> impl IntoView {
         }
     };
 
-    let update_note = update.clone();
-    let update_evidence = update.clone();
+    let update_note = update;
+    let update_evidence = update;
     let evidence_described = {
         let (hint, error) = (evidence_hint_id.clone(), evidence_error_id.clone());
         move || if errors.with(|e| e.evidence.is_some()) { format!("{hint} {error} {hint}-length") } else { format!("{hint} {hint}-length") }
@@ -250,7 +241,7 @@ fn ItemCard(item: &'static ChecklistItem) -> impl IntoView {
         details_open.get().then(|| {
             let (note_id, evidence_id, evidence_hint_id, evidence_id_for_length) =
                 (note_id.clone(), evidence_id.clone(), evidence_hint_id.clone(), evidence_id_for_length.clone());
-            let (update_note, update_evidence) = (update_note.clone(), update_evidence.clone());
+            let (update_note, update_evidence) = (update_note, update_evidence);
             let evidence_described = evidence_described.clone();
             let evidence_error_view = evidence_error_view.clone();
             view! {
@@ -282,21 +273,21 @@ fn ItemCard(item: &'static ChecklistItem) -> impl IntoView {
     };
 
     view! {
-        <article class="checklist-item" id=id.clone() aria-labelledby=format!("{id}-title") data-status=move || work.with(|w| w.status.id())>
+        <article class="checklist-item" id=id aria-labelledby=format!("{id}-title") data-status=move || work.with(|w| w.status.id())>
             <h3 id=format!("{id}-title") class="checklist-item__title">
-                {item.title.clone()}" "<span class=tag_class>{requirement_label(item.requirement)}</span>
+                {item.title}" "<span class=tag_class>{requirement_label(item.requirement)}</span>
             </h3>
-            <p>{item.why.clone()}</p>
+            <p>{item.why}</p>
             {item.tool.as_ref().map(|tool| {
-                let name = crate::logic::routes::ALL_PAGES.iter().find(|p| p.path == tool).map(|p| p.nav_label).unwrap_or("tool");
-                view! { <p class="checklist-item__tool"><a class="usa-link" href=tool.clone()>{format!("Use the {}", name.to_lowercase())}<span class="usa-sr-only">{format!(" for {}", item.title)}</span></a></p> }
+                let name = crate::logic::routes::ALL_PAGES.iter().find(|p| p.path == *tool).map(|p| p.nav_label).unwrap_or("tool");
+                view! { <p class="checklist-item__tool"><a class="usa-link" href=*tool>{format!("Use the {}", name.to_lowercase())}<span class="usa-sr-only">{format!(" for {}", item.title)}</span></a></p> }
             })}
             {item.action.as_ref().map(|action| view! {
-                <p class="checklist-item__action"><a class="usa-link" href=action.url.clone() rel="external noopener">{action.label.clone()}</a></p>
+                <p class="checklist-item__action"><a class="usa-link" href=action.url rel="external noopener">{action.label}</a></p>
             })}
             <p class="checklist-item__meta">
-                "Usually done by: "{item.owner.clone()}". "
-                <a class="usa-link source-link" href=item.source.clone() rel="external noopener">"Source"<span class="usa-sr-only">{format!(" for {}", item.title)}</span></a>
+                "Usually done by: "{item.owner}". "
+                <a class="usa-link source-link" href=item.cite.source rel="external noopener">"Source"<span class="usa-sr-only">{format!(" for {}", item.title)}</span></a>
             </p>
             <fieldset class="usa-fieldset">
                 <legend class="usa-legend usa-legend--small">"Status"<span class="usa-sr-only">{format!(" of {}", item.title)}</span></legend>

@@ -22,7 +22,8 @@ use crate::logic::launch::{
 };
 use crate::logic::record::ReadinessRecord;
 use crate::logic::routes::{HOME, LAUNCH, SERVICE_LEVEL};
-use crate::logic::staffing::{forecast, format_count, validate_assumptions, Assumptions, Forecast, ASSUMPTIONS};
+use crate::logic::staffing::{forecast, validate_assumptions, Assumptions, Forecast, ASSUMPTIONS};
+use crate::logic::text::format_count;
 use crate::outbox::{self, use_outbox, Endpoint};
 use crate::store::{use_store, NoticeKind};
 
@@ -105,11 +106,11 @@ impl FormContext {
 }
 
 fn label_of(field: LaunchField) -> String {
-    content().launch.field(field.id()).map(|f| f.label.clone()).unwrap_or_else(|| field.id().to_string())
+    content().launch.field(field).map_or_else(|| field.id().to_string(), |f| f.label.to_string())
 }
 
 fn hint_of(field: LaunchField) -> String {
-    content().launch.field(field.id()).map(|f| f.hint.clone()).unwrap_or_default()
+    content().launch.field(field).map(|f| f.hint.to_string()).unwrap_or_default()
 }
 
 /// The error and warning of a field, each with the id `aria-describedby` points at.
@@ -232,7 +233,7 @@ fn field(ctx: FormContext, field: LaunchField) -> AnyView {
 /// A fact of `launch.json`'s timeline with its source.
 fn timeline_fact(id: &str) -> impl IntoView {
     content().launch.fact(id).map(|fact| {
-        view! { {fact.text.clone()}" "<a class="usa-link source-link" href=fact.source.clone() rel="external noopener">"Source"</a> }
+        view! { {fact.text}" "<a class="usa-link source-link" href=fact.cite.source rel="external noopener">"Source"</a> }
     })
 }
 
@@ -341,9 +342,9 @@ pub fn LaunchPage() -> impl IntoView {
                     <li>{timeline_fact("tl-deploy-not-launch")}</li>
                 </ul>
                 <p>
-                    {launch_form.map(|l| view! { <a class="usa-link" href=l.url.clone() rel="external noopener" data-testid="launch-form-link">{l.label.clone()}</a> })}
+                    {launch_form.map(|l| view! { <a class="usa-link" href=l.url rel="external noopener" data-testid="launch-form-link">{l.label}</a> })}
                     " · "
-                    {production_account.map(|l| view! { <a class="usa-link" href=l.url.clone() rel="external noopener">{l.label.clone()}</a> })}
+                    {production_account.map(|l| view! { <a class="usa-link" href=l.url rel="external noopener">{l.label}</a> })}
                 </p>
                 <p>"Fill in this page, then copy the text block at the bottom into the Help Desk form."</p>
             </div>
@@ -512,7 +513,7 @@ fn ForecastSection(forecast: Memo<Forecast>, deploy_day: Signal<Option<i64>>, as
             view! {
                 <div class="usa-form-group assumption" class:usa-form-group--error=move || error().is_some()>
                     <label class="usa-label" for=id.clone()>{format!("{} ({})", spec.label, spec.unit)}</label>
-                    {source.map(|s| view! { <span class="usa-hint">{s.note.clone()}" "<a class="usa-link source-link" href=s.source.clone() rel="external noopener">"Source"</a></span> })}
+                    {source.map(|s| view! { <span class="usa-hint">{s.note}" "<a class="usa-link source-link" href=s.cite.source rel="external noopener">"Source"</a></span> })}
                     {move || error().map(|m| view! { <span class="usa-error-message" id=error_id.clone()>{m}</span> })}
                     <input class="usa-input usa-input--small" id=id inputmode="decimal"
                         aria-describedby=move || error().is_some().then(|| described.clone())

@@ -64,7 +64,7 @@ fn PhaseReview(phase: &'static Phase, scope: Memo<Scope>) -> impl IntoView {
         checklist::applicable_items(phase, &s.profile, s.level)
             .into_iter()
             .map(|item| {
-                let work = record.with(|r| r.checklist.item(&item.id));
+                let work = record.with(|r| r.checklist.item(item.id));
                 let status = checklist::status_text(item, &work);
                 let evidence = match checklist::evidence(&work.evidence) {
                     Evidence::Empty => ().into_any(),
@@ -76,8 +76,8 @@ fn PhaseReview(phase: &'static Phase, scope: Memo<Scope>) -> impl IntoView {
                     }.into_any(),
                 };
                 view! {
-                    <tr data-item=item.id.clone()>
-                        <th scope="row" data-label="Item"><a class="usa-link" href=format!("{}#{}", CHECKLIST.path, item.id)>{item.title.clone()}</a></th>
+                    <tr data-item=item.id>
+                        <th scope="row" data-label="Item"><a class="usa-link" href=format!("{}#{}", CHECKLIST.path, item.id)>{item.title}</a></th>
                         <td data-label="Requirement">{requirement_label(item.requirement)}</td>
                         <td data-label="Status" class="preserve-lines">{status}</td>
                         <td data-label="Note" class="preserve-lines">{work.note}</td>
@@ -94,7 +94,7 @@ fn PhaseReview(phase: &'static Phase, scope: Memo<Scope>) -> impl IntoView {
     };
     view! {
         <section aria-labelledby=labelled_by class="phase-review">
-            <h2 id=heading_id>{phase.title.clone()}</h2>
+            <h2 id=heading_id>{phase.title}</h2>
             <p>{progress}</p>
             // Stacked on narrow screens and wrapping on wide ones: nothing scrolls sideways.
             <div class="review-table-container">
@@ -112,7 +112,7 @@ fn PhaseReview(phase: &'static Phase, scope: Memo<Scope>) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            <SignOffBlock scope_id=phase.id.as_str() label=phase.title.as_str() scope=scope />
+            <SignOffBlock scope_id=phase.id label=phase.title scope=scope />
         </section>
     }
 }

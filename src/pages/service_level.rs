@@ -11,11 +11,10 @@ use crate::components::page::PageHeading;
 use crate::components::radio::Radio;
 use crate::components::settings_card::SettingsCard;
 use crate::logic::content::{content, Fact};
-use crate::logic::record::Audience;
+use crate::logic::vocab::Audience;
 use crate::logic::routes::SERVICE_LEVEL;
-use crate::logic::service_level::{
-    decode_query, encode_query, override_reason_error, Answer, Level, Question, SharedAnswers,
-};
+use crate::logic::service_level::{decode_query, encode_query, override_reason_error, Answer, Question, SharedAnswers};
+use crate::logic::vocab::Level;
 use crate::store::{use_store, NoticeKind};
 
 fn fact(id: &str) -> &'static Fact {
@@ -29,11 +28,11 @@ fn fact(id: &str) -> &'static Fact {
 /// A fact sentence followed by a link to its source.
 #[component]
 fn Cited(fact: &'static Fact) -> impl IntoView {
-    let title = content().source_by_url(&fact.source).map(|s| s.title.clone()).unwrap_or_else(|| fact.source.clone());
+    let title = content().source_by_url(fact.cite.source).map(|s| s.title).unwrap_or_else(|| fact.cite.source);
     view! {
-        {fact.text.clone()}
+        {fact.text}
         " "
-        <a class="usa-link source-link" href=fact.source.clone() rel="external noopener">
+        <a class="usa-link source-link" href=fact.cite.source rel="external noopener">
             "Source: "{title}
         </a>
     }
@@ -60,22 +59,22 @@ pub fn ServiceLevelPage() -> impl IntoView {
 #[component]
 fn Explainer() -> impl IntoView {
     let levels = &content().service_levels;
-    let card = |level: &'static crate::logic::content::Level| {
+    let card = |level: &'static crate::logic::content::LevelEntry| {
         view! {
-            <article class="level-card" class:level-card--other=!level.main_choice aria-labelledby=format!("level-{}", level.id)>
-                <h3 id=format!("level-{}", level.id)>{level.name.clone()}": "{level.title.clone()}</h3>
+            <article class="level-card" class:level-card--other=!level.main_choice aria-labelledby=format!("level-{}", level.id.id())>
+                <h3 id=format!("level-{}", level.id.id())>{level.name}": "{level.title}</h3>
                 <h4>"What users do"</h4>
-                <p>{level.user_does.clone()}</p>
+                <p>{level.user_does}</p>
                 <h4>"What your agency gets"</h4>
-                <p>{level.agency_gets.clone()}</p>
+                <p>{level.agency_gets}</p>
                 <h4>"When to choose it"</h4>
-                <p>{level.when_to_choose.clone()}</p>
-                {(!level.not_ial2.is_empty()).then(|| view! { <h4>"Why it is not IAL2"</h4><p>{level.not_ial2.clone()}</p> })}
+                <p>{level.when_to_choose}</p>
+                {(!level.not_ial2.is_empty()).then(|| view! { <h4>"Why it is not IAL2"</h4><p>{level.not_ial2}</p> })}
                 <h4>"What it asks of your agency"</h4>
                 <ul class="usa-list">
-                    {level.obligations.iter().map(|o| view! { <li>{o.clone()}</li> }).collect_view()}
+                    {level.obligations.iter().map(|o| view! { <li>{*o}</li> }).collect_view()}
                 </ul>
-                <p><a class="usa-link source-link" href=level.source.clone() rel="external noopener">"Source: Login.gov partners, Our services"</a></p>
+                <p><a class="usa-link source-link" href=level.cite.source rel="external noopener">"Source: Login.gov partners, Our services"</a></p>
             </article>
         }
     };
@@ -106,7 +105,7 @@ fn Explainer() -> impl IntoView {
                     .map(|option| {
                         view! {
                             <li>
-                                <strong>{option.name.clone()}</strong>" ("{option.methods.clone()}"). "{option.when.clone()}
+                                <strong>{option.name}</strong>" ("{option.methods}"). "{option.when}
                             </li>
                         }
                     })
@@ -142,8 +141,8 @@ fn DecisionQuestions() -> impl IntoView {
             let described_by = hint_id.clone();
             view! {
                 <fieldset class="usa-fieldset decision-question" aria-describedby=described_by>
-                    <legend class="usa-legend">{text.prompt.clone()}</legend>
-                    <span class="usa-hint" id=hint_id>{text.hint.clone()}</span>
+                    <legend class="usa-legend">{text.prompt}</legend>
+                    <span class="usa-hint" id=hint_id>{text.hint}</span>
                     <div class="radio-row">{choices}</div>
                 </fieldset>
             }
@@ -189,7 +188,7 @@ fn RecommendationPanel() -> impl IntoView {
     };
     let auth_line = move || {
         recommendation.with(|r| r.auth_option).and_then(|option| auth_options.iter().find(|o| o.id == option.id())).map(|option| {
-            view! { <p data-testid="recommended-auth">"Recommended authentication: "<strong>{option.name.clone()}</strong></p> }
+            view! { <p data-testid="recommended-auth">"Recommended authentication: "<strong>{option.name}</strong></p> }
         })
     };
     let reasons = move || {

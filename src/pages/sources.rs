@@ -15,30 +15,30 @@ pub fn SourcesPage() -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">
-                        <a class="usa-link" href=source.url.clone() rel="external noopener">{source.title.clone()}</a>
+                        <a class="usa-link" href=source.url rel="external noopener">{source.title}</a>
                     </th>
-                    <td>{source.used_for.clone()}</td>
-                    <td><time datetime=source.last_verified.clone()>{source.last_verified.clone()}</time></td>
+                    <td>{source.used_for}</td>
+                    <td><time datetime=source.last_verified>{source.last_verified}</time></td>
                 </tr>
             }
         })
         .collect_view();
-    let title_of = |url: &str| content.source_by_url(url).map(|s| s.title.clone()).unwrap_or_else(|| url.to_string());
+    let title_of = |url: &str| content.source_by_url(url).map(|s| s.title.to_string()).unwrap_or_else(|| url.to_string());
     let disagreements = content
         .disagreements
         .iter()
         .map(|d| {
             let other = if d.other_source.is_empty() {
-                view! { <span>{d.other_text.clone()}" (no longer published)"</span> }.into_any()
+                view! { <span>{d.other_text}" (no longer published)"</span> }.into_any()
             } else {
-                view! { <span>{d.other_text.clone()}" "<a class="usa-link source-link" href=d.other_source.clone() rel="external noopener">{title_of(&d.other_source)}</a></span> }.into_any()
+                view! { <span>{d.other_text}" "<a class="usa-link source-link" href=d.other_source rel="external noopener">{title_of(d.other_source)}</a></span> }.into_any()
             };
             view! {
                 <tr>
-                    <th scope="row">{d.topic.clone()}</th>
-                    <td>{d.follows_text.clone()}" "<a class="usa-link source-link" href=d.source.clone() rel="external noopener">{title_of(&d.source)}</a></td>
+                    <th scope="row">{d.topic}</th>
+                    <td>{d.follows_text}" "<a class="usa-link source-link" href=d.cite.source rel="external noopener">{title_of(d.cite.source)}</a></td>
                     <td>{other}</td>
-                    <td>{d.portal_follows.clone()}</td>
+                    <td>{d.portal_follows}</td>
                 </tr>
             }
         })

@@ -6,11 +6,11 @@ use serde_json::{Map, Value};
 
 use crate::content::content;
 use crate::dates::Date;
-use crate::export::{csv_cell, CSV_BOM};
+use crate::text::{csv_cell, CSV_BOM};
 use crate::record::{file_slug, ReadinessRecord};
 use crate::staffing::{self, Assumptions, Forecast, ForecastInput, ASSUMPTIONS};
 
-use super::form::{choice_label, FieldKind, LaunchField, LaunchForm, NO, RAMP_PHASED, YES};
+use super::fields::{choice_label, FieldKind, LaunchField, LaunchForm, NO, RAMP_PHASED, YES};
 use super::validation::{parse_percent, parse_whole, percent_or_zero, split_contacts, whole_or_zero, LINE_BREAKS};
 
 /// Days the page forecasts from the day users arrive.
@@ -298,7 +298,7 @@ fn list_value(items: &[String]) -> String {
 pub fn launch_request_text(form: &LaunchForm, record: &ReadinessRecord) -> String {
     let fields = &content().launch;
     let label = |field: LaunchField| {
-        fields.field(field.id()).map(|f| if f.portal_label.is_empty() { f.label.as_str() } else { f.portal_label.as_str() }).unwrap_or(field.id())
+        fields.field(field).map(|f| if f.portal_label.is_empty() { f.label } else { f.portal_label }).unwrap_or(field.id())
     };
     let mut out = String::new();
     out.push_str(&format!("Agency: {}\n", text_value(&record.profile.agency)));
@@ -440,7 +440,7 @@ pub fn ics(form: &LaunchForm, record: &ReadinessRecord, dtstamp_utc: &str, uid: 
 /// parts that change on every download: a change in it raises the calendar's SEQUENCE.
 pub fn calendar_fingerprint(form: &LaunchForm, record: &ReadinessRecord) -> String {
     let events = ics(form, record, "", "", 0).unwrap_or_default();
-    format!("{:016x}", crate::phone::fnv1a64(events.as_bytes()))
+    format!("{:016x}", crate::text::fnv1a64(events.as_bytes()))
 }
 
 /// The `.ics` download for the launch, with its one UID and SEQUENCE kept in the record

@@ -68,7 +68,7 @@ pub fn payload_fingerprint(payload: &Value) -> String {
     if let Some(object) = content.as_object_mut() {
         object.remove("idempotency_key");
     }
-    format!("{:016x}", crate::phone::fnv1a64(content.to_string().as_bytes()))
+    format!("{:016x}", crate::text::fnv1a64(content.to_string().as_bytes()))
 }
 
 /// Whether this exact request was submitted before.

@@ -6,11 +6,11 @@ use std::collections::BTreeMap;
 
 use crate::dates::Date;
 use crate::phone::find_phone_candidates;
-use crate::record::MAX_FIELD_CHARS;
-use crate::service_level::Level;
-use crate::staffing::format_count;
+use crate::text::MAX_FIELD_CHARS;
+use crate::vocab::Level;
+use crate::text::format_count;
 
-use super::form::{choice_label, LaunchField, LaunchForm, RAMP_PHASED, YES};
+use super::fields::{choice_label, LaunchField, LaunchForm, RAMP_PHASED, YES};
 use super::schedule::{check_deploy_date, check_user_launch_date};
 
 /// What is wrong with the form, and what is worth a second look, by field.

@@ -48,7 +48,7 @@ fn FindingView(group: FindingGroup) -> impl IntoView {
 #[component]
 pub fn SupportCheckerPage() -> impl IntoView {
     let text = RwSignal::new(String::new());
-    let known: Vec<&'static str> = content().support.links.iter().map(|l| l.url.as_str()).collect();
+    let known: Vec<&'static str> = content().support.links.iter().map(|l| l.url).collect();
     let report = Memo::new(move |_| text.with(|t| (!t.trim().is_empty()).then(|| scan(t, &known))));
     let clean_with_link = Signal::derive(move || report.with(|r| r.as_ref().is_some_and(|r| r.is_clean() && r.links_to_contact)));
 

@@ -13,7 +13,8 @@ use crate::logic::content::content;
 use crate::logic::record::ReadinessRecord;
 use crate::logic::routes::{HOME, SERVICE_LEVEL, SUPPORT_EMAIL};
 use crate::logic::scanner::scan;
-use crate::logic::support_links::{Attribution, Lang};
+use crate::logic::support_links::Attribution;
+use crate::logic::vocab::Lang;
 use crate::logic::templates::{email_file_name, eml, launch_email, mark_values, missing_email_fields, typed_words, EmailInput};
 use crate::store::{use_store, NoticeKind};
 
@@ -38,8 +39,8 @@ pub fn SupportEmailPage() -> impl IntoView {
     let store = use_store();
     let record = store.record;
     let input = Memo::new(move |_| record.with(email_input));
-    let email = Memo::new(move |_| input.with(|i| launch_email(i, &content().support.links)));
-    let known: Vec<&'static str> = content().support.links.iter().map(|l| l.url.as_str()).collect();
+    let email = Memo::new(move |_| input.with(|i| launch_email(i, content().support.links)));
+    let known: Vec<&'static str> = content().support.links.iter().map(|l| l.url).collect();
     let check = Memo::new(move |_| email.with(|e| scan(&format!("{}\n{}", e.text, e.html), &known).errors()));
     let missing = Memo::new(move |_| input.with(missing_email_fields));
     let used = RwSignal::new(false);

@@ -8,10 +8,10 @@ use crate::browser;
 use crate::components::page::PageHeading;
 use crate::components::support_nav::SupportNav;
 use crate::components::tick_item::TickItem;
-use crate::logic::content::content;
+use crate::logic::content::{content, Contact};
 use crate::logic::record::export_file_name;
 use crate::logic::routes::SUPPORT_FAQ;
-use crate::logic::service_level::Level;
+use crate::logic::vocab::Level;
 use crate::logic::templates::{faq_html, faq_items, faq_markdown};
 use crate::store::{use_store, NoticeKind};
 
@@ -40,8 +40,8 @@ pub fn SupportFaqPage() -> impl IntoView {
             }
         }
     };
-    let routing = |contact: &'static str| {
-        support.routing.iter().filter(move |r| r.contact == contact).map(|r| view! { <li>{r.topic.clone()}</li> }).collect_view()
+    let routing = |contact: Contact| {
+        support.routing.iter().filter(move |r| r.contact == contact).map(|r| view! { <li>{r.topic}</li> }).collect_view()
     };
     let tick_idv = Signal::derive(move || exported.get() && verifies.get());
 
@@ -70,9 +70,9 @@ pub fn SupportFaqPage() -> impl IntoView {
         <section aria-labelledby="routing-heading">
             <h2 id="routing-heading">"Where to send questions"</h2>
             <h3>"Contact Login.gov (login.gov/contact) for"</h3>
-            <ul class="usa-list">{routing("login-gov")}</ul>
+            <ul class="usa-list">{routing(Contact::LoginGov)}</ul>
             <h3>{move || inputs.with(|(profile, _)| if profile.agency.trim().is_empty() { "Contact your agency for".to_string() } else { format!("Contact {} for", profile.agency) })}</h3>
-            <ul class="usa-list">{routing("agency")}</ul>
+            <ul class="usa-list">{routing(Contact::Agency)}</ul>
         </section>
         <TickItem item_id="chk-help-desk-briefing" ready=exported evidence="Agency FAQ exported from the portal" />
         <TickItem item_id="chk-idv-faq" ready=tick_idv evidence="Agency FAQ with the identity-verification answer exported from the portal" />

@@ -9,7 +9,9 @@ use crate::components::support_nav::SupportNav;
 use crate::components::tick_item::TickItem;
 use crate::logic::content::content;
 use crate::logic::routes::SUPPORT_LINKS;
-use crate::logic::support_links::{build_url, link_html, link_text, Attribution, Lang, LinkKind};
+use crate::logic::content::LinkKind;
+use crate::logic::support_links::{build_url, link_html, link_text, Attribution};
+use crate::logic::vocab::Lang;
 use crate::store::use_store;
 
 use super::overview::Cited;
@@ -26,12 +28,13 @@ pub fn SupportLinksPage() -> impl IntoView {
     let half_set = move || attribution.with(|a| !a.is_set() && (!a.agency.trim().is_empty() || !a.integration.trim().is_empty()));
 
     let groups = LinkKind::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .map(|kind| {
             let rows = Lang::ALL
                 .into_iter()
                 .map(|lang| {
-                    let url = Memo::new(move |_| attribution.with(|a| build_url(&content().support.links, kind, lang, a)));
+                    let url = Memo::new(move |_| attribution.with(|a| build_url(content().support.links, kind, lang, a)));
                     let html = Signal::derive(move || link_html(&url.get(), link_text(kind, lang), lang));
                     let html_id = format!("html-{}-{}", kind.id(), lang.id());
                     let on_copied = Callback::new(move |_| {

@@ -14,7 +14,7 @@ pub fn support_fact(id: &str) -> &'static Fact {
     support
         .facts
         .iter()
-        .chain(&support.agent_cannot)
+        .chain(support.agent_cannot)
         .find(|f| f.id == id)
         .unwrap_or_else(|| panic!("support.json has no fact {id}"))
 }

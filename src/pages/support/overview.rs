@@ -13,9 +13,9 @@ use super::support_fact;
 #[component]
 pub fn Cited(fact: &'static Fact) -> impl IntoView {
     view! {
-        {fact.text.clone()}
+        {fact.text}
         " "
-        <a class="usa-link source-link" href=fact.source.clone() rel="external noopener">"Source"</a>
+        <a class="usa-link source-link" href=fact.cite.source rel="external noopener">"Source"</a>
     }
 }
 
@@ -46,9 +46,9 @@ pub fn SupportOverviewPage() -> impl IntoView {
                 .iter()
                 .map(|channel| view! {
                     <li>
-                        <strong>{channel.name.clone()}</strong>". "{channel.text.clone()}" "
+                        <strong>{channel.name}</strong>". "{channel.text}" "
                         <span class="channel-languages">"Languages: "{channel.languages.join(", ")}". "</span>
-                        <a class="usa-link source-link" href=channel.source.clone() rel="external noopener">"Source"</a>
+                        <a class="usa-link source-link" href=channel.cite.source rel="external noopener">"Source"</a>
                     </li>
                 })
                 .collect_view()}
