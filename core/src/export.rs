@@ -28,7 +28,16 @@ pub fn markdown_text(text: &str) -> String {
         if i > 0 {
             out.push_str("  \n  ");
         }
-        let mut chars = line.trim().chars().peekable();
+        let line = line.trim();
+        // A continuation line of digits alone ends the text, and the caller may follow it with
+        // "." or ")" ("on 1."), which would make a list marker: its first digit goes as a
+        // character reference, which reads the same and opens no block.
+        if i > 0 && line.bytes().all(|b| b.is_ascii_digit()) {
+            out.push_str(&format!("&#{};", u32::from(line.as_bytes()[0])));
+            out.push_str(&line[1..]);
+            continue;
+        }
+        let mut chars = line.chars().peekable();
         let mut at_start = true;
         while let Some(c) = chars.next() {
             match c {
@@ -345,6 +354,9 @@ mod tests {
         assert_eq!(markdown_text("Answer\n---"), "Answer  \n  \\---");
         assert_eq!(markdown_text("1) step\n\t2) next"), "1\\) step  \n  2\\) next");
         assert_eq!(markdown_text("a\r- b"), "a  \n  \\- b");
+        // Found by the property test: a date typed as "<", a line break and "1", then "on {date}.".
+        assert_eq!(markdown_text("<\n1"), "&lt;  \n  &#49;");
+        assert_eq!(markdown_text("a\n2026"), "a  \n  &#50;026");
         assert_eq!(markdown_line("Agency\n===\nname"), "Agency === name");
     }
 }

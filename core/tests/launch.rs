@@ -1444,3 +1444,113 @@ fn the_calendar_keeps_one_uid_per_launch_and_raises_the_sequence_on_change() {
     let mut fresh = fixture_record();
     assert_eq!(calendar_download(&form, &mut fresh, "20261124T150000Z", || Err("no crypto".to_string())), Err("no crypto".to_string()));
 }
+
+
+/// The launch request's JSON Schema (Draft 2020-12), built from the payload's own declarations:
+/// the header, the launch fields by kind, the assumptions and the forecast's figures.
+fn launch_request_schema() -> serde_json::Value {
+    use portal_core::launch::payload::{value_kind, DayFigures, ForecastFigures, Header, ValueKind, AUDIENCE_LABEL};
+    use serde_json::json;
+    let nullable = |t: &str| json!({ "type": [t, "null"] });
+    let by_rust_type = |ty: &str| match ty {
+        "Figure" => nullable("number"),
+        "u32" | "usize" => json!({ "type": "integer", "minimum": 0 }),
+        "i64" => json!({ "type": "integer" }),
+        "Option<i64>" => nullable("integer"),
+        "String" => json!({ "type": "string" }),
+        "Option<String>" => json!({ "type": ["string", "null"], "format": "date" }),
+        other => panic!("no JSON Schema for the Rust type {other}: add it here"),
+    };
+    let object = |properties: serde_json::Map<String, serde_json::Value>| {
+        let required: Vec<&String> = properties.keys().collect();
+        json!({ "type": "object", "required": required, "properties": properties, "additionalProperties": false })
+    };
+    let part = |keys: &[&str], types: &[&str]| object(keys.iter().zip(types).map(|(k, t)| (k.to_string(), by_rust_type(t))).collect());
+
+    let mut launch = serde_json::Map::new();
+    for &field in LaunchField::ALL {
+        let schema = match value_kind(field) {
+            ValueKind::Text => json!({ "type": "string" }),
+            ValueKind::Date => json!({ "type": ["string", "null"], "format": "date" }),
+            ValueKind::Whole => json!({ "type": ["integer", "null"], "minimum": 0 }),
+            ValueKind::Percent => json!({ "type": ["number", "null"], "minimum": 0, "maximum": 100 }),
+            ValueKind::People => json!({ "type": "array", "items": { "type": "string" } }),
+            ValueKind::Flag => nullable("boolean"),
+        };
+        launch.insert(field.id().to_string(), schema);
+        if field == LaunchField::Audience {
+            launch.insert(AUDIENCE_LABEL.to_string(), nullable("string"));
+        }
+    }
+    let assumptions = ASSUMPTIONS.iter().map(|a| (a.key.to_string(), nullable("number"))).collect();
+    let mut forecast = part(ForecastFigures::KEYS, ForecastFigures::TYPES);
+    forecast["properties"]["daily"] = json!({ "type": "array", "items": part(DayFigures::KEYS, DayFigures::TYPES) });
+    forecast["required"].as_array_mut().unwrap().push(json!("daily"));
+
+    let mut header = serde_json::Map::new();
+    for (key, ty) in Header::KEYS.iter().zip(Header::TYPES) {
+        let schema = match *key {
+            "schema" => json!({ "const": PAYLOAD_SCHEMA }),
+            "version" => json!({ "const": PAYLOAD_VERSION }),
+            "idempotency_key" => json!({ "type": "string", "minLength": 1 }),
+            "partner_type" => json!({ "enum": PartnerType::ALL.iter().map(|p| Some(p.id())).chain([None]).collect::<Vec<_>>() }),
+            "service_level" => json!({ "enum": Level::ALL.iter().map(|l| Some(l.id())).chain([None]).collect::<Vec<_>>() }),
+            _ => by_rust_type(ty),
+        };
+        header.insert(key.to_string(), schema);
+    }
+    header.insert("launch".into(), object(launch));
+    header.insert("assumptions".into(), object(assumptions));
+    header.insert("forecast".into(), forecast);
+    let mut schema = object(header);
+    let top = schema.as_object_mut().unwrap();
+    top.insert("$schema".into(), json!("https://json-schema.org/draft/2020-12/schema"));
+    top.insert("$id".into(), json!(format!("urn:login-gov-partner-readiness-portal:launch-request:v{PAYLOAD_VERSION}")));
+    top.insert("title".into(), json!("Login.gov partner launch request"));
+    top.insert(
+        "description".into(),
+        json!("What the readiness portal submits to a launch-request endpoint and offers as a download. Written by core/tests/launch.rs from core/src/launch/payload.rs; do not edit by hand."),
+    );
+    schema
+}
+
+/// The published schema is current, and every payload the portal makes is valid against it,
+/// whatever the form holds; one with an unknown field or a wrong version is not.
+#[test]
+fn the_launch_request_matches_its_published_json_schema() {
+    let path = format!("{}/schemas/launch-request.schema.json", env!("CARGO_MANIFEST_DIR"));
+    let generated = serde_json::to_string_pretty(&launch_request_schema()).unwrap() + "\n";
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let published = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing {path}: run with UPDATE_GOLDEN=1"));
+    assert_eq!(published, generated, "the published schema is out of date: run with UPDATE_GOLDEN=1");
+
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler.add_resource("launch-request.schema.json", serde_json::from_str(&published).unwrap()).unwrap();
+    let index = compiler.compile("launch-request.schema.json", &mut schemas).unwrap_or_else(|e| panic!("{e}"));
+
+    let record = fixture_record();
+    let mut hostile = fixture_form();
+    for &field in LaunchField::ALL {
+        hostile.set(field, "lots =1+1 \"quoted\"\n<b>".into());
+    }
+    let forms = [fixture_form(), LaunchForm::default(), prefill(&record), hostile];
+    for form in &forms {
+        let p = payload(form, &record, &Assumptions::default(), &fixture_forecast(form), "key-1");
+        if let Err(e) = schemas.validate(&p, index) {
+            panic!("{e:#}\n{}", serde_json::to_string_pretty(&p).unwrap());
+        }
+    }
+    let good = payload(&forms[0], &record, &Assumptions::default(), &fixture_forecast(&forms[0]), "key-1");
+    let mut unknown = good.clone();
+    unknown["launch"]["favourite_colour"] = serde_json::json!("blue");
+    let mut wrong_version = good.clone();
+    wrong_version["version"] = serde_json::json!(PAYLOAD_VERSION + 1);
+    let mut bad_day = good.clone();
+    bad_day["forecast"]["daily"][0]["contacts"] = serde_json::json!("many");
+    for bad in [unknown, wrong_version, bad_day] {
+        assert!(schemas.validate(&bad, index).is_err());
+    }
+}

@@ -2,16 +2,18 @@
 //! downloaded, the same as a CSV, the text block to paste into the Help Desk's launch request
 //! form, and a calendar file with the deploy and launch days.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::content::content;
 use crate::dates::Date;
 use crate::text::{csv_cell, CSV_BOM};
 use crate::record::{file_slug, ReadinessRecord};
-use crate::staffing::{self, Assumptions, Forecast, ForecastInput, ASSUMPTIONS};
+use crate::staffing::{Assumptions, Forecast, ForecastInput};
 
-use super::fields::{choice_label, FieldKind, LaunchField, LaunchForm, NO, RAMP_PHASED, YES};
-use super::validation::{parse_percent, parse_whole, percent_or_zero, split_contacts, whole_or_zero, LINE_BREAKS};
+use super::fields::{choice_label, LaunchField, LaunchForm, RAMP_PHASED, YES};
+use super::payload::{launch_values, value_kind, LaunchRequest, ValueKind};
+pub use super::payload::{PAYLOAD_SCHEMA, PAYLOAD_VERSION};
+use super::validation::{percent_or_zero, split_contacts, whole_or_zero, LINE_BREAKS};
 
 /// Days the page forecasts from the day users arrive.
 pub const FORECAST_DAYS: u32 = 42;
@@ -43,174 +45,10 @@ pub fn forecast_input(form: &LaunchForm, days: u32) -> ForecastInput {
     }
 }
 
-/// `schema` value of the payload.
-pub const PAYLOAD_SCHEMA: &str = "login-gov-partner-launch-request";
-/// 1: one `launch_date`, contacts as email lists, one `help_desk_contact`.
-/// 2: `deploy_date` and `user_launch_date`, `push_notifications`, contacts as people (free text,
-///    one entry each), the help desk's phone, email and other information, `partner_type`.
-pub const PAYLOAD_VERSION: u32 = 2;
-
-fn number(x: f64) -> Value {
-    let rounded = (x * 100.0).round() / 100.0;
-    serde_json::Number::from_f64(rounded).map(Value::Number).unwrap_or(Value::Null)
-}
-
-fn is_percent(field: LaunchField) -> bool {
-    use LaunchField::*;
-    matches!(field, NewUserShare | ShareEn | ShareEs | ShareFr | ShareZh | IdvShare | InPersonShare)
-}
-
-fn is_people(field: LaunchField) -> bool {
-    matches!(field, LaunchField::ProgramContacts | LaunchField::TechnicalContacts | LaunchField::BillingContacts)
-}
-
-/// One field's value in the payload, typed by the field's kind.
-fn field_value(form: &LaunchForm, field: LaunchField) -> Value {
-    let text = form.get(field);
-    match field.kind() {
-        FieldKind::Number if field == LaunchField::RampWeeks && form.ramp != RAMP_PHASED => Value::Null,
-        FieldKind::Number if is_percent(field) => parse_percent(text).map(number).unwrap_or(Value::Null),
-        FieldKind::Number => parse_whole(text).map(Value::from).unwrap_or(Value::Null),
-        FieldKind::Date => Date::parse_iso(text.trim()).map(|d| Value::from(d.to_iso())).unwrap_or(Value::Null),
-        FieldKind::Lines if is_people(field) => Value::from(split_contacts(text)),
-        FieldKind::Choice if matches!(field, LaunchField::PushNotifications | LaunchField::PhonePublished) => match text {
-            YES => Value::Bool(true),
-            NO => Value::Bool(false),
-            _ => Value::Null,
-        },
-        _ => Value::from(text),
-    }
-}
-
-/// The launch fields, typed, in the page's order; the audience is followed by its label.
-fn launch_entries(form: &LaunchForm) -> Vec<(&'static str, Value)> {
-    let mut entries = Vec::new();
-    for &field in LaunchField::ALL {
-        entries.push((field.id(), field_value(form, field)));
-        if field == LaunchField::Audience {
-            entries.push(("audience_label", choice_label(field, &form.audience).map(Value::from).unwrap_or(Value::Null)));
-        }
-    }
-    entries
-}
-
-fn forecast_entries(forecast: &Forecast, arrival: Option<Date>) -> Vec<(&'static str, Value)> {
-    let date_of = |day: i64| arrival.map(|l| Value::from(l.add_days(day).to_iso())).unwrap_or(Value::Null);
-    vec![
-        ("days", Value::from(forecast.daily.len())),
-        ("first_day", forecast.daily.first().map(|d| Value::from(d.day)).unwrap_or(Value::Null)),
-        ("steady_contacts_per_day", number(forecast.steady_contacts_per_day)),
-        ("surge_contacts", number(forecast.surge_contacts)),
-        ("announcement_contacts", number(forecast.announcement_contacts)),
-        ("total_contacts", number(forecast.total_contacts)),
-        ("total_phone", number(forecast.total_phone)),
-        ("total_phone_if_published", number(forecast.total_phone_if_published)),
-        ("peak_day", Value::from(forecast.peak_day)),
-        ("peak_date", date_of(forecast.peak_day)),
-        ("peak_contacts", number(forecast.peak_contacts)),
-        ("peak_phone_calls", number(forecast.peak_phone_calls)),
-        ("peak_phone_calls_if_published", number(forecast.peak_phone_calls_if_published)),
-        ("peak_interval_calls", number(forecast.peak_interval_calls)),
-        ("peak_interval_calls_if_published", number(forecast.peak_interval_calls_if_published)),
-        ("peak_load_erlangs", number(forecast.peak_load_erlangs)),
-        ("peak_phone_agents", Value::from(forecast.phone_agents)),
-        ("scheduled_agents", Value::from(forecast.scheduled_agents)),
-        ("peak_phone_agents_if_published", Value::from(forecast.phone_agents_if_published)),
-        ("scheduled_agents_if_published", Value::from(forecast.scheduled_agents_if_published)),
-        ("achieved_service_level", number(forecast.achieved_service_level * 100.0)),
-        ("average_speed_of_answer_s", number(forecast.average_speed_of_answer_s)),
-        ("form_cases_total", number(forecast.form_cases_total)),
-        ("form_cases_per_business_day", number(forecast.form_backlog_per_day)),
-        ("summary", Value::from(forecast.summary.as_str())),
-    ]
-}
-
-fn day_entries(day: &staffing::DayForecast, arrival: Option<Date>) -> Vec<(&'static str, Value)> {
-    let mut entries = vec![
-        ("day", Value::from(day.day)),
-        ("date", arrival.map(|l| Value::from(l.add_days(day.day).to_iso())).unwrap_or(Value::Null)),
-        ("contacts", number(day.contacts)),
-        ("phone", number(day.phone)),
-        ("form", number(day.form)),
-        ("phone_if_published", number(day.phone_if_published)),
-        ("form_if_published", number(day.form_if_published)),
-    ];
-    for (key, value) in ["contacts_en", "contacts_es", "contacts_fr", "contacts_zh"].into_iter().zip(day.by_language) {
-        entries.push((key, number(value)));
-    }
-    entries
-}
-
-fn object(entries: Vec<(&'static str, Value)>) -> Value {
-    Value::Object(entries.into_iter().map(|(k, v)| (k.to_string(), v)).collect::<Map<String, Value>>())
-}
-
-fn header_entries(record: &ReadinessRecord, idempotency_key: &str) -> Vec<(&'static str, Value)> {
-    vec![
-        ("schema", Value::from(PAYLOAD_SCHEMA)),
-        ("version", Value::from(PAYLOAD_VERSION)),
-        ("idempotency_key", Value::from(idempotency_key)),
-        ("agency", Value::from(record.profile.agency.as_str())),
-        ("application", Value::from(record.profile.application.as_str())),
-        ("partner_type", record.profile.partner_type.map(|p| Value::from(p.id())).unwrap_or(Value::Null)),
-        ("service_level", record.level().map(|l| Value::from(l.id())).unwrap_or(Value::Null)),
-    ]
-}
-
-fn assumption_entries(a: &Assumptions) -> Vec<(&'static str, Value)> {
-    ASSUMPTIONS.iter().map(|s| (s.key, a.get(s.key).map(number).unwrap_or(Value::Null))).collect()
-}
-
-/// The JSON submitted to the endpoint and offered as a download. Schema, version 2:
-///
-/// ```text
-/// {
-///   "schema": "login-gov-partner-launch-request",
-///   "version": 2,
-///   "idempotency_key": "a version-4 UUID from crypto.randomUUID(), the same on every retry",
-///   "agency": string, "application": string,
-///   "partner_type": "federal" | "state-local" | null,
-///   "service_level": "ial1-aal2" | "basic-idv" | "ial2-aal2" | null,
-///   "launch": {
-///     "application_url", "audience" (id), "audience_label", "iaa_number", "seasonality",
-///     "help_desk_phone", "help_desk_email", "help_desk_other",
-///     "ramp" ("all-at-once" | "phased"): strings as typed;
-///     "deploy_date", "user_launch_date", "announcement_date": "YYYY-MM-DD" or null;
-///     "program_contacts", "technical_contacts", "billing_contacts": arrays of strings, one per person;
-///     "monthly_active_users", "annual_registrations", "annual_authentications",
-///     "announcement_recipients", "ramp_weeks" (null unless phased): integers or null;
-///     "new_user_share", "share_en", "share_es", "share_fr", "share_zh", "idv_share",
-///     "in_person_share": percents (0–100) or null;
-///     "push_notifications", "phone_published": boolean or null
-///   },
-///   "assumptions": { one number per `staffing::ASSUMPTIONS` key },
-///   "forecast": {
-///     "days", "first_day", "steady_contacts_per_day", "surge_contacts",
-///     "announcement_contacts", "total_contacts", "total_phone", "total_phone_if_published",
-///     "peak_day" (days from the user launch date), "peak_date", "peak_contacts",
-///     "peak_phone_calls", "peak_phone_calls_if_published", "peak_interval_calls",
-///     "peak_interval_calls_if_published", "peak_load_erlangs", "peak_phone_agents",
-///     "scheduled_agents", "peak_phone_agents_if_published", "scheduled_agents_if_published",
-///     "achieved_service_level" (percent), "average_speed_of_answer_s", "form_cases_total",
-///     "form_cases_per_business_day", "summary",
-///     "daily": [{ "day", "date", "contacts", "phone", "form", "phone_if_published",
-///                 "form_if_published", "contacts_en", "contacts_es", "contacts_fr",
-///                 "contacts_zh" }]
-///   }
-/// }
-/// ```
-///
-/// Days count from the user launch date (the deploy date when there is none). Contact figures
-/// are expected values rounded to 2 decimals. A number that does not parse is sent as null.
+/// The JSON submitted to the endpoint and offered as a download: a [`LaunchRequest`], whose
+/// JSON Schema is `schemas/launch-request.schema.json`.
 pub fn payload(form: &LaunchForm, record: &ReadinessRecord, assumptions: &Assumptions, forecast: &Forecast, idempotency_key: &str) -> Value {
-    let arrival = Date::parse_iso(form.arrival_date());
-    let mut entries = header_entries(record, idempotency_key);
-    entries.push(("launch", object(launch_entries(form))));
-    entries.push(("assumptions", object(assumption_entries(assumptions))));
-    let mut forecast_object = forecast_entries(forecast, arrival);
-    forecast_object.push(("daily", Value::Array(forecast.daily.iter().map(|d| object(day_entries(d, arrival))).collect())));
-    entries.push(("forecast", object(forecast_object)));
-    object(entries)
+    LaunchRequest::new(form, record, assumptions, forecast, idempotency_key).to_value()
 }
 
 fn cell_text(value: &Value) -> String {
@@ -234,18 +72,9 @@ fn cell_text(value: &Value) -> String {
 /// against formulas (plain numbers stay numbers); lists are JSON text, as in the payload;
 /// CRLF line ends, after a byte-order mark.
 pub fn submission_csv(form: &LaunchForm, record: &ReadinessRecord, assumptions: &Assumptions, forecast: &Forecast, idempotency_key: &str) -> String {
-    let arrival = Date::parse_iso(form.arrival_date());
-    let mut rows: Vec<(String, Value)> = header_entries(record, idempotency_key).into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-    rows.extend(launch_entries(form).into_iter().map(|(k, v)| (format!("launch.{k}"), v)));
-    rows.extend(assumption_entries(assumptions).into_iter().map(|(k, v)| (format!("assumptions.{k}"), v)));
-    rows.extend(forecast_entries(forecast, arrival).into_iter().map(|(k, v)| (format!("forecast.{k}"), v)));
-    for day in &forecast.daily {
-        for (k, v) in day_entries(day, arrival).into_iter().skip(1) {
-            rows.push((format!("forecast.day[{}].{k}", day.day), v));
-        }
-    }
+    let request = LaunchRequest::new(form, record, assumptions, forecast, idempotency_key);
     let mut out = format!("{CSV_BOM}{},{}\r\n", csv_cell("field"), csv_cell("value"));
-    for (field, value) in rows {
+    for (field, value) in request.rows() {
         out.push_str(&format!("{},{}\r\n", csv_cell(&field), csv_cell(&cell_text(&value))));
     }
     out
@@ -307,7 +136,7 @@ pub fn launch_request_text(form: &LaunchForm, record: &ReadinessRecord) -> Strin
     for field in PORTAL_ORDER {
         let value = match field {
             LaunchField::Audience => choice_label(field, &form.audience).map(str::to_string).unwrap_or_else(|| text_value(&form.audience)),
-            f if is_people(f) => list_value(&split_contacts(form.get(f))),
+            f if value_kind(f) == ValueKind::People => list_value(&split_contacts(form.get(f))),
             LaunchField::HelpDeskPhone => {
                 let parts: Vec<String> = [LaunchField::HelpDeskPhone, LaunchField::HelpDeskEmail, LaunchField::HelpDeskOther]
                     .into_iter()
@@ -479,15 +308,5 @@ pub fn submission_file_name(record: &ReadinessRecord, date_iso: &str, extension:
 
 /// The payload's launch block as JSON, for places that only need the form (drafts, tests).
 pub fn launch_json(form: &LaunchForm) -> Value {
-    object(launch_entries(form))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_helpers() {
-        assert_eq!(Value::Null, number(f64::NAN));
-    }
+    serde_json::to_value(launch_values(form)).unwrap_or(Value::Null)
 }
