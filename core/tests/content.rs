@@ -322,3 +322,68 @@ fn the_footer_dates_are_the_oldest_and_newest_last_verified_in_the_files() {
     assert_eq!(oldest, dates.iter().min().unwrap());
     assert_eq!(newest, dates.iter().max().unwrap());
 }
+
+/// Copies the crate (its manifest, build script, sources and content) to a scratch directory.
+fn copy_of_this_crate(to: &std::path::Path) {
+    let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap().flatten() {
+            let target = to.join(entry.file_name());
+            if entry.path().is_dir() {
+                copy_dir(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(to);
+    copy_dir(&from.join("src"), &to.join("src"));
+    copy_dir(&from.join("content"), &to.join("content"));
+    std::fs::copy(from.join("build.rs"), to.join("build.rs")).unwrap();
+    // On its own, outside the workspace, with the workspace's locked versions.
+    let manifest = std::fs::read_to_string(from.join("Cargo.toml")).unwrap();
+    std::fs::write(to.join("Cargo.toml"), format!("{manifest}\n[workspace]\n")).unwrap();
+    std::fs::copy(from.join("../Cargo.lock"), to.join("Cargo.lock")).unwrap();
+}
+
+/// `cargo check` of the copy; the build script runs as it does for `cargo build`.
+fn check_copy(copy: &std::path::Path, target: &std::path::Path) -> std::process::Output {
+    std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["check", "--offline", "--quiet", "--manifest-path"])
+        .arg(copy.join("Cargo.toml"))
+        .env("CARGO_TARGET_DIR", target)
+        .output()
+        .unwrap()
+}
+
+/// Acceptance of the core-crate issue: a deliberately broken content file (a citation of a page
+/// that is not in sources.json, a dangling reference) fails the build, and the message names
+/// the file, the entry's id and the reason.
+#[test]
+fn a_dangling_reference_in_the_content_fails_the_build_with_a_clear_message() {
+    let scratch = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/broken-content-check");
+    let copy = scratch.join("crate");
+    copy_of_this_crate(&copy);
+    let launch = copy.join("content/launch.json");
+    let text = std::fs::read_to_string(&launch).unwrap();
+    let needle = "\"id\": \"tl-iaa-duration\"";
+    assert!(text.contains(needle), "the fixture entry moved: pick another id");
+    // Break the citation of that one entry: the first "source" after its id.
+    let at = text.find(needle).unwrap();
+    let source_at = at + text[at..].find("\"source\": \"https://").unwrap() + "\"source\": \"".len();
+    let broken = format!("{}https://example.gov/not-a-source/{}", &text[..source_at], &text[source_at + "https://".len()..]);
+    std::fs::write(&launch, broken).unwrap();
+
+    let output = check_copy(&copy, &scratch.join("target"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "the build passed with a broken content file:\n{stderr}");
+    for part in ["content/launch.json", "(tl-iaa-duration)", "cites https://example.gov/not-a-source/", "which is not in sources.json"] {
+        assert!(stderr.contains(part), "the message lacks {part:?}:\n{stderr}");
+    }
+
+    // The same copy, mended, builds: the failure came from the broken reference alone.
+    std::fs::write(&launch, text).unwrap();
+    let output = check_copy(&copy, &scratch.join("target"));
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+}
