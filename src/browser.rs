@@ -38,6 +38,16 @@ pub fn today_iso() -> String {
     format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
 }
 
+/// Today's local date; 2026-01-01 should the clock give something unreadable.
+pub fn today() -> crate::logic::dates::Date {
+    crate::logic::dates::Date::parse_iso(&today_iso()).unwrap_or(crate::logic::dates::Date { year: 2026, month: 1, day: 1 })
+}
+
+/// This instant in UTC, as ISO 8601 ("2026-12-02T07:50:02.123Z").
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
 /// An ISO 8601 instant ("2026-12-01T18:13:39.865Z") in the reader's own time zone, named:
 /// "December 1, 2026 at 1:13 PM EST". Text that is not an instant is shown as it is.
 pub fn local_time(iso: &str) -> String {

@@ -13,7 +13,7 @@ pub use portal_core as logic;
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
@@ -24,7 +24,7 @@ use pages::{
     sources::SourcesPage,
     support::{
         checker::SupportCheckerPage, email::SupportEmailPage, faq::SupportFaqPage, links::SupportLinksPage,
-        overview::SupportOverviewPage,
+        overview::SupportOverviewPage, SupportKit,
     },
 };
 use store::Store;
@@ -49,11 +49,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/service-level") view=ServiceLevelPage />
                     <Route path=path!("/checklist") view=ChecklistPage />
                     <Route path=path!("/review") view=ReviewPage />
-                    <Route path=path!("/support") view=SupportOverviewPage />
-                    <Route path=path!("/support/links") view=SupportLinksPage />
-                    <Route path=path!("/support/checker") view=SupportCheckerPage />
-                    <Route path=path!("/support/email") view=SupportEmailPage />
-                    <Route path=path!("/support/faq") view=SupportFaqPage />
+                    <ParentRoute path=path!("/support") view=SupportKit>
+                        <Route path=path!("") view=SupportOverviewPage />
+                        <Route path=path!("links") view=SupportLinksPage />
+                        <Route path=path!("checker") view=SupportCheckerPage />
+                        <Route path=path!("email") view=SupportEmailPage />
+                        <Route path=path!("faq") view=SupportFaqPage />
+                    </ParentRoute>
                     <Route path=path!("/launch") view=LaunchPage />
                     <Route path=path!("/sources") view=SourcesPage />
                 </Routes>

@@ -10,7 +10,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use serde::Deserialize;
 
-use crate::logic::launch::{payload_fingerprint, retry_delay_ms, OutboxEntry, Receipt};
+use crate::logic::launch::{payload_fingerprint, retry_delay_ms, server_reference, OutboxEntry, Receipt};
 use crate::store::Store;
 
 /// How long one attempt may take before it counts as failed.
@@ -150,7 +150,7 @@ async fn post(endpoint: &str, entry: &OutboxEntry) -> Result<Option<String>, Str
     struct Answer {
         id: Option<String>,
     }
-    Ok(response.json::<Answer>().await.ok().and_then(|a| a.id))
+    Ok(response.json::<Answer>().await.ok().and_then(|a| a.id).map(|id| server_reference(&id)))
 }
 
 /// The receipt of a submission saved only in this browser, as no endpoint is configured.

@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::logic::export::DownloadFile;
 use crate::logic::record::{self, LoadOutcome, ReadinessRecord, RecordError};
 
 pub const STORAGE_KEY: &str = "lgp-readiness-record";
@@ -98,6 +99,18 @@ impl Store {
         self.next_notice.set_value(id + 1);
         let message = message.into();
         self.notices.update(|list| list.push(Notice { id, kind, message, download, action }));
+    }
+
+    /// Offers a file for download; when the browser refuses, says so in a notice. Every download
+    /// in the app goes through here. True when the download started.
+    pub fn offer_download(&self, file: &DownloadFile) -> bool {
+        match browser::download(&file.name, file.mime, &file.body) {
+            Ok(()) => true,
+            Err(reason) => {
+                self.notify(NoticeKind::Error, format!("The download did not start: {reason}."), None);
+                false
+            }
+        }
     }
 
     pub fn dismiss(&self, id: u32) {

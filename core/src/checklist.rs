@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::conditions::{condition_holds, WhenUnknown};
 use super::content::{ChecklistFile, ChecklistItem, Phase, Requirement};
 use super::text::fnv1a64;
-use super::vocab::Profile;
+use super::vocab::{Audience, Profile, Protocol};
 use super::vocab::Level;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -135,6 +135,49 @@ impl ChecklistWork {
 /// (no protocol, audience unknown, no level) does not hide the item: better shown than missed.
 pub fn applies(item: &ChecklistItem, profile: &Profile, level: Option<Level>) -> bool {
     item.condition.as_ref().is_none_or(|condition| condition_holds(condition, profile, level, WhenUnknown::Holds))
+}
+
+/// What decides which items apply: the profile's answers (names left out, so typing a name
+/// changes nothing here) and the service level.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scope {
+    pub profile: Profile,
+    pub level: Option<Level>,
+}
+
+impl Scope {
+    pub fn of(record: &crate::record::ReadinessRecord) -> Scope {
+        Scope { profile: Profile { agency: String::new(), application: String::new(), ..record.profile.clone() }, level: record.level() }
+    }
+
+    /// "Showing the items for IAL2/AAL2, SAML, and the public." with "none chosen yet" or "not
+    /// known yet" in place of each missing answer.
+    pub fn summary(&self) -> String {
+        let level = self.level.map(|l| l.name().to_string()).unwrap_or_else(|| "every service level (none chosen yet)".into());
+        let protocol = self.profile.protocol.map(Protocol::label).unwrap_or("both protocols (none chosen yet)");
+        let audience = match self.profile.audience {
+            Some(Audience::NotSure) | None => "every audience (not known yet)",
+            Some(audience) => audience.label(),
+        };
+        format!("Showing the items for {level}, {protocol}, and {audience}.")
+    }
+}
+
+/// How many items are hidden, in words; empty when none is.
+pub fn hidden_text(count: usize) -> String {
+    match count {
+        0 => String::new(),
+        1 => "1 item does not apply and is hidden.".to_string(),
+        n => format!("{n} items do not apply and are hidden."),
+    }
+}
+
+/// The line above the list of blockers.
+pub fn blockers_text(count: usize) -> String {
+    match count {
+        1 => "1 required item is not done yet:".to_string(),
+        n => format!("{n} required items are not done yet:"),
+    }
 }
 
 /// The items of a phase that apply, in content order.

@@ -16,6 +16,16 @@ pub fn requirement_label(requirement: Requirement) -> &'static str {
     }
 }
 
+
+/// A file the user downloads: its name, media type and text. Made by the rules, offered by the
+/// app in one place (`Store::offer_download`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DownloadFile {
+    pub name: String,
+    pub mime: &'static str,
+    pub body: String,
+}
+
 /// Escapes user text for Markdown: HTML is shown as text, emphasis, links and headings are
 /// literal, and each line break continues the current list item instead of starting a block.
 /// Nothing at a line's start may open a block: not `#`, `>`, a list marker (`-`, `+`, `*`, `1.`,

@@ -164,7 +164,8 @@ pub enum RecordError {
     NoVersion,
     NewerVersion(u64),
     BadShape(String),
-    FieldTooLong(&'static str),
+    /// Where the text is, in the pages' words.
+    FieldTooLong(String),
 }
 
 impl std::fmt::Display for RecordError {
@@ -180,8 +181,8 @@ impl std::fmt::Display for RecordError {
                 "The record is version {v}, newer than this portal understands (version {RECORD_VERSION}). Use a newer copy of the portal."
             ),
             RecordError::BadShape(detail) => write!(f, "The record is damaged: {detail}."),
-            RecordError::FieldTooLong(field) => {
-                write!(f, "The {field} is longer than {MAX_FIELD_CHARS} characters.")
+            RecordError::FieldTooLong(place) => {
+                write!(f, "A text in {place} is longer than {MAX_FIELD_CHARS} characters.")
             }
         }
     }
@@ -318,6 +319,11 @@ fn place_words(path: &[String]) -> String {
             format!("the launch request form, the field “{label}”")
         }
         ["launch", "outbox", n, ..] => format!("launch submission {} waiting to be sent", n.parse::<usize>().map_or(n.to_string(), |i| (i + 1).to_string())),
+        ["launch", "assumption_texts", key, ..] => {
+            let label = super::staffing::ASSUMPTIONS.iter().find(|a| a.key == *key).map_or_else(|| words(key), |a| a.label.to_string());
+            format!("the staffing assumption “{label}”")
+        }
+        ["launch", "calendar", ..] => "the launch's calendar entry".to_string(),
         ["launch", "receipts", n, ..] => format!("launch receipt {}", n.parse::<usize>().map_or(n.to_string(), |i| (i + 1).to_string())),
         [] | ["."] => "the record".to_string(),
         _ => format!("the part named “{}”", path.join(" › ")),
@@ -526,49 +532,43 @@ fn thousands(n: usize) -> String {
     out
 }
 
-/// Refuses a record with a text field longer than [`MAX_FIELD_CHARS`]: what `load` and `import`
-/// refuse, so the store checks it before it saves.
+/// Refuses a record with any text longer than [`MAX_FIELD_CHARS`], wherever it sits: what
+/// `load` and `import` refuse, so the store checks it before it saves. Every string of the
+/// record's JSON is checked, keys included, so a field added later is covered without being
+/// listed here; the error names the place as the pages do.
 pub fn check_limits(record: &ReadinessRecord) -> Result<(), RecordError> {
-    let mut fields = vec![
-        ("agency name", &record.profile.agency),
-        ("application name", &record.profile.application),
-        ("reason for the chosen service level", &record.service_level.override_reason),
-    ];
-    for work in record.checklist.items.values() {
-        fields.extend([
-            ("checklist note", &work.note),
-            ("reason an item does not apply", &work.na_reason),
-            ("evidence link", &work.evidence),
-        ]);
+    fn too_long(text: &str) -> bool {
+        // A string this short in bytes cannot be too long in characters.
+        text.len() > MAX_FIELD_CHARS && text.chars().count() > MAX_FIELD_CHARS
     }
-    for sign_off in record.checklist.sign_offs.values() {
-        fields.extend([
-            ("reviewer name", &sign_off.reviewer),
-            ("reviewer role", &sign_off.role),
-            ("sign-off date", &sign_off.date),
-            ("sign-off comments", &sign_off.comments),
-        ]);
-    }
-    let support = &record.support;
-    fields.extend([
-        ("link agency value", &support.link_agency),
-        ("link integration value", &support.link_integration),
-        ("launch time frame", &support.launch_window),
-        ("help-desk contact", &support.help_desk),
-        ("email language", &support.email_lang),
-    ]);
-    if let Some(form) = &record.launch.form {
-        if super::launch::LaunchField::ALL.iter().any(|field| form.get(*field).chars().count() > MAX_FIELD_CHARS) {
-            return Err(RecordError::FieldTooLong("launch request field"));
+    fn find(value: &Value, path: &mut Vec<String>) -> bool {
+        match value {
+            Value::String(text) => too_long(text),
+            Value::Array(items) => items.iter().enumerate().any(|(i, item)| {
+                path.push(i.to_string());
+                let found = find(item, path);
+                if !found {
+                    path.pop();
+                }
+                found
+            }),
+            Value::Object(map) => map.iter().any(|(key, item)| {
+                path.push(key.clone());
+                let found = too_long(key) || find(item, path);
+                if !found {
+                    path.pop();
+                }
+                found
+            }),
+            _ => false,
         }
     }
-    fields.push(("calendar id", &record.launch.calendar.uid));
-    if record.launch.assumption_texts.values().any(|t| t.chars().count() > MAX_FIELD_CHARS) {
-        return Err(RecordError::FieldTooLong("staffing assumption"));
-    }
-    match fields.into_iter().find(|(_, text)| text.chars().count() > MAX_FIELD_CHARS) {
-        Some((name, _)) => Err(RecordError::FieldTooLong(name)),
-        None => Ok(()),
+    let value = serde_json::to_value(record).expect("a record always serialises");
+    let mut path = Vec::new();
+    if find(&value, &mut path) {
+        Err(RecordError::FieldTooLong(place_words(&path)))
+    } else {
+        Ok(())
     }
 }
 
@@ -954,7 +954,17 @@ mod tests {
     fn import_refuses_overlong_fields() {
         let mut record = sample();
         record.profile.agency = "x".repeat(MAX_FIELD_CHARS + 1);
-        assert_eq!(import(&to_json(&record)), Err(RecordError::FieldTooLong("agency name")));
+        let refused = RecordError::FieldTooLong("the integration profile, the agency".into());
+        assert_eq!(import(&to_json(&record)), Err(refused.clone()));
+        assert_eq!(check_limits(&record), Err(refused.clone()));
+        assert_eq!(refused.to_string(), "A text in the integration profile, the agency is longer than 10000 characters.");
+        // A field no list names is covered too: the rule reads every text of the record.
+        let mut record = sample();
+        record.launch.assumption_texts.insert("handle_time_s".into(), "9".repeat(MAX_FIELD_CHARS + 1));
+        assert_eq!(check_limits(&record), Err(RecordError::FieldTooLong("the staffing assumption “Average handle time”".into())));
+        let mut record = sample();
+        record.launch.receipts.push(crate::launch::Receipt { server_id: Some("r".repeat(MAX_FIELD_CHARS + 1)), ..Default::default() });
+        assert_eq!(check_limits(&record), Err(RecordError::FieldTooLong("launch receipt 1".into())));
     }
 
     #[test]

@@ -1554,3 +1554,19 @@ fn the_launch_request_matches_its_published_json_schema() {
         assert!(schemas.validate(&bad, index).is_err());
     }
 }
+
+#[test]
+fn downloads_carry_the_last_submissions_key_and_the_calendar_stamp_is_utc() {
+    let record = fixture_record();
+    let form = fixture_form();
+    let f = fixture_forecast(&form);
+    let json = submission_download(SubmissionFormat::Json, &form, &record, &Assumptions::default(), &f, "2026-11-24");
+    assert_eq!((json.mime, json.name.ends_with("-2026-11-24.json")), ("application/json", true));
+    assert!(json.body.contains("\"idempotency_key\": \"draft\""));
+    let mut sent = record.clone();
+    sent.launch.receipts.push(Receipt { idempotency_key: "key-7".into(), ..Receipt::default() });
+    let csv = submission_download(SubmissionFormat::Csv, &form, &sent, &Assumptions::default(), &f, "2026-11-24");
+    assert_eq!(csv.mime, "text/csv");
+    assert!(csv.body.contains("\"idempotency_key\",\"key-7\""), "{}", &csv.body[..200]);
+    assert_eq!(ics_dtstamp("2026-12-02T07:50:02.123Z"), "20261202T075002Z");
+}

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::browser;
-use crate::store::{use_store, NoticeKind};
+use crate::logic::export::DownloadFile;
+use crate::store::use_store;
 
 /// Messages the user must see: set-aside data, storage trouble, migrations, imports.
 #[component]
@@ -15,9 +15,7 @@ pub fn Notices() -> impl IntoView {
                     let download = notice.download.clone().map(|file| {
                         let label = file.label.clone();
                         let on_click = move |_| {
-                            if let Err(reason) = browser::download(&file.file_name, "application/json", &file.contents) {
-                                store.notify(NoticeKind::Error, format!("Download failed: {reason}."), None);
-                            }
+                            store.offer_download(&DownloadFile { name: file.file_name.clone(), mime: "application/json", body: file.contents.clone() });
                         };
                         view! {
                             <button type="button" class="usa-button usa-button--outline" on:click=on_click>

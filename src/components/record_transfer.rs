@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::logic::export::DownloadFile;
 use crate::browser;
 use crate::logic::record::{self, export_file_name};
-use crate::store::{use_store, NoticeKind};
+use crate::store::use_store;
 
 /// A file read and checked, waiting for the user to confirm that it may replace their work.
 #[derive(Clone)]
@@ -29,10 +30,12 @@ pub fn RecordTransfer() -> impl IntoView {
 
     let export = move |_| {
         let today = browser::today_iso();
-        let (name, text) = store.record.with(|r| (export_file_name(r, &today, "json"), crate::logic::export::record_json(r, crate::logic::content::content(), &today)));
-        if let Err(reason) = browser::download(&name, "application/json", &text) {
-            store.notify(NoticeKind::Error, format!("The download did not start: {reason}."), None);
-        }
+        let file = store.record.with(|r| DownloadFile {
+            name: export_file_name(r, &today, "json"),
+            mime: "application/json",
+            body: crate::logic::export::record_json(r, crate::logic::content::content(), &today),
+        });
+        store.offer_download(&file);
     };
 
     let apply = move |file_name: String, imported: record::ReadinessRecord| {

@@ -3,46 +3,16 @@
 
 use leptos::prelude::*;
 
-use crate::browser;
+use crate::components::blockers::{use_scope, Blockers};
 use crate::components::deferred::Deferred;
 use crate::components::length_note::LengthNote;
 use crate::components::page::PageHeading;
 use crate::components::radio::Radio;
-use crate::logic::checklist::{self, item_errors, ItemStatus};
+use crate::logic::checklist::{self, item_errors, ItemStatus, Scope};
 use crate::logic::content::{content, ChecklistItem, Phase, Requirement};
 use crate::logic::export::requirement_label;
-use crate::logic::vocab::{Audience, Profile, Protocol};
 use crate::logic::routes::{CHECKLIST, HOME, REVIEW, SERVICE_LEVEL};
-use crate::logic::vocab::Level;
 use crate::store::use_store;
-
-/// What decides which items apply. A memo of it changes only when these do, so typing a
-/// note never re-renders the list.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Scope {
-    pub profile: Profile,
-    pub level: Option<Level>,
-}
-
-pub fn use_scope() -> Memo<Scope> {
-    let record = use_store().record;
-    Memo::new(move |_| {
-        record.with(|r| Scope {
-            profile: Profile { agency: String::new(), application: String::new(), ..r.profile.clone() },
-            level: r.level(),
-        })
-    })
-}
-
-fn scope_summary(scope: &Scope) -> String {
-    let level = scope.level.map(|l| l.name().to_string()).unwrap_or_else(|| "every service level (none chosen yet)".into());
-    let protocol = scope.profile.protocol.map(Protocol::label).unwrap_or("both protocols (none chosen yet)");
-    let audience = match scope.profile.audience {
-        Some(Audience::NotSure) | None => "every audience (not known yet)",
-        Some(audience) => audience.label(),
-    };
-    format!("Showing the items for {level}, {protocol}, and {audience}.")
-}
 
 #[component]
 pub fn ChecklistPage() -> impl IntoView {
@@ -65,12 +35,8 @@ pub fn ChecklistPage() -> impl IntoView {
         <PageHeading title=CHECKLIST.title />
         <p class="usa-intro">"Everything that must be true before your application launches with Login.gov, phase by phase. Your changes are saved as you go."</p>
         <p data-testid="scope">
-            {move || scope.with(scope_summary)}" "
-            {move || match hidden() {
-                0 => String::new(),
-                1 => "1 item does not apply and is hidden.".to_string(),
-                n => format!("{n} items do not apply and are hidden."),
-            }}" "
+            {move || scope.with(Scope::summary)}" "
+            {move || checklist::hidden_text(hidden())}" "
             "Change this in "<a class="usa-link" href=format!("{}#profile", HOME.path)>"your integration profile"</a>" or the "
             <a class="usa-link" href=SERVICE_LEVEL.path>"service-level guide"</a>"."
         </p>
@@ -84,60 +50,6 @@ pub fn ChecklistPage() -> impl IntoView {
         <p>"When the work is done, a reviewer signs it off on the "<a class="usa-link" href=REVIEW.path>"review page"</a>"."</p>
         // One task per phase, so no single task builds the whole checklist.
         {checklist.phases.iter().map(|phase| view! { <Deferred><PhaseSection phase=phase scope=scope /></Deferred> }).collect_view()}
-    }
-}
-
-/// Required items that apply and are not done, linked to the items themselves.
-#[component]
-pub fn Blockers(scope: Memo<Scope>) -> impl IntoView {
-    let record = use_store().record;
-    let checklist = &content().checklist;
-    let list = move || {
-        let s = scope.get();
-        record.with(|r| {
-            checklist::blockers(checklist, &r.checklist, &s.profile, s.level)
-                .into_iter()
-                .map(|(phase, item)| (phase.title, item.id, item.title))
-                .collect::<Vec<_>>()
-        })
-    };
-    view! {
-        <section class="blockers" class:blockers--clear=move || list().is_empty() aria-labelledby="blockers-heading" data-testid="blockers">
-            <h2 id="blockers-heading">"What blocks launch"</h2>
-            {move || {
-                let items = list();
-                if items.is_empty() {
-                    view! { <p data-testid="nothing-blocks">"Nothing blocks launch: every required item that applies is done."</p> }.into_any()
-                } else {
-                    let count = match items.len() {
-                        1 => "1 required item is not done yet:".to_string(),
-                        n => format!("{n} required items are not done yet:"),
-                    };
-                    view! {
-                        <p>{count}</p>
-                        <ul class="usa-list">
-                            {items
-                                .into_iter()
-                                .map(|(phase, id, title)| {
-                                    let target = id;
-                                    // On this page, move focus to the item itself; from another
-                                    // page the link opens the checklist, which focuses it.
-                                    let go = move |ev: leptos::ev::MouseEvent| {
-                                        if browser::current_path() == CHECKLIST.path && browser::focus_by_id(target) {
-                                            ev.prevent_default();
-                                        }
-                                    };
-                                    view! {
-                                        <li><a class="usa-link" href=format!("{}#{id}", CHECKLIST.path) on:click=go>{title}</a>" ("{phase}")"</li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ul>
-                    }
-                    .into_any()
-                }
-            }}
-        </section>
     }
 }
 

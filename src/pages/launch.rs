@@ -15,47 +15,18 @@ use crate::components::deferred::Deferred;
 use crate::components::page::PageHeading;
 use crate::components::radio::Radio;
 use crate::logic::content::content;
-use crate::logic::dates::Date;
+use crate::logic::export::DownloadFile;
 use crate::logic::launch::{
-    calendar_download, choices, find_duplicate, forecast_input, launch_request_text, next_deploy_dates, payload, prefill, submission_csv, Duplicate,
-    submission_file_name, validate, weekday_name, FieldKind, FormProblems, LaunchField, LaunchForm, FORECAST_DAYS, RAMP_PHASED, YES,
+    assumption_text, assumptions_from, calendar_download, choices, current_form, day_label, find_duplicate, forecast_input, ics_dtstamp, launch_request_text,
+    next_deploy_dates, payload, submission_download, submission_file_name, validate, weekday_name, Duplicate, FieldKind, FormProblems, LaunchField, LaunchForm,
+    SubmissionFormat, FORECAST_DAYS, RAMP_PHASED, YES,
 };
 use crate::logic::record::ReadinessRecord;
 use crate::logic::routes::{HOME, LAUNCH, SERVICE_LEVEL};
-use crate::logic::staffing::{forecast, validate_assumptions, Assumptions, Forecast, ASSUMPTIONS};
+use crate::logic::staffing::{forecast, Assumptions, Forecast, ASSUMPTIONS};
 use crate::logic::text::format_count;
 use crate::outbox::{self, use_outbox, Endpoint};
 use crate::store::{use_store, NoticeKind};
-
-fn today() -> Date {
-    Date::parse_iso(&browser::today_iso()).unwrap_or(Date { year: 2026, month: 1, day: 1 })
-}
-
-fn current_form(r: &ReadinessRecord) -> LaunchForm {
-    r.launch.form.clone().unwrap_or_else(|| prefill(r))
-}
-
-/// The assumptions in force: defaults, overridden by every change that parses and is in range.
-pub fn assumptions_from(texts: &std::collections::BTreeMap<String, String>) -> (Assumptions, Vec<(&'static str, String)>) {
-    let mut assumptions = Assumptions::default();
-    let mut errors = Vec::new();
-    for spec in ASSUMPTIONS {
-        let Some(text) = texts.get(spec.key) else { continue };
-        match text.trim().parse::<f64>() {
-            Ok(value) if value.is_finite() && value >= spec.min && value <= spec.max && (!spec.whole || value.fract() == 0.0) => {
-                assumptions.set(spec.key, value);
-            }
-            _ => errors.push((
-                spec.key,
-                format!("Enter a {} from {} to {} ({}). The forecast uses the default until then.", if spec.whole { "whole number" } else { "number" }, spec.min, spec.max, spec.unit),
-            )),
-        }
-    }
-    for (key, message) in validate_assumptions(&assumptions) {
-        errors.push((key, message));
-    }
-    (assumptions, errors)
-}
 
 fn focus(id: &str) {
     if let Some(element) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
@@ -242,7 +213,7 @@ pub fn LaunchPage() -> impl IntoView {
     let store = use_store();
     let record = store.record;
     let outbox = use_outbox();
-    let today = today();
+    let today = browser::today();
     let form = Memo::new(move |_| record.with(current_form));
     let level = Memo::new(move |_| record.with(ReadinessRecord::level));
     let problems = Memo::new(move |_| form.with(|f| validate(f, today, level.get())));
@@ -504,10 +475,7 @@ fn ForecastSection(forecast: Memo<Forecast>, deploy_day: Signal<Option<i64>>, as
             let id = format!("assumption-{}", spec.key);
             let error_id = format!("{id}-error");
             let error = move || assumption_state.with(|(_, errors)| errors.iter().find(|(k, _)| *k == spec.key).map(|(_, m)| m.clone()));
-            let value = move || {
-                record.with(|r| r.launch.assumption_texts.get(spec.key).cloned())
-                    .unwrap_or_else(|| format_number(Assumptions::default().get(spec.key).unwrap_or_default()))
-            };
+            let value = move || record.with(|r| assumption_text(&r.launch.assumption_texts, spec.key));
             let source = spec.default_id.and_then(|id| crate::logic::content::content().launch.staffing_defaults.iter().find(|d| d.id == id));
             let described = error_id.clone();
             view! {
@@ -578,10 +546,6 @@ fn ForecastSection(forecast: Memo<Forecast>, deploy_day: Signal<Option<i64>>, as
             <div class="assumptions">{assumptions_inputs}</div>
         </section>
     }
-}
-
-fn format_number(value: f64) -> String {
-    if value.fract() == 0.0 { format!("{value:.0}") } else { format!("{value}") }
 }
 
 /// Daily calls and contact-form cases as stacked bars, with calls-if-published as a line, and
@@ -658,59 +622,34 @@ fn ForecastChart(forecast: Memo<Forecast>, deploy_day: Signal<Option<i64>>) -> i
     }
 }
 
-/// "day −7", "launch day", "day 41".
-fn day_label(day: i64) -> String {
-    match day {
-        0 => "launch day".to_string(),
-        d if d < 0 => format!("day −{}", -d),
-        d => format!("day {d}"),
-    }
-}
-
 #[component]
 fn Downloads(form: Memo<LaunchForm>, forecast: Memo<Forecast>, assumption_state: Memo<(Assumptions, Vec<(&'static str, String)>)>) -> impl IntoView {
     let store = use_store();
     let record = store.record;
-    let download = move |extension: &'static str| {
+    let download = move |format: SubmissionFormat| {
         move |_| {
-            let key = record.with(|r| r.launch.receipts.last().map(|x| x.idempotency_key.clone())).unwrap_or_else(|| "draft".into());
             let (assumptions, _) = assumption_state.get_untracked();
-            let f = form.get_untracked();
-            let fc = forecast.get_untracked();
-            let (name, body, mime) = record.with(|r| {
-                let name = submission_file_name(r, &browser::today_iso(), extension);
-                match extension {
-                    "json" => (name, serde_json::to_string_pretty(&payload(&f, r, &assumptions, &fc, &key)).unwrap_or_default(), "application/json"),
-                    "csv" => (name, submission_csv(&f, r, &assumptions, &fc, &key), "text/csv"),
-                    _ => (name, String::new(), "text/calendar"),
-                }
-            });
-            let body = if extension == "ics" {
-                let stamp = String::from(js_sys::Date::new_0().to_iso_string()).replace(['-', ':'], "");
-                let stamp = format!("{}Z", &stamp[..15.min(stamp.len())]);
-                let mut download = Ok(None);
-                record.maybe_update(|r| {
-                    let before = r.launch.calendar.clone();
-                    download = calendar_download(&f, r, &stamp, browser::random_uuid);
-                    r.launch.calendar != before
-                });
-                match download {
-                    Ok(text) => text.unwrap_or_default(),
-                    Err(reason) => {
-                        store.notify(NoticeKind::Error, format!("The calendar entry needs an id, and this browser could not make one ({reason})."), None);
-                        return;
-                    }
-                }
-            } else {
-                body
-            };
-            if body.is_empty() {
-                store.notify(NoticeKind::Warning, "Enter a valid deploy date or launch date first: the calendar entry needs one.", None);
-                return;
+            let file = record.with(|r| submission_download(format, &form.get_untracked(), r, &assumptions, &forecast.get_untracked(), &browser::today_iso()));
+            store.offer_download(&file);
+        }
+    };
+    let calendar = move |_| {
+        let f = form.get_untracked();
+        let stamp = ics_dtstamp(&browser::now_iso());
+        let mut made = Ok(None);
+        // The calendar entry keeps one UID and counts its versions in the record.
+        record.maybe_update(|r| {
+            let before = r.launch.calendar.clone();
+            made = calendar_download(&f, r, &stamp, browser::random_uuid);
+            r.launch.calendar != before
+        });
+        match made {
+            Ok(Some(body)) => {
+                let name = record.with(|r| submission_file_name(r, &browser::today_iso(), "ics"));
+                store.offer_download(&DownloadFile { name, mime: "text/calendar", body });
             }
-            if let Err(reason) = browser::download(&name, mime, &body) {
-                store.notify(NoticeKind::Error, format!("The download did not start: {reason}."), None);
-            }
+            Ok(None) => store.notify(NoticeKind::Warning, "Enter a valid deploy date or launch date first: the calendar entry needs one.", None),
+            Err(reason) => store.notify(NoticeKind::Error, format!("The calendar entry needs an id, and this browser could not make one ({reason})."), None),
         }
     };
     let text_block = Signal::derive(move || record.with(|r| launch_request_text(&form.get(), r)));
@@ -719,9 +658,9 @@ fn Downloads(form: Memo<LaunchForm>, forecast: Memo<Forecast>, assumption_state:
             <h2 id="launch-downloads-heading">"Download or copy"</h2>
             <p>"Always available, whether or not you have submitted."</p>
             <div class="export-buttons">
-                <button type="button" class="usa-button" on:click=download("json")>"Download JSON"</button>
-                <button type="button" class="usa-button" on:click=download("csv")>"Download CSV"</button>
-                <button type="button" class="usa-button" on:click=download("ics")>"Add the deploy and launch dates to a calendar (.ics)"</button>
+                <button type="button" class="usa-button" on:click=download(SubmissionFormat::Json)>"Download JSON"</button>
+                <button type="button" class="usa-button" on:click=download(SubmissionFormat::Csv)>"Download CSV"</button>
+                <button type="button" class="usa-button" on:click=calendar>"Add the deploy and launch dates to a calendar (.ics)"</button>
                 <CopyButton text=text_block label="Copy the launch request text" />
             </div>
             <label class="usa-label" for="launch-text-block">"Launch request text, to paste into the Help Desk's launch request form"</label>

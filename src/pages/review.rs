@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::logic::export::DownloadFile;
 use crate::browser;
 use crate::components::page::PageHeading;
 use crate::components::radio::Radio;
@@ -12,8 +13,9 @@ use crate::logic::content::{content, Content, Phase};
 use crate::logic::export::{self, requirement_label};
 use crate::logic::record::{self, export_file_name};
 use crate::logic::routes::{CHECKLIST, REVIEW};
-use crate::pages::checklist::{use_scope, Blockers, Scope};
-use crate::store::{use_store, NoticeKind};
+use crate::components::blockers::{use_scope, Blockers};
+use crate::logic::checklist::Scope;
+use crate::store::use_store;
 
 #[component]
 pub fn ReviewPage() -> impl IntoView {
@@ -361,10 +363,8 @@ fn Exports() -> impl IntoView {
     let download = move |extension: &'static str, mime: &'static str, make: fn(&record::ReadinessRecord, &Content, &str) -> String| {
         move |_| {
             let today = browser::today_iso();
-            let (name, text) = record.with(|r| (export_file_name(r, &today, extension), make(r, content(), &today)));
-            if let Err(reason) = browser::download(&name, mime, &text) {
-                store.notify(NoticeKind::Error, format!("The download did not start: {reason}."), None);
-            }
+            let file = record.with(|r| DownloadFile { name: export_file_name(r, &today, extension), mime, body: make(r, content(), &today) });
+            store.offer_download(&file);
         }
     };
     let print = move |_| {

@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use crate::content::content;
 use crate::dates::Date;
+use crate::export::DownloadFile;
 use crate::text::{csv_cell, CSV_BOM};
 use crate::record::{file_slug, ReadinessRecord};
 use crate::staffing::{Assumptions, Forecast, ForecastInput};
@@ -304,6 +305,38 @@ pub fn submission_file_name(record: &ReadinessRecord, date_iso: &str, extension:
         .filter(|p| !p.is_empty())
         .collect();
     format!("{}.{extension}", parts.join("-"))
+}
+
+/// The two downloads of the request itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SubmissionFormat {
+    Json,
+    Csv,
+}
+
+/// The request as a file to download, under the key of its last submission ("draft" before
+/// the first), so the file and the receipt it matches carry the same key.
+pub fn submission_download(format: SubmissionFormat, form: &LaunchForm, record: &ReadinessRecord, assumptions: &Assumptions, forecast: &Forecast, today_iso: &str) -> DownloadFile {
+    let key = record.launch.receipts.last().map_or("draft", |receipt| receipt.idempotency_key.as_str());
+    match format {
+        SubmissionFormat::Json => DownloadFile {
+            name: submission_file_name(record, today_iso, "json"),
+            mime: "application/json",
+            body: serde_json::to_string_pretty(&payload(form, record, assumptions, forecast, key)).unwrap_or_default(),
+        },
+        SubmissionFormat::Csv => DownloadFile {
+            name: submission_file_name(record, today_iso, "csv"),
+            mime: "text/csv",
+            body: submission_csv(form, record, assumptions, forecast, key),
+        },
+    }
+}
+
+/// An iCalendar DTSTAMP ("20261202T075002Z") from an ISO 8601 UTC instant
+/// ("2026-12-02T07:50:02.123Z", as `Date.prototype.toISOString` writes it).
+pub fn ics_dtstamp(iso_utc: &str) -> String {
+    let compact: String = iso_utc.chars().filter(|c| *c != '-' && *c != ':').take(15).collect();
+    format!("{compact}Z")
 }
 
 /// The payload's launch block as JSON, for places that only need the form (drafts, tests).

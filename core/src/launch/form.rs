@@ -20,3 +20,8 @@ pub fn prefill(record: &ReadinessRecord) -> LaunchForm {
         ..LaunchForm::default()
     }
 }
+
+/// The form in the record, or a new one filled in from what the record knows.
+pub fn current_form(record: &ReadinessRecord) -> LaunchForm {
+    record.launch.form.clone().unwrap_or_else(|| prefill(record))
+}

@@ -61,6 +61,20 @@ pub struct Receipt {
     pub fingerprint: String,
 }
 
+/// The longest server reference kept on a receipt, in characters.
+pub const MAX_SERVER_REFERENCE_CHARS: usize = 200;
+
+/// The server's reference for a submission as the receipt keeps it: at most
+/// [`MAX_SERVER_REFERENCE_CHARS`] characters, so whatever a server answers, the record stays
+/// within its limits and can be saved.
+pub fn server_reference(id: &str) -> String {
+    let id = id.trim();
+    match id.char_indices().nth(MAX_SERVER_REFERENCE_CHARS) {
+        Some((cut, _)) => format!("{}…", &id[..cut]),
+        None => id.to_string(),
+    }
+}
+
 /// A fingerprint of a submission's content: the payload without its idempotency key, which
 /// differs on every submission even when nothing else does.
 pub fn payload_fingerprint(payload: &Value) -> String {
@@ -100,4 +114,17 @@ pub fn find_duplicate(payload: &Value, outbox: &[OutboxEntry], receipts: &[Recei
 pub fn retry_delay_ms(attempts: u32) -> u64 {
     let doubling = 1u64 << attempts.saturating_sub(1).min(20);
     (2_000 * doubling).min(300_000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_servers_reference_is_kept_short() {
+        assert_eq!(server_reference(" abc-123 "), "abc-123");
+        let long = server_reference(&"é".repeat(5_000));
+        assert_eq!(long.chars().count(), MAX_SERVER_REFERENCE_CHARS + 1);
+        assert!(long.ends_with('…'));
+    }
 }

@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use crate::components::page::PageHeading;
-use crate::components::support_nav::SupportNav;
 use crate::components::tick_item::TickItem;
 use crate::logic::content::content;
 use crate::logic::routes::SUPPORT_CHECKER;
@@ -94,7 +93,6 @@ pub fn SupportCheckerPage() -> impl IntoView {
 
     view! {
         <PageHeading title=SUPPORT_CHECKER.title />
-        <SupportNav />
         <p class="usa-intro">"Paste the text or HTML of a draft help page, FAQ or email. The checker finds the Login.gov Contact Center phone number in any form (any separators, HTML tags or character references between the digits, other digit forms, digits written as words or as phone-keypad letters), other phone numbers, and Login.gov links that are missing, in the wrong language or unknown."</p>
         <p>"The text stays in this page: it is not saved or sent anywhere."</p>
         <form class="usa-form usa-form--large checker-form" on:submit=|ev| ev.prevent_default()>

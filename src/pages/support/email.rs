@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
+use crate::logic::export::DownloadFile;
 use crate::browser;
 use crate::components::copy_button::CopyButton;
 use crate::components::page::PageHeading;
 use crate::components::radio::Radio;
-use crate::components::support_nav::SupportNav;
 use crate::components::tick_item::TickItem;
 use crate::logic::content::content;
 use crate::logic::record::ReadinessRecord;
@@ -16,7 +16,7 @@ use crate::logic::scanner::scan;
 use crate::logic::support_links::Attribution;
 use crate::logic::vocab::Lang;
 use crate::logic::templates::{email_file_name, eml, launch_email, mark_values, missing_email_fields, typed_words, EmailInput};
-use crate::store::{use_store, NoticeKind};
+use crate::store::use_store;
 
 use super::overview::Cited;
 use super::support_fact;
@@ -64,9 +64,8 @@ pub fn SupportEmailPage() -> impl IntoView {
                 (email_file_name(&r.profile.agency, &r.profile.application, input.get_untracked().lang, &browser::today_iso(), extension), body)
             });
             let mime = if extension == "eml" { "message/rfc822" } else { "text/plain" };
-            match browser::download(&name, mime, &body) {
-                Ok(()) => used.set(true),
-                Err(reason) => store.notify(NoticeKind::Error, format!("The download did not start: {reason}."), None),
+            if store.offer_download(&DownloadFile { name, mime, body }) {
+                used.set(true);
             }
         }
     };
@@ -74,7 +73,6 @@ pub fn SupportEmailPage() -> impl IntoView {
 
     view! {
         <PageHeading title=SUPPORT_EMAIL.title />
-        <SupportNav />
         <p class="usa-intro">"Tell your users, before launch, that they will sign in with Login.gov. The email is filled from your record and links to Login.gov’s pages in the language you choose."</p>
         <p><Cited fact=support_fact("sup-announce-time-frame") />" "<Cited fact=support_fact("sup-announce-link") /></p>
         <p>

@@ -4,16 +4,16 @@
 
 use leptos::prelude::*;
 
+use crate::logic::export::DownloadFile;
 use crate::browser;
 use crate::components::page::PageHeading;
-use crate::components::support_nav::SupportNav;
 use crate::components::tick_item::TickItem;
 use crate::logic::content::{content, Contact};
 use crate::logic::record::export_file_name;
 use crate::logic::routes::SUPPORT_FAQ;
 use crate::logic::vocab::Level;
 use crate::logic::templates::{faq_html, faq_items, faq_markdown};
-use crate::store::{use_store, NoticeKind};
+use crate::store::use_store;
 
 #[component]
 pub fn SupportFaqPage() -> impl IntoView {
@@ -34,9 +34,8 @@ pub fn SupportFaqPage() -> impl IntoView {
                 (format!("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>FAQ</title></head><body>\n{}\n</body></html>\n", faq_html(support, &profile, level)), "text/html")
             };
             let name = record.with(|r| export_file_name(r, &browser::today_iso(), extension).replacen("readiness", "agency-faq", 1));
-            match browser::download(&name, mime, &body) {
-                Ok(()) => exported.set(true),
-                Err(reason) => store.notify(NoticeKind::Error, format!("The download did not start: {reason}."), None),
+            if store.offer_download(&DownloadFile { name, mime, body }) {
+                exported.set(true);
             }
         }
     };
@@ -47,7 +46,6 @@ pub fn SupportFaqPage() -> impl IntoView {
 
     view! {
         <PageHeading title=SUPPORT_FAQ.title />
-        <SupportNav />
         <p class="usa-intro">"Answers your help desk can give to common questions about signing in with Login.gov, filled with your agency and application names."</p>
         <p data-testid="faq-scope">{move || if verifies.get() {
             "Includes the identity-verification answer for your service level."

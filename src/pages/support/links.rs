@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::components::copy_button::CopyButton;
 use crate::components::page::PageHeading;
-use crate::components::support_nav::SupportNav;
 use crate::components::tick_item::TickItem;
 use crate::logic::content::content;
 use crate::logic::routes::SUPPORT_LINKS;
@@ -83,7 +82,6 @@ pub fn SupportLinksPage() -> impl IntoView {
 
     view! {
         <PageHeading title=SUPPORT_LINKS.title />
-        <SupportNav />
         <p class="usa-intro">"Send users to Login.gov’s own pages in their language. Link to the contact page; never publish the Contact Center phone number."</p>
         <form class="usa-form usa-form--large" on:submit=|ev| ev.prevent_default()>
             <fieldset class="usa-fieldset">

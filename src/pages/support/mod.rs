@@ -1,4 +1,5 @@
-//! The support kit, one module per route under `/support`.
+//! The support kit: one parent route, `/support`, with its own navigation, and one module per
+//! page under it.
 
 pub mod checker;
 pub mod email;
@@ -6,7 +7,20 @@ pub mod faq;
 pub mod links;
 pub mod overview;
 
+use leptos::prelude::*;
+use leptos_router::components::Outlet;
+
+use crate::components::support_nav::SupportNav;
 use crate::logic::content::{content, Fact};
+
+/// The support kit's frame: its navigation, then the page the route names.
+#[component]
+pub fn SupportKit() -> impl IntoView {
+    view! {
+        <SupportNav />
+        <Outlet />
+    }
+}
 
 /// A support fact by id; the host tests check every id the pages use.
 pub fn support_fact(id: &str) -> &'static Fact {

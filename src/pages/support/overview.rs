@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use crate::components::page::PageHeading;
-use crate::components::support_nav::SupportNav;
 use crate::logic::content::{content, Fact};
 use crate::logic::routes::{SUPPORT, SUPPORT_CHECKER, SUPPORT_EMAIL, SUPPORT_FAQ, SUPPORT_LINKS};
 
@@ -24,7 +23,6 @@ pub fn SupportOverviewPage() -> impl IntoView {
     let support = &content().support;
     view! {
         <PageHeading title=SUPPORT.title />
-        <SupportNav />
         <p class="usa-intro">"For your agency’s help-desk lead: how Login.gov supports your users, what its agents can and cannot do, and what your own help desk must be ready for."</p>
 
         <div class="usa-alert usa-alert--error phone-rule" role="region" aria-labelledby="phone-rule-heading">
