@@ -3,14 +3,22 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export SASS_PATH := $(CURDIR)/node_modules/@uswds/uswds/packages
 
-.PHONY: serve test build report setup
+.PHONY: serve serve-release test build report setup
 
-## Set up, build and serve the app on http://127.0.0.1:8080 (rebuilds on change)
+## Set up, build and serve the app on http://127.0.0.1:8080, rebuilding quickly on change
+## (a debug build: no wasm-opt and no whole-program optimisation; `make build` is the release)
 serve:
 	scripts/setup.sh app
 	@# trunk refuses to watch when a path in Trunk.toml's [watch] ignore list does not exist yet.
 	mkdir -p test-results playwright-report dist target
 	@echo "Serving the portal on http://127.0.0.1:8080 (Ctrl-C stops it)"
+	trunk serve
+
+## The same with the release build, as users get it (slower to rebuild)
+serve-release:
+	scripts/setup.sh app
+	mkdir -p test-results playwright-report dist target
+	@echo "Serving the release build on http://127.0.0.1:8080 (Ctrl-C stops it)"
 	trunk serve --release
 
 ## Set up and run every test layer: host, in-browser and end-to-end

@@ -33,6 +33,25 @@ apt_install() {
   fi
 }
 
+# The pinned toolchain (rust-toolchain.toml). Every cargo command in this directory asks rustup
+# for it, so it is made available first. Where the machine's stable toolchain is that version,
+# rustup is pointed at it (the same files under a second name) instead of downloading it again;
+# otherwise rustup installs it.
+RUST_VERSION=$(sed -n 's/^channel = "\(.*\)"$/\1/p' rust-toolchain.toml)
+need_cmd rustup "install Rust with rustup first"
+HOST=$(RUSTUP_TOOLCHAIN=stable rustc -vV | sed -n 's/^host: //p')
+if ! rustup toolchain list | grep -q "^$RUST_VERSION-$HOST"; then
+  STABLE=$(RUSTUP_TOOLCHAIN=stable rustc --version | awk '{print $2}')
+  TOOLCHAINS="${RUSTUP_HOME:-$HOME/.rustup}/toolchains"
+  if [ "$STABLE" = "$RUST_VERSION" ] && [ -d "$TOOLCHAINS/stable-$HOST" ]; then
+    say "Using the installed stable toolchain ($STABLE) as $RUST_VERSION"
+    ln -s "$TOOLCHAINS/stable-$HOST" "$TOOLCHAINS/$RUST_VERSION-$HOST"
+  else
+    say "Installing Rust $RUST_VERSION (rust-toolchain.toml)"
+    RUSTUP_TOOLCHAIN=stable rustup toolchain install "$RUST_VERSION" --profile minimal --target wasm32-unknown-unknown
+  fi
+fi
+
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   say "Adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
