@@ -3,6 +3,8 @@
 //! (regenerate with `UPDATE_GOLDEN=1 cargo test --test checklist` and review the diff).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use portal_core::checklist::*;
 use portal_core::content::{content, ChecklistFile, Content, Requirement};
 use portal_core::export;
@@ -532,14 +534,6 @@ fn hostile_record(checklist: &ChecklistFile) -> ReadinessRecord {
     r
 }
 
-fn golden(name: &str, actual: &str) {
-    let path = format!("{}/tests/golden/{name}", env!("CARGO_MANIFEST_DIR"));
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing {path}: run with UPDATE_GOLDEN=1"));
-    assert_eq!(actual, expected, "{name} differs from its golden file");
-}
 
 #[test]
 fn markdown_export_matches_its_golden_file() {
@@ -548,7 +542,7 @@ fn markdown_export_matches_its_golden_file() {
     let md = export::markdown(&record, &with_checklist(checklist), "2026-11-23");
     assert!(!md.contains("<script>") && !md.contains("<b>") && !md.contains("<Tags>"));
     assert!(md.contains("**Stale: the work changed after this sign-off.**"), "the overall sign-off's fingerprint is stale");
-    golden("readiness.md", &md);
+    common::golden("readiness.md", &md);
 }
 
 #[test]
@@ -567,7 +561,7 @@ fn csv_export_matches_its_golden_file_and_neutralises_formulas() {
     assert!(csv.contains("\"'-cmd|' /C calc'!A0\""));
     assert!(csv.contains("\"'@SUM(A1:A9)\t+1\""));
     assert_eq!(csv.matches("\r\n").count(), facts + 5, "the header facts, a header and one row per item");
-    golden("readiness.csv", &csv);
+    common::golden("readiness.csv", &csv);
 }
 
 #[test]

@@ -1074,16 +1074,6 @@ fn fixture_forecast(form: &LaunchForm) -> Forecast {
     forecast(&forecast_input(form, 7), &Assumptions::default())
 }
 
-fn golden(name: &str, actual: &str) {
-    let dir = format!("{}/tests/golden/launch", env!("CARGO_MANIFEST_DIR"));
-    let path = format!("{dir}/{name}");
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(&path, actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing {path}: run with UPDATE_GOLDEN=1"));
-    assert_eq!(actual, expected, "{name} differs from its golden file");
-}
 
 #[test]
 fn prefill_takes_what_the_record_knows() {
@@ -1224,7 +1214,7 @@ fn submission_csv_matches_its_golden_file() {
     assert!(csv.contains("\"launch.seasonality\",\"'=HYPERLINK(\"\"x\"\")"));
     assert!(csv.contains("\"application\",\"'=Benefits; Portal, Beta — ünïcode\""));
     assert!(csv.contains("\"launch.deploy_date\",\"2026-12-08\"") && csv.contains("\"launch.user_launch_date\",\"2026-12-15\""));
-    golden("submission.csv", &csv);
+    common::golden("launch/submission.csv", &csv);
 }
 
 #[test]
@@ -1240,7 +1230,7 @@ fn launch_request_text_matches_its_golden_file() {
     assert!(text.contains("Billing POCs:\n  - Budget Office, billing@example.gov\n  - Finance Desk, finance@example.gov, 202-555-0103\n"), "{text}");
     assert!(text.contains("Help Desk Contact Information:\n  - 202-555-0100\n  - help@example.gov\n  - @helpdesk, weekdays\n"), "{text}");
     assert!(text.ends_with("Requested deploy date: 2026-12-08\nPush-notification URLs: No\n"), "{text}");
-    golden("launch-request.txt", &text);
+    common::golden("launch/launch-request.txt", &text);
     let empty = launch_request_text(&LaunchForm::default(), &ReadinessRecord::default());
     assert!(empty.contains("IAA Number: (not given)") && empty.contains("Service level: (not given)") && empty.contains("Billing POCs: (not given)"), "{empty}");
 }
@@ -1280,7 +1270,7 @@ fn ics_has_the_deploy_and_launch_days_and_matches_rfc_5545() {
     assert!(unfolded.contains("UID:0123456789abcdef@readiness-portal-deploy") && unfolded.contains("UID:0123456789abcdef@readiness-portal-launch"));
     assert!(unfolded.contains("two weeks ahead"));
     assert!(unfolded.contains("\\n"));
-    golden("launch.ics", &calendar);
+    common::golden("launch/launch.ics", &calendar);
 
     assert_eq!(ics_for(&LaunchForm { deploy_date: "2026-02-30".into(), ..LaunchForm::default() }), None);
     // One valid date is enough for a calendar with one event.
@@ -1518,13 +1508,8 @@ fn launch_request_schema() -> serde_json::Value {
 /// whatever the form holds; one with an unknown field or a wrong version is not.
 #[test]
 fn the_launch_request_matches_its_published_json_schema() {
-    let path = format!("{}/schemas/launch-request.schema.json", env!("CARGO_MANIFEST_DIR"));
-    let generated = serde_json::to_string_pretty(&launch_request_schema()).unwrap() + "\n";
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, &generated).unwrap();
-    }
-    let published = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing {path}: run with UPDATE_GOLDEN=1"));
-    assert_eq!(published, generated, "the published schema is out of date: run with UPDATE_GOLDEN=1");
+    let published = serde_json::to_string_pretty(&launch_request_schema()).unwrap() + "\n";
+    common::golden_file("schemas/launch-request.schema.json", &published);
 
     let mut schemas = boon::Schemas::new();
     let mut compiler = boon::Compiler::new();

@@ -2,6 +2,8 @@
 //! written from `routes::ALL_PAGES`, so the browser tests read the app's own list, never its source.
 //! Regenerate with `UPDATE_GOLDEN=1 cargo test -p portal_core --test routes`.
 
+mod common;
+
 use portal_core::routes::{ALL_PAGES, PAGES, SUPPORT_PAGES};
 
 fn exported() -> String {
@@ -19,12 +21,7 @@ fn exported() -> String {
 
 #[test]
 fn the_exported_route_list_matches_the_code() {
-    let path = format!("{}/../tests/routes.json", env!("CARGO_MANIFEST_DIR"));
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, exported()).unwrap();
-    }
-    let on_disk = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing {path}: run with UPDATE_GOLDEN=1"));
-    assert_eq!(on_disk, exported(), "tests/routes.json is out of date: run with UPDATE_GOLDEN=1");
-    let value: serde_json::Value = serde_json::from_str(&on_disk).unwrap();
+    common::golden_file("../tests/routes.json", &exported());
+    let value: serde_json::Value = serde_json::from_str(&exported()).unwrap();
     assert_eq!(value["all"].as_array().unwrap().len(), ALL_PAGES.len());
 }

@@ -3,6 +3,8 @@
 //! `UPDATE_GOLDEN=1 cargo test --test templates` and review the diff).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use portal_core::content::{content, WhoSignsIn};
 use portal_core::vocab::{Audience, Profile};
 use portal_core::phone::find_phone_candidates;
@@ -60,16 +62,6 @@ fn email(lang: Lang, level: Level) -> Email {
     launch_email(&input(lang, level), content().support.links)
 }
 
-fn golden(name: &str, actual: &str) {
-    let path = format!("{}/tests/golden/templates/{name}", env!("CARGO_MANIFEST_DIR"));
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(format!("{}/tests/golden/templates", env!("CARGO_MANIFEST_DIR"))).unwrap();
-        std::fs::write(&path, actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing golden file {path}: run `UPDATE_GOLDEN=1 cargo test --test templates` and review it"));
-    assert_eq!(actual, expected, "{name} differs from its golden file (regenerate with UPDATE_GOLDEN=1 if the change is intended)");
-}
 
 fn assert_no_phone(what: &str, text: &str) {
     let found = find_phone_candidates(text);
@@ -81,8 +73,8 @@ fn emails_match_their_golden_files() {
     for lang in Lang::ALL {
         for (level, tag) in LEVELS {
             let e = email(lang, level);
-            golden(&format!("email-{}-{tag}.txt", lang.id()), &format!("{}\n\n{}", e.subject, e.text));
-            golden(&format!("email-{}-{tag}.html", lang.id()), &e.html);
+            common::golden(&format!("templates/email-{}-{tag}.txt", lang.id()), &format!("{}\n\n{}", e.subject, e.text));
+            common::golden(&format!("templates/email-{}-{tag}.html", lang.id()), &e.html);
         }
     }
 }
@@ -90,9 +82,9 @@ fn emails_match_their_golden_files() {
 #[test]
 fn faqs_match_their_golden_files() {
     let support = &content().support;
-    golden("faq-ial1.md", &faq_markdown(support, &faq_profile("Department of Examples", "Benefits Portal"), Some(Level::Ial1Aal2)));
-    golden("faq-ial2.md", &faq_markdown(support, &faq_profile("Department of Examples", "Benefits Portal"), Some(Level::Ial2Aal2)));
-    golden("faq-ial2.html", &faq_html(support, &faq_profile("Department of Examples", "Benefits Portal"), Some(Level::Ial2Aal2)));
+    common::golden("templates/faq-ial1.md", &faq_markdown(support, &faq_profile("Department of Examples", "Benefits Portal"), Some(Level::Ial1Aal2)));
+    common::golden("templates/faq-ial2.md", &faq_markdown(support, &faq_profile("Department of Examples", "Benefits Portal"), Some(Level::Ial2Aal2)));
+    common::golden("templates/faq-ial2.html", &faq_html(support, &faq_profile("Department of Examples", "Benefits Portal"), Some(Level::Ial2Aal2)));
 }
 
 #[test]

@@ -1,4 +1,8 @@
-//! Helpers the host tests share.
+//! Helpers the host tests share: golden files, readers of the exports, and cost ratios.
+// Each test file uses some of them.
+#![allow(dead_code)]
+
+pub mod parsers;
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -35,4 +39,23 @@ pub fn cost_ratio<A, B>(rounds: usize, mut work: impl FnMut() -> A, mut yardstic
         .collect();
     ratios.sort_by(f64::total_cmp);
     ratios[ratios.len() / 2]
+}
+
+/// Compares `actual` with the golden file at `path` (from this crate's folder); with
+/// `UPDATE_GOLDEN` set, writes it first. Review the diff of a regenerated file.
+pub fn golden_file(path: &str, actual: &str) {
+    let full = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        if let Some(dir) = std::path::Path::new(&full).parent() {
+            std::fs::create_dir_all(dir).unwrap();
+        }
+        std::fs::write(&full, actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&full).unwrap_or_else(|_| panic!("missing golden file {path}: run with UPDATE_GOLDEN=1 and review it"));
+    assert_eq!(actual, expected, "{path} differs from its golden file (regenerate with UPDATE_GOLDEN=1 if the change is intended)");
+}
+
+/// A golden file under `tests/golden/`.
+pub fn golden(name: &str, actual: &str) {
+    golden_file(&format!("tests/golden/{name}"), actual);
 }
