@@ -3,6 +3,7 @@
 pub mod blockers;
 pub mod copy_button;
 pub mod deferred;
+pub mod field;
 pub mod length_note;
 pub mod notices;
 pub mod page;

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::radio::Radio;
-use crate::components::length_note::LengthNote;
+use crate::components::field::Field;
 use crate::logic::vocab::{Audience, OidcFlow, PartnerType, Protocol};
 use crate::store::use_store;
 
@@ -69,47 +69,28 @@ pub fn ProfileForm() -> impl IntoView {
     view! {
         <form class="usa-form usa-form--large profile-form" on:submit=|ev| ev.prevent_default()>
             <p class="usa-hint" id="profile-saved">{saved_status}</p>
-            <label class="usa-label" for="profile-agency">"Agency name"</label>
-            <span class="usa-hint" id="profile-agency-hint">"The agency or office that owns the application."</span>
-            <input
-                class="usa-input"
-                id="profile-agency"
-                name="agency"
-                autocomplete="organization"
-                aria-describedby="profile-agency-hint profile-agency-length"
-                prop:value=move || record.with(|r| r.profile.agency.clone())
-                on:input=move |ev| record.update(|r| r.profile.agency = event_target_value(&ev))
-            />
-            <LengthNote id="profile-agency-length" text=Signal::derive(move || record.with(|r| r.profile.agency.clone())) />
-            <label class="usa-label" for="profile-application">"Application name"</label>
-            <span class="usa-hint" id="profile-application-hint">"The name users will see for the service that signs in with Login.gov."</span>
-            <input
-                class="usa-input"
-                id="profile-application"
-                name="application"
-                aria-describedby="profile-application-hint profile-application-length"
-                prop:value=move || record.with(|r| r.profile.application.clone())
-                on:input=move |ev| record.update(|r| r.profile.application = event_target_value(&ev))
-            />
-            <LengthNote id="profile-application-length" text=Signal::derive(move || record.with(|r| r.profile.application.clone())) />
-            <fieldset class="usa-fieldset">
-                <legend class="usa-legend">"Your agency is"</legend>
-                {partner_choices}
-            </fieldset>
-            <fieldset class="usa-fieldset">
-                <legend class="usa-legend">"Integration protocol"</legend>
-                {protocol_choices}
-            </fieldset>
+            <Field id="profile-agency" label="Agency name" hint="The agency or office that owns the application."
+                length_of=Signal::derive(move || record.with(|r| r.profile.agency.clone())) let:control>
+                <input class="usa-input" id=control.id name="agency" autocomplete="organization" aria-describedby=move || control.described_by.get()
+                    prop:value=move || record.with(|r| r.profile.agency.clone())
+                    on:input=move |ev| record.update(|r| r.profile.agency = event_target_value(&ev)) />
+            </Field>
+            <Field id="profile-application" label="Application name" hint="The name users will see for the service that signs in with Login.gov."
+                length_of=Signal::derive(move || record.with(|r| r.profile.application.clone())) let:control>
+                <input class="usa-input" id=control.id name="application" aria-describedby=move || control.described_by.get()
+                    prop:value=move || record.with(|r| r.profile.application.clone())
+                    on:input=move |ev| record.update(|r| r.profile.application = event_target_value(&ev)) />
+            </Field>
+            <Field id="profile-partner-type" label="Your agency is" group=true let:_control>{partner_choices}</Field>
+            <Field id="profile-protocol" label="Integration protocol" group=true let:_control>{protocol_choices}</Field>
             // Hidden, not removed, so the answer survives switching protocol back and forth.
-            <fieldset class="usa-fieldset" hidden=move || !is_oidc() aria-describedby="oidc-flow-hint">
-                <legend class="usa-legend">"How does your OIDC client authenticate?"</legend>
-                <span class="usa-hint" id="oidc-flow-hint">"As the Partner Portal asks. With PKCE, a public certificate may not be needed."</span>
-                {flow_choices}
-            </fieldset>
-            <fieldset class="usa-fieldset">
-                <legend class="usa-legend">"Who will sign in"</legend>
-                {audience_choices}
-            </fieldset>
+            <div hidden=move || !is_oidc()>
+                <Field id="oidc-flow" label="How does your OIDC client authenticate?" group=true
+                    hint="As the Partner Portal asks. With PKCE, a public certificate may not be needed." let:_control>
+                    {flow_choices}
+                </Field>
+            </div>
+            <Field id="profile-audience" label="Who will sign in" group=true let:_control>{audience_choices}</Field>
         </form>
     }
 }

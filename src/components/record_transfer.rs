@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::field::Field;
 use crate::logic::export::DownloadFile;
 use crate::browser;
 use crate::logic::record::{self, export_file_name};
@@ -96,9 +97,6 @@ pub fn RecordTransfer() -> impl IntoView {
         }
     };
 
-    let described_by = move || {
-        if import_error.with(Option::is_some) { "import-hint import-error" } else { "import-hint" }
-    };
 
     view! {
         <div class="record-transfer">
@@ -106,21 +104,11 @@ pub fn RecordTransfer() -> impl IntoView {
                 "Your work is one record. Download it to keep a copy, move it to another computer or send it to a reviewer, who imports it here."
             </p>
             <button type="button" class="usa-button" on:click=export>"Download your record (JSON)"</button>
-            <div class="usa-form-group" class:usa-form-group--error=move || import_error.with(Option::is_some)>
-                <label class="usa-label" for="import-record">"Import a record"</label>
-                <span class="usa-hint" id="import-hint">"A .json file downloaded from this portal. If it would replace other work, the portal asks first."</span>
-                {move || import_error.get().map(|message| view! {
-                    <span class="usa-error-message" id="import-error" role="alert">{message}</span>
-                })}
-                <input
-                    class="usa-input import-input"
-                    id="import-record"
-                    type="file"
-                    accept=".json,application/json"
-                    aria-describedby=described_by
-                    on:change=on_file
-                />
-            </div>
+            <Field id="import-record" label="Import a record" hint="A .json file downloaded from this portal. If it would replace other work, the portal asks first."
+                error=import_error announce_error=true let:control>
+                <input class="usa-input import-input" id=control.id type="file" accept=".json,application/json"
+                    aria-describedby=move || control.described_by.get() aria-invalid=move || control.invalid.get() on:change=on_file />
+            </Field>
             {move || pending.get().map(|p| view! {
                 <div class="usa-alert usa-alert--warning import-confirm" id="import-confirm" tabindex="-1" role="group" aria-labelledby="import-confirm-heading" data-testid="import-confirm">
                     <div class="usa-alert__body">

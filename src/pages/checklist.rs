@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::blockers::{use_scope, Blockers};
 use crate::components::deferred::Deferred;
-use crate::components::length_note::LengthNote;
+use crate::components::field::Field;
 use crate::components::page::PageHeading;
 use crate::components::radio::Radio;
 use crate::logic::checklist::{self, item_errors, ItemStatus, Scope};
@@ -96,48 +96,21 @@ fn ItemCard(item: &'static ChecklistItem) -> impl IntoView {
         })
         .collect_view();
 
-    let reason_id = format!("{id}-na-reason");
-    let reason_error_id = format!("{id}-na-reason-error");
-    let note_id = format!("{id}-note");
-    let evidence_id = format!("{id}-evidence");
-    let evidence_error_id = format!("{id}-evidence-error");
-    let evidence_hint_id = format!("{id}-evidence-hint");
     let tag_class = format!("usa-tag requirement requirement--{}", requirement_label(item.requirement));
-    let evidence_id_for_length = evidence_hint_id.clone();
 
-    let reason_field = {
-        let (reason_id, reason_error_id) = (reason_id.clone(), reason_error_id.clone());
-        move || {
-            (work.with(|w| w.status) == ItemStatus::NotApplicable).then(|| {
-                let described = reason_error_id.clone();
-                let error_id = reason_error_id.clone();
-                view! {
-                    <div class="usa-form-group" class:usa-form-group--error=move || errors.with(|e| e.na_reason.is_some())>
-                        <label class="usa-label" for=reason_id.clone()>"Why does this item not apply?"</label>
-                        {move || errors.with(|e| e.na_reason).map(|message| view! { <span class="usa-error-message" id=error_id.clone()>{message}</span> })}
-                        <textarea
-                            class="usa-textarea usa-textarea--short"
-                            id=reason_id.clone()
-                            aria-describedby=move || if errors.with(|e| e.na_reason.is_some()) { format!("{described} {described}-length") } else { format!("{described}-length") }
-                            prop:value=move || work.with(|w| w.na_reason.clone())
-                            on:input=move |ev| { let text = event_target_value(&ev); update(Box::new(move |w| w.na_reason = text)) }
-                        ></textarea>
-                        <LengthNote id=format!("{reason_error_id}-length") text=Signal::derive(move || work.with(|w| w.na_reason.clone())) />
-                    </div>
-                }
-            })
-        }
-    };
-
-    let update_note = update;
-    let update_evidence = update;
-    let evidence_described = {
-        let (hint, error) = (evidence_hint_id.clone(), evidence_error_id.clone());
-        move || if errors.with(|e| e.evidence.is_some()) { format!("{hint} {error} {hint}-length") } else { format!("{hint} {hint}-length") }
-    };
-    let evidence_error_view = {
-        let error_id = evidence_error_id.clone();
-        move || errors.with(|e| e.evidence).map(|message| view! { <span class="usa-error-message" id=error_id.clone()>{message}</span> })
+    let reason_field = move || {
+        (work.with(|w| w.status) == ItemStatus::NotApplicable).then(|| {
+            view! {
+                <Field id=format!("{id}-na-reason") label="Why does this item not apply?" error=Signal::derive(move || errors.with(|e| e.na_reason.map(str::to_string)))
+                    length_of=Signal::derive(move || work.with(|w| w.na_reason.clone())) let:control>
+                    <textarea class="usa-textarea usa-textarea--short" id=control.id aria-describedby=move || control.described_by.get()
+                        aria-invalid=move || control.invalid.get()
+                        prop:value=move || work.with(|w| w.na_reason.clone())
+                        on:input=move |ev| { let text = event_target_value(&ev); update(Box::new(move |w| w.na_reason = text)) }
+                    ></textarea>
+                </Field>
+            }
+        })
     };
 
     // The note and evidence fields are built when their details open (at once when they hold
@@ -151,35 +124,22 @@ fn ItemCard(item: &'static ChecklistItem) -> impl IntoView {
     };
     let details_body = move || {
         details_open.get().then(|| {
-            let (note_id, evidence_id, evidence_hint_id, evidence_id_for_length) =
-                (note_id.clone(), evidence_id.clone(), evidence_hint_id.clone(), evidence_id_for_length.clone());
-            let (update_note, update_evidence) = (update_note, update_evidence);
-            let evidence_described = evidence_described.clone();
-            let evidence_error_view = evidence_error_view.clone();
             view! {
-                <label class="usa-label" for=note_id.clone()>"Note"</label>
-                <textarea
-                    class="usa-textarea usa-textarea--short"
-                    id=note_id.clone()
-                    aria-describedby=format!("{note_id}-length")
-                    prop:value=move || work.with(|w| w.note.clone())
-                    on:input=move |ev| { let text = event_target_value(&ev); update_note(Box::new(move |w| w.note = text)) }
-                ></textarea>
-                <LengthNote id=format!("{note_id}-length") text=Signal::derive(move || work.with(|w| w.note.clone())) />
-                <div class="usa-form-group" class:usa-form-group--error=move || errors.with(|e| e.evidence.is_some())>
-                    <label class="usa-label" for=evidence_id.clone()>"Evidence"</label>
-                    <span class="usa-hint" id=evidence_hint_id>"Where the proof is kept: an https:// link to the ticket, document or page, or words such as “ticket 4521 in our tracker”."</span>
-                    {evidence_error_view}
-                    <input
-                        class="usa-input"
-                        type="text"
-                        id=evidence_id
-                        aria-describedby=evidence_described
+                <Field id=format!("{id}-note") label="Note" length_of=Signal::derive(move || work.with(|w| w.note.clone())) let:control>
+                    <textarea class="usa-textarea usa-textarea--short" id=control.id aria-describedby=move || control.described_by.get()
+                        prop:value=move || work.with(|w| w.note.clone())
+                        on:input=move |ev| { let text = event_target_value(&ev); update(Box::new(move |w| w.note = text)) }
+                    ></textarea>
+                </Field>
+                <Field id=format!("{id}-evidence") label="Evidence"
+                    hint="Where the proof is kept: an https:// link to the ticket, document or page, or words such as “ticket 4521 in our tracker”."
+                    error=Signal::derive(move || errors.with(|e| e.evidence.map(str::to_string))) length_of=Signal::derive(move || work.with(|w| w.evidence.clone())) let:control>
+                    <input class="usa-input" type="text" id=control.id aria-describedby=move || control.described_by.get()
+                        aria-invalid=move || control.invalid.get()
                         prop:value=move || work.with(|w| w.evidence.clone())
-                        on:input=move |ev| { let text = event_target_value(&ev); update_evidence(Box::new(move |w| w.evidence = text)) }
+                        on:input=move |ev| { let text = event_target_value(&ev); update(Box::new(move |w| w.evidence = text)) }
                     />
-                    <LengthNote id=format!("{evidence_id_for_length}-length") text=Signal::derive(move || work.with(|w| w.evidence.clone())) />
-                </div>
+                </Field>
             }
         })
     };

@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use crate::browser;
 use crate::components::copy_button::CopyButton;
 use crate::components::deferred::Deferred;
+use crate::components::field::Field;
 use crate::components::page::PageHeading;
 use crate::components::radio::Radio;
 use crate::logic::content::content;
@@ -84,97 +85,44 @@ fn hint_of(field: LaunchField) -> String {
     content().launch.field(field).map(|f| f.hint.to_string()).unwrap_or_default()
 }
 
-/// The error and warning of a field, each with the id `aria-describedby` points at.
-fn messages(ctx: FormContext, field: LaunchField) -> impl IntoView {
-    let id = field.dom_id();
-    let (error_id, warning_id) = (format!("{id}-error"), format!("{id}-warning"));
-    view! {
-        {move || ctx.error(field).map(|m| view! { <span class="usa-error-message" id=error_id.clone()>{m}</span> })}
-        {move || ctx.warning(field).map(|m| view! { <span class="field-warning" id=warning_id.clone()><span class="usa-sr-only">"Warning: "</span>{m}</span> })}
-    }
-}
-
-fn described_by(ctx: FormContext, field: LaunchField, has_hint: bool) -> impl Fn() -> Option<String> + Clone + 'static {
-    let id = field.dom_id();
-    move || {
-        let mut ids = Vec::new();
-        if has_hint {
-            ids.push(format!("{id}-hint"));
-        }
-        if ctx.error(field).is_some() {
-            ids.push(format!("{id}-error"));
-        }
-        if ctx.warning(field).is_some() {
-            ids.push(format!("{id}-warning"));
-        }
-        (!ids.is_empty()).then(|| ids.join(" "))
-    }
-}
-
 /// One field of the form, as its kind asks: a labelled input or text area, a select, or a group
-/// of radio buttons, with its hint, error and warning tied to it.
+/// of radio buttons, with its hint, error and warning tied to it by [`Field`].
 fn field(ctx: FormContext, field: LaunchField) -> AnyView {
-    let id = field.dom_id();
-    let label = label_of(field);
-    let hint = hint_of(field);
-    let has_hint = !hint.is_empty();
-    let hint_view = has_hint.then(|| view! { <span class="usa-hint" id=format!("{id}-hint")>{hint.clone()}</span> });
-    let group_class = move || {
-        let mut class = String::from("usa-form-group");
-        if ctx.error(field).is_some() {
-            class.push_str(" usa-form-group--error");
-        } else if ctx.warning(field).is_some() {
-            class.push_str(" form-group--warning");
-        }
-        class
-    };
     let value = move || ctx.form.with(|f| f.get(field).to_string());
+    let error = Signal::derive(move || ctx.error(field));
+    let warning = Signal::derive(move || ctx.warning(field));
+    let (label, hint) = (label_of(field), hint_of(field));
     match field.kind() {
         FieldKind::Choice if field == LaunchField::Audience => view! {
-            <div class=group_class>
-                <label class="usa-label" for=id.clone()>{label}</label>
-                {hint_view}
-                {messages(ctx, field)}
-                <select class="usa-select" id=id.clone() name=field.id() aria-describedby=described_by(ctx, field, has_hint)
+            <Field id=field.dom_id() label=label hint=hint error=error warning=warning let:control>
+                <select class="usa-select" id=control.id name=field.id() aria-describedby=move || control.described_by.get()
                     on:change=move |ev| { ctx.set(field, event_target_value(&ev)); ctx.touch(field); }>
                     <option value="" selected=move || ctx.form.with(|f| f.audience.is_empty())>"Choose the main audience"</option>
                     {choices(field).iter().map(|(value, label)| view! {
                         <option value=*value selected=move || ctx.form.with(|f| f.audience == *value)>{*label}</option>
                     }).collect_view()}
                 </select>
-            </div>
+            </Field>
         }
         .into_any(),
-        FieldKind::Choice => {
-            let radios = choices(field)
-                .iter()
-                .map(|(value, label)| {
-                    view! {
-                        <Radio id=format!("{id}-{value}") name=id.clone() value=*value label=label.to_string()
+        FieldKind::Choice => view! {
+            <Field id=field.dom_id() label=label hint=hint error=error warning=warning group=true let:control>
+                <div class="radio-row">
+                    {choices(field).iter().map(|(value, label)| view! {
+                        <Radio id=format!("{}-{value}", control.id) name=control.id.clone() value=*value label=label.to_string()
                             checked=Signal::derive(move || ctx.form.with(|f| f.get(field) == *value))
                             on_choose=Callback::new(move |_| { ctx.set(field, value.to_string()); ctx.touch(field); }) />
-                    }
-                })
-                .collect_view();
-            view! {
-                <fieldset class=move || format!("usa-fieldset {}", group_class()) id=id.clone() tabindex="-1" aria-describedby=described_by(ctx, field, has_hint)>
-                    <legend class="usa-legend">{label}</legend>
-                    {hint_view}
-                    {messages(ctx, field)}
-                    <div class="radio-row">{radios}</div>
-                </fieldset>
-            }
-            .into_any()
+                    }).collect_view()}
+                </div>
+            </Field>
         }
+        .into_any(),
         FieldKind::Lines => view! {
-            <div class=group_class>
-                <label class="usa-label" for=id.clone()>{label}</label>
-                {hint_view}
-                {messages(ctx, field)}
-                <textarea class="usa-textarea usa-textarea--short" id=id.clone() name=field.id()
-                    aria-describedby=described_by(ctx, field, has_hint) aria-invalid=move || ctx.error(field).is_some().to_string()
+            <Field id=field.dom_id() label=label hint=hint error=error warning=warning let:control>
+                <textarea class="usa-textarea usa-textarea--short" id=control.id name=field.id()
+                    aria-describedby=move || control.described_by.get() aria-invalid=move || control.invalid.get()
                     prop:value=value on:input=move |ev| ctx.set(field, event_target_value(&ev)) on:change=move |_| ctx.touch(field)></textarea>
-            </div>
+            </Field>
         }
         .into_any(),
         kind => {
@@ -187,14 +135,11 @@ fn field(ctx: FormContext, field: LaunchField) -> AnyView {
                 _ => ("text", None, None),
             };
             view! {
-                <div class=group_class>
-                    <label class="usa-label" for=id.clone()>{label}</label>
-                    {hint_view}
-                    {messages(ctx, field)}
-                    <input class="usa-input" id=id.clone() name=field.id() type=input_type inputmode=input_mode autocomplete=autocomplete
-                        aria-describedby=described_by(ctx, field, has_hint) aria-invalid=move || ctx.error(field).is_some().to_string()
+                <Field id=field.dom_id() label=label hint=hint error=error warning=warning let:control>
+                    <input class="usa-input" id=control.id name=field.id() type=input_type inputmode=input_mode autocomplete=autocomplete
+                        aria-describedby=move || control.described_by.get() aria-invalid=move || control.invalid.get()
                         prop:value=value on:input=move |ev| ctx.set(field, event_target_value(&ev)) on:change=move |_| ctx.touch(field) />
-                </div>
+                </Field>
             }
             .into_any()
         }
@@ -472,21 +417,18 @@ fn ForecastSection(forecast: Memo<Forecast>, deploy_day: Signal<Option<i64>>, as
     let assumptions_inputs = ASSUMPTIONS
         .into_iter()
         .map(|spec| {
-            let id = format!("assumption-{}", spec.key);
-            let error_id = format!("{id}-error");
-            let error = move || assumption_state.with(|(_, errors)| errors.iter().find(|(k, _)| *k == spec.key).map(|(_, m)| m.clone()));
+            let error = Signal::derive(move || assumption_state.with(|(_, errors)| errors.iter().find(|(k, _)| *k == spec.key).map(|(_, m)| m.clone())));
             let value = move || record.with(|r| assumption_text(&r.launch.assumption_texts, spec.key));
             let source = spec.default_id.and_then(|id| crate::logic::content::content().launch.staffing_defaults.iter().find(|d| d.id == id));
-            let described = error_id.clone();
             view! {
-                <div class="usa-form-group assumption" class:usa-form-group--error=move || error().is_some()>
-                    <label class="usa-label" for=id.clone()>{format!("{} ({})", spec.label, spec.unit)}</label>
-                    {source.map(|s| view! { <span class="usa-hint">{s.note}" "<a class="usa-link source-link" href=s.cite.source rel="external noopener">"Source"</a></span> })}
-                    {move || error().map(|m| view! { <span class="usa-error-message" id=error_id.clone()>{m}</span> })}
-                    <input class="usa-input usa-input--small" id=id inputmode="decimal"
-                        aria-describedby=move || error().is_some().then(|| described.clone())
-                        prop:value=value
-                        on:input=move |ev| record.update(|r| { r.launch.assumption_texts.insert(spec.key.to_string(), event_target_value(&ev)); }) />
+                <div class="assumption">
+                    <Field id=format!("assumption-{}", spec.key) label=format!("{} ({})", spec.label, spec.unit)
+                        hint=source.map(|s| s.note.to_string()) hint_source=source.map(|s| s.cite.source) error=error let:control>
+                        <input class="usa-input usa-input--small" id=control.id inputmode="decimal"
+                            aria-describedby=move || control.described_by.get() aria-invalid=move || control.invalid.get()
+                            prop:value=value
+                            on:input=move |ev| record.update(|r| { r.launch.assumption_texts.insert(spec.key.to_string(), event_target_value(&ev)); }) />
+                    </Field>
                 </div>
             }
         })

@@ -14,6 +14,7 @@ use crate::logic::export::{self, requirement_label};
 use crate::logic::record::{self, export_file_name};
 use crate::logic::routes::{CHECKLIST, REVIEW};
 use crate::components::blockers::{use_scope, Blockers};
+use crate::components::field::Field;
 use crate::logic::checklist::Scope;
 use crate::store::use_store;
 
@@ -184,46 +185,16 @@ fn SignOffBlock(scope_id: &'static str, label: &'static str, scope: Memo<Scope>)
         move |field: &'static str, label_text: &'static str, hint: Option<&'static str>,
               get: fn(&SignOffDraft) -> String, set: fn(&mut SignOffDraft, String),
               error: fn(&SignOffErrors) -> Option<&'static str>| {
-            let input_id = format!("{prefix}-{field}");
-            let error_id = format!("{input_id}-error");
-            let hint_id = format!("{input_id}-hint");
-            let length_id = format!("{input_id}-length");
-            let too_long = Memo::new(move |_| draft.with(|d| record::length_problem(&get(d))));
-            let described = {
-                let (error_id, hint_id, length_id) = (error_id.clone(), hint_id.clone(), length_id.clone());
-                move || {
-                    let mut ids = Vec::new();
-                    if hint.is_some() {
-                        ids.push(hint_id.clone());
-                    }
-                    if errors.with(|e| error(e).is_some()) {
-                        ids.push(error_id.clone());
-                    }
-                    if too_long.with(Option::is_some) {
-                        ids.push(length_id.clone());
-                    }
-                    (!ids.is_empty()).then(|| ids.join(" "))
-                }
-            };
             view! {
-                <div class="usa-form-group" class:usa-form-group--error=move || errors.with(|e| error(e).is_some()) || too_long.with(Option::is_some)>
-                    <label class="usa-label" for=input_id.clone()>{label_text}</label>
-                    {hint.map(|h| view! { <span class="usa-hint" id=hint_id.clone()>{h}</span> })}
-                    {move || errors.with(error).map(|m| view! { <span class="usa-error-message" id=error_id.clone()>{m}</span> })}
-                    {move || too_long.get().map(|m| view! { <span class="usa-error-message" id=length_id.clone()>{m}</span> })}
-                    <input
-                        class="usa-input"
-                        id=input_id.clone()
-                        aria-describedby=described
-                        aria-invalid=move || errors.with(|e| error(e).is_some()).to_string()
+                <Field id=format!("{prefix}-{field}") label=label_text hint=hint.map(str::to_string)
+                    error=Signal::derive(move || errors.with(|e| error(e).map(str::to_string))) length_of=Signal::derive(move || draft.with(get)) let:control>
+                    <input class="usa-input" id=control.id aria-describedby=move || control.described_by.get() aria-invalid=move || control.invalid.get()
                         prop:value=move || draft.with(get)
-                        on:input=move |ev| { changed(); draft.update(|d| set(d, event_target_value(&ev))) }
-                    />
-                </div>
+                        on:input=move |ev| { changed(); draft.update(|d| set(d, event_target_value(&ev))) } />
+                </Field>
             }
         }
     };
-    let decision_error_id = format!("{prefix}-decision-error");
     let decisions = Decision::ALL
         .into_iter()
         .map(|decision| {
@@ -234,9 +205,6 @@ fn SignOffBlock(scope_id: &'static str, label: &'static str, scope: Memo<Scope>)
             }
         })
         .collect_view();
-    let comments_id = format!("{prefix}-comments");
-    let comments_length_id = format!("{comments_id}-length");
-    let comments_too_long = Memo::new(move |_| draft.with(|d| record::length_problem(&d.comments)));
     let confirm_id = format!("{prefix}-confirm");
     let confirm_error_id = format!("{confirm_id}-error");
     let open_list_id = format!("{prefix}-open");
@@ -335,20 +303,16 @@ fn SignOffBlock(scope_id: &'static str, label: &'static str, scope: Memo<Scope>)
                 {text_field("reviewer", "Reviewer name", None, |d| d.reviewer.clone(), |d, v| d.reviewer = v, |e| e.reviewer)}
                 {text_field("role", "Reviewer role", Some("For example ISSO, program manager or partner lead."), |d| d.role.clone(), |d, v| d.role = v, |e| e.role)}
                 {text_field("date", "Date", Some("Year-month-day, for example 2026-11-23."), |d| d.date.clone(), |d, v| d.date = v, |e| e.date)}
-                <fieldset class="usa-fieldset" aria-describedby=move || errors.with(|e| e.decision.is_some()).then(|| decision_error_id.clone())>
-                    <legend class="usa-legend">"Decision"</legend>
-                    {move || errors.with(|e| e.decision).map(|m| view! { <span class="usa-error-message" id=format!("signoff-{scope_id}-decision-error")>{m}</span> })}
+                <Field id=format!("{prefix}-decision") label="Decision" group=true
+                    error=Signal::derive(move || errors.with(|e| e.decision.map(str::to_string))) let:_control>
                     <div class="radio-row">{decisions}</div>
-                </fieldset>
+                </Field>
                 {confirm_block}
-                <div class="usa-form-group" class:usa-form-group--error=move || comments_too_long.with(Option::is_some)>
-                    <label class="usa-label" for=comments_id.clone()>"Comments"</label>
-                    {move || comments_too_long.get().map(|m| view! { <span class="usa-error-message" id=format!("signoff-{scope_id}-comments-length")>{m}</span> })}
-                    <textarea class="usa-textarea usa-textarea--short" id=comments_id
-                        aria-describedby=move || comments_too_long.with(Option::is_some).then(|| comments_length_id.clone())
+                <Field id=format!("{prefix}-comments") label="Comments" length_of=Signal::derive(move || draft.with(|d| d.comments.clone())) let:control>
+                    <textarea class="usa-textarea usa-textarea--short" id=control.id aria-describedby=move || control.described_by.get()
                         prop:value=move || draft.with(|d| d.comments.clone())
                         on:input=move |ev| { changed(); draft.update(|d| d.comments = event_target_value(&ev)) }></textarea>
-                </div>
+                </Field>
                 <button type="submit" class="usa-button">{format!("Sign off {label}")}</button>
                 <p role="status">{move || saved.get().then_some("Signed off and saved.")}</p>
             </form>

@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::browser;
+use crate::components::field::Field;
 use crate::components::page::PageHeading;
 use crate::components::radio::Radio;
 use crate::components::settings_card::SettingsCard;
@@ -127,7 +128,6 @@ fn DecisionQuestions() -> impl IntoView {
         .filter_map(|q| Question::ALL.into_iter().find(|known| known.id() == q.id).map(|known| (known, q)))
         .map(|(question, text)| {
             let name = format!("q-{}", question.id());
-            let hint_id = format!("{name}-hint");
             let choices = Answer::ALL
                 .into_iter()
                 .map(|answer| {
@@ -138,13 +138,10 @@ fn DecisionQuestions() -> impl IntoView {
                     }
                 })
                 .collect_view();
-            let described_by = hint_id.clone();
             view! {
-                <fieldset class="usa-fieldset decision-question" aria-describedby=described_by>
-                    <legend class="usa-legend">{text.prompt}</legend>
-                    <span class="usa-hint" id=hint_id>{text.hint}</span>
+                <Field id=name.clone() label=text.prompt hint=text.hint group=true class="decision-question" let:_control>
                     <div class="radio-row">{choices}</div>
-                </fieldset>
+                </Field>
             }
         })
         .collect_view();
@@ -166,11 +163,10 @@ fn DecisionQuestions() -> impl IntoView {
             <p><Cited fact=fact("sl-ial1-all-no") />" "<Cited fact=fact("sl-ial2-any-yes") /></p>
             <form class="usa-form usa-form--large decision-form" on:submit=|ev| ev.prevent_default()>
                 {questions}
-                <fieldset class="usa-fieldset decision-question" aria-describedby="q-audience-hint">
-                    <legend class="usa-legend">"Who will sign in to your application?"</legend>
-                    <span class="usa-hint" id="q-audience-hint">"This is the same answer as in your integration profile on the home page."</span>
+                <Field id="q-audience" label="Who will sign in to your application?" group=true class="decision-question"
+                    hint="This is the same answer as in your integration profile on the home page." let:_control>
                     <div class="radio-row">{audience_choices}</div>
-                </fieldset>
+                </Field>
             </form>
         </section>
     }
@@ -264,26 +260,20 @@ fn AgencyDecision() -> impl IntoView {
         <section aria-labelledby="decision-heading">
             <h2 id="decision-heading">"Your agency’s decision"</h2>
             <form class="usa-form usa-form--large" on:submit=|ev| ev.prevent_default()>
-                <fieldset class="usa-fieldset">
-                    <legend class="usa-legend">"Which level will your agency use?"</legend>
+                <Field id="chosen-level" label="Which level will your agency use?" group=true let:_control>
                     {option(None, Signal::derive(follow_label))}
                     {Level::ALL.into_iter().map(|level| option(Some(level), Signal::derive(move || level.name().to_string()))).collect_view()}
-                </fieldset>
+                </Field>
                 <Show when=needs_reason>
-                    <div class="usa-form-group" class:usa-form-group--error=move || error.get().is_some()>
-                        <label class="usa-label" for="override-reason">"Why does your agency choose this level?"</label>
-                        <span class="usa-hint" id="override-reason-hint">"For example, the finding of your digital identity risk assessment. Your reviewer sees this."</span>
-                        {move || error.get().map(|message| view! { <span class="usa-error-message" id="override-reason-error">{message}</span> })}
-                        <textarea
-                            class="usa-textarea"
-                            id="override-reason"
-                            aria-describedby=move || if error.get().is_some() { "override-reason-hint override-reason-error override-reason-length" } else { "override-reason-hint override-reason-length" }
-                            aria-invalid=move || error.get().is_some().to_string()
+                    <Field id="override-reason" label="Why does your agency choose this level?"
+                        hint="For example, the finding of your digital identity risk assessment. Your reviewer sees this."
+                        error=Signal::derive(move || error.get().map(str::to_string))
+                        length_of=Signal::derive(move || record.with(|r| r.service_level.override_reason.clone())) let:control>
+                        <textarea class="usa-textarea" id=control.id aria-describedby=move || control.described_by.get() aria-invalid=move || control.invalid.get()
                             prop:value=move || record.with(|r| r.service_level.override_reason.clone())
                             on:input=move |ev| record.update(|r| r.service_level.override_reason = event_target_value(&ev))
                         ></textarea>
-                        <crate::components::length_note::LengthNote id="override-reason-length" text=Signal::derive(move || record.with(|r| r.service_level.override_reason.clone())) />
-                    </div>
+                    </Field>
                 </Show>
                 <p data-testid="effective-level">{effective}</p>
             </form>

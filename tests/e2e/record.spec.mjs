@@ -52,10 +52,10 @@ test("a bad import is explained next to the field and changes nothing", async ({
   await writeFile(bad, JSON.stringify({ hello: "world" }));
   const input = page.getByLabel("Import a record");
   await input.setInputFiles(bad);
-  const error = page.locator("#import-error");
+  const error = page.locator("#import-record-error");
   await expect(error).toContainText("not a readiness record");
   await expect(error).toContainText("Your current work is unchanged");
-  await expect(input).toHaveAttribute("aria-describedby", /import-error/);
+  await expect(input).toHaveAttribute("aria-describedby", /import-record-error/);
   await expect(page.getByLabel("Agency name")).toHaveValue("Department of Examples");
   await expectNoAxeViolations(page);
 });
@@ -139,7 +139,7 @@ test("import errors say what is wrong in the user's words, and where", async ({ 
   await writeFile(cut, JSON.stringify(record, null, 2).slice(0, 200));
   const input = page.getByLabel("Import a record");
   await input.setInputFiles(damaged);
-  const error = page.locator("#import-error");
+  const error = page.locator("#import-record-error");
   await expect(error).toHaveText(
     "damaged.json was not imported. The record is damaged: in the overall sign-off, the decision, the value “approved-by-gsa” is not one the portal knows: it can be “approved” or “changes requested”. Your current work is unchanged.",
   );

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::field::Field;
 use crate::components::page::PageHeading;
 use crate::components::tick_item::TickItem;
 use crate::logic::content::content;
@@ -96,12 +97,13 @@ pub fn SupportCheckerPage() -> impl IntoView {
         <p class="usa-intro">"Paste the text or HTML of a draft help page, FAQ or email. The checker finds the Login.gov Contact Center phone number in any form (any separators, HTML tags or character references between the digits, other digit forms, digits written as words or as phone-keypad letters), other phone numbers, and Login.gov links that are missing, in the wrong language or unknown."</p>
         <p>"The text stays in this page: it is not saved or sent anywhere."</p>
         <form class="usa-form usa-form--large checker-form" on:submit=|ev| ev.prevent_default()>
-            <label class="usa-label" for="checker-input">"Text or HTML to check"</label>
-            <span class="usa-hint" id="checker-hint">"The result updates as you paste or type."</span>
-            // Uncontrolled: the text only ever comes from the user, and writing a 100 KB paste
-            // back into the field on every keystroke would double the work of each update.
-            <textarea class="usa-textarea checker-input" id="checker-input" aria-describedby="checker-hint checker-summary"
-                on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            <Field id="checker-input" label="Text or HTML to check" hint="The result updates as you paste or type." let:control>
+                // Uncontrolled: the text only ever comes from the user, and writing a 100 KB paste
+                // back into the field on every keystroke would double the work of each update.
+                <textarea class="usa-textarea checker-input" id=control.id
+                    aria-describedby=move || control.described_by.get().map(|ids| format!("{ids} checker-summary"))
+                    on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            </Field>
         </form>
         <section aria-labelledby="checker-result-heading" class="checker-result">
             <h2 id="checker-result-heading">"Result"</h2>

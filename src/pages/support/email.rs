@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::field::Field;
 use crate::logic::export::DownloadFile;
 use crate::browser;
 use crate::components::copy_button::CopyButton;
@@ -80,22 +81,22 @@ pub fn SupportEmailPage() -> impl IntoView {
             "; the identity-verification paragraph appears for IAL2/AAL2 (see the "<a class="usa-link" href=SERVICE_LEVEL.path>"service-level guide"</a>")."
         </p>
         <form class="usa-form usa-form--large" on:submit=|ev| ev.prevent_default()>
-            <fieldset class="usa-fieldset">
-                <legend class="usa-legend">"Language of the email"</legend>
+            <Field id="email-language" label="Language of the email" group=true let:_control>
                 <div class="radio-row">{languages}</div>
-            </fieldset>
-            <label class="usa-label" for="launch-window">"Launch time frame"</label>
-            <span class="usa-hint" id="launch-window-hint">"A time frame rather than an exact date, written in the email’s language, for example “in early March 2027”."</span>
-            <input class="usa-input" id="launch-window" aria-describedby="launch-window-hint launch-window-length"
-                prop:value=move || record.with(|r| r.support.launch_window.clone())
-                on:input=move |ev| record.update(|r| r.support.launch_window = event_target_value(&ev)) />
-            <crate::components::length_note::LengthNote id="launch-window-length" text=Signal::derive(move || record.with(|r| r.support.launch_window.clone())) />
-            <label class="usa-label" for="help-desk">"Your help desk"</label>
-            <span class="usa-hint" id="help-desk-hint">"How users reach your agency about the application: an email address or a web page."</span>
-            <input class="usa-input" id="help-desk" aria-describedby="help-desk-hint help-desk-length"
-                prop:value=move || record.with(|r| r.support.help_desk.clone())
-                on:input=move |ev| record.update(|r| r.support.help_desk = event_target_value(&ev)) />
-            <crate::components::length_note::LengthNote id="help-desk-length" text=Signal::derive(move || record.with(|r| r.support.help_desk.clone())) />
+            </Field>
+            <Field id="launch-window" label="Launch time frame"
+                hint="A time frame rather than an exact date, written in the email’s language, for example “in early March 2027”."
+                length_of=Signal::derive(move || record.with(|r| r.support.launch_window.clone())) let:control>
+                <input class="usa-input" id=control.id aria-describedby=move || control.described_by.get()
+                    prop:value=move || record.with(|r| r.support.launch_window.clone())
+                    on:input=move |ev| record.update(|r| r.support.launch_window = event_target_value(&ev)) />
+            </Field>
+            <Field id="help-desk" label="Your help desk" hint="How users reach your agency about the application: an email address or a web page."
+                length_of=Signal::derive(move || record.with(|r| r.support.help_desk.clone())) let:control>
+                <input class="usa-input" id=control.id aria-describedby=move || control.described_by.get()
+                    prop:value=move || record.with(|r| r.support.help_desk.clone())
+                    on:input=move |ev| record.update(|r| r.support.help_desk = event_target_value(&ev)) />
+            </Field>
         </form>
         {move || {
             let missing = missing.get();

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::field::Field;
 use crate::components::copy_button::CopyButton;
 use crate::components::page::PageHeading;
 use crate::components::tick_item::TickItem;
@@ -72,11 +73,12 @@ pub fn SupportLinksPage() -> impl IntoView {
 
     let field = move |id: &'static str, label: &'static str, get: fn(&crate::logic::record::ReadinessRecord) -> String, set: fn(&mut crate::logic::record::ReadinessRecord, String)| {
         view! {
-            <label class="usa-label" for=id>{label}</label>
-            <input class="usa-input" id=id aria-describedby=format!("attribution-hint {id}-length")
-                prop:value=move || record.with(get)
-                on:input=move |ev| record.update(|r| set(r, event_target_value(&ev))) />
-            <crate::components::length_note::LengthNote id=format!("{id}-length") text=Signal::derive(move || record.with(get)) />
+            <Field id=id label=label length_of=Signal::derive(move || record.with(get)) let:control>
+                // The group's hint, on the parameters, describes both values.
+                <input class="usa-input" id=control.id aria-describedby=move || control.described_by.get().map(|ids| format!("attribution-hint {ids}"))
+                    prop:value=move || record.with(get)
+                    on:input=move |ev| record.update(|r| set(r, event_target_value(&ev))) />
+            </Field>
         }
     };
 
