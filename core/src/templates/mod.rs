@@ -6,12 +6,18 @@
 //! output format, and an empty value shows as a bracketed placeholder so the preview shows
 //! what is missing.
 
-use super::conditions::{condition_holds, who_signs_in, WhenUnknown};
-use super::content::{Contact, Link, LinkKind, SupportFile, WhoSignsIn};
-use super::export::{markdown_line, markdown_text};
-use super::support_links::{base_url, build_url, link_html, Attribution};
-use super::text::html_escape;
-use super::vocab::{Audience, Lang, Level, Profile};
+use crate::conditions::{condition_holds, who_signs_in, WhenUnknown};
+use crate::content::{Contact, Link, LinkKind, SupportFile, WhoSignsIn};
+use crate::export::{markdown_line, markdown_text};
+use crate::support_links::{base_url, build_url, link_html, Attribution};
+use crate::text::html_escape;
+use crate::vocab::{Audience, Lang, Level, Profile};
+
+mod eml;
+mod faq;
+
+pub use eml::*;
+pub use faq::*;
 
 /// What the agency types for its launch announcement.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -383,12 +389,11 @@ pub fn launch_email(input: &EmailInput, links: &[Link]) -> Email {
     Email { subject, text, html }
 }
 
-const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /// The email's file name: it names the language, so each language's file is its own, as in
 /// `launch-email-department-of-examples-benefits-portal-es-2026-12-02.eml`.
 pub fn email_file_name(agency: &str, application: &str, lang: Lang, date_iso: &str, extension: &str) -> String {
-    let parts: Vec<String> = ["launch-email".to_string(), super::record::file_slug(agency), super::record::file_slug(application), lang.id().to_string(), super::record::file_slug(date_iso)]
+    let parts: Vec<String> = ["launch-email".to_string(), crate::record::file_slug(agency), crate::record::file_slug(application), lang.id().to_string(), crate::record::file_slug(date_iso)]
         .into_iter()
         .filter(|p| !p.is_empty())
         .collect();
@@ -425,187 +430,6 @@ pub fn mark_values(text: &str, values: &[String]) -> Vec<(String, bool)> {
         }
     }
     parts
-}
-
-/// Standard base64 (RFC 4648) with padding, on one line.
-pub fn base64(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(BASE64[((n >> (18 - 6 * i)) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-/// `\n` (or stray `\r`) line endings as CRLF, the canonical form of text in MIME.
-fn crlf(text: &str) -> String {
-    text.replace("\r\n", "\n").replace('\r', "\n").replace('\n', "\r\n")
-}
-
-/// Base64 in lines of 76 characters, each ended by CRLF (RFC 2045).
-fn base64_body(bytes: &[u8]) -> String {
-    let encoded = base64(bytes);
-    let mut out = String::with_capacity(encoded.len() + encoded.len() / 38 + 2);
-    for line in encoded.as_bytes().chunks(76) {
-        out.push_str(std::str::from_utf8(line).unwrap_or_default());
-        out.push_str("\r\n");
-    }
-    out
-}
-
-/// The Subject header's value: as typed when short plain ASCII, otherwise RFC 2047
-/// encoded-words of whole characters, folded. Every line of the header stays within RFC 2047's
-/// 76 characters: the first line also holds `Subject: ` (9), so its word carries at most 39
-/// bytes (64 characters); the folded lines start with a space, so theirs carry 45 (72).
-fn subject_header(subject: &str) -> String {
-    const FIRST_LINE_BYTES: usize = 39;
-    const FOLDED_LINE_BYTES: usize = 45;
-    let subject = clean(subject);
-    let plain = subject.chars().all(|c| c.is_ascii() && !c.is_ascii_control()) && !subject.contains("=?") && subject.len() <= 76 - "Subject: ".len();
-    if plain {
-        return subject;
-    }
-    let mut words = Vec::new();
-    let mut chunk = String::new();
-    for c in subject.chars() {
-        let limit = if words.is_empty() { FIRST_LINE_BYTES } else { FOLDED_LINE_BYTES };
-        if chunk.len() + c.len_utf8() > limit {
-            words.push(format!("=?UTF-8?B?{}?=", base64(chunk.as_bytes())));
-            chunk.clear();
-        }
-        chunk.push(c);
-    }
-    if !chunk.is_empty() || words.is_empty() {
-        words.push(format!("=?UTF-8?B?{}?=", base64(chunk.as_bytes())));
-    }
-    words.join("\r\n ")
-}
-
-/// The boundary between the parts. Base64 never holds `=_`, so no part can contain it.
-pub const EML_BOUNDARY: &str = "=_readiness_portal_launch_email";
-
-/// A draft message (RFC 5322, MIME multipart/alternative) that mail clients open for editing:
-/// no From, To or Date, and `X-Unsent: 1`. CRLF line endings; both parts UTF-8 in base64.
-pub fn eml(email: &Email, lang: Lang) -> String {
-    let mut out = String::new();
-    out.push_str("MIME-Version: 1.0\r\n");
-    out.push_str(&format!("Subject: {}\r\n", subject_header(&email.subject)));
-    out.push_str(&format!("Content-Language: {}\r\n", lang.html_lang()));
-    out.push_str("X-Unsent: 1\r\n");
-    // Folded, so the line stays within 76 characters.
-    out.push_str(&format!("Content-Type: multipart/alternative;\r\n boundary=\"{EML_BOUNDARY}\"\r\n"));
-    out.push_str("\r\n");
-    for (kind, body) in [("text/plain", &email.text), ("text/html", &email.html)] {
-        out.push_str(&format!("--{EML_BOUNDARY}\r\n"));
-        out.push_str(&format!("Content-Type: {kind}; charset=UTF-8\r\n"));
-        out.push_str(&format!("Content-Language: {}\r\n", lang.html_lang()));
-        out.push_str("Content-Transfer-Encoding: base64\r\n\r\n");
-        out.push_str(&base64_body(crlf(body).as_bytes()));
-    }
-    out.push_str(&format!("--{EML_BOUNDARY}--\r\n"));
-    out
-}
-
-/// One FAQ entry with the agency's names filled in.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FaqItem {
-    pub id: String,
-    pub question: String,
-    pub answer: String,
-}
-
-const FAQ_PH_AGENCY: &str = "[agency name]";
-const FAQ_PH_APPLICATION: &str = "[application name]";
-
-/// The FAQ entries that apply to this integration, as plain text, with the profile's agency and
-/// application filled in. An entry with a condition is included only when the condition is
-/// known to hold: the FAQ tells users what is true of this application.
-pub fn faq_items(support: &SupportFile, profile: &Profile, level: Option<Level>) -> Vec<FaqItem> {
-    faq_with(support, profile, level, &|t: &str| t.to_string(), &|v: &str| v.to_string())
-}
-
-fn faq_with(
-    support: &SupportFile,
-    profile: &Profile,
-    level: Option<Level>,
-    literal: &dyn Fn(&str) -> String,
-    value: &dyn Fn(&str) -> String,
-) -> Vec<FaqItem> {
-    let agency = value(&or_placeholder(&profile.agency, FAQ_PH_AGENCY));
-    let application = value(&or_placeholder(&profile.application, FAQ_PH_APPLICATION));
-    let values = [("agency", agency.as_str()), ("application", application.as_str())];
-    support
-        .faq
-        .iter()
-        .filter(|entry| entry.condition.as_ref().is_none_or(|c| condition_holds(c, profile, level, WhenUnknown::Fails)))
-        .map(|entry| FaqItem {
-            id: entry.id.to_string(),
-            question: fill(entry.question, &values, literal),
-            answer: fill(entry.answer, &values, literal),
-        })
-        .collect()
-}
-
-fn routed(support: &SupportFile, contact: Contact) -> impl Iterator<Item = &'static str> + '_ {
-    support.routing.iter().filter(move |r| r.contact == contact).map(|r| r.topic)
-}
-
-/// The FAQ as a Markdown document, every line inert: user text cannot add markup.
-pub fn faq_markdown(support: &SupportFile, profile: &Profile, level: Option<Level>) -> String {
-    // Lines are escaped whole (content and values alike), after filling in the plain values.
-    let items = faq_items(support, profile, level);
-    let agency = or_placeholder(&profile.agency, FAQ_PH_AGENCY);
-    let application = or_placeholder(&profile.application, FAQ_PH_APPLICATION);
-    let contact = base_url(support.links, LinkKind::Contact, Lang::En);
-    let mut out = format!(
-        "# {}\n\n",
-        markdown_line(&format!("Frequently asked questions about signing in to {application} with Login.gov"))
-    );
-    for item in &items {
-        out.push_str(&format!("## {}\n\n{}\n\n", markdown_line(&item.question), markdown_text(&item.answer)));
-    }
-    out.push_str("## Where to send questions\n\n");
-    out.push_str(&format!("Contact Login.gov ([login.gov/contact]({contact})) for:\n\n"));
-    for topic in routed(support, Contact::LoginGov) {
-        out.push_str(&format!("- {}\n", markdown_text(topic)));
-    }
-    out.push_str(&format!("\nContact {} for:\n\n", markdown_text(&agency)));
-    for topic in routed(support, Contact::Agency) {
-        out.push_str(&format!("- {}\n", markdown_text(topic)));
-    }
-    out
-}
-
-/// The FAQ as an HTML fragment, `<section lang="en">`, everything from content or the agency escaped.
-pub fn faq_html(support: &SupportFile, profile: &Profile, level: Option<Level>) -> String {
-    let escape = |t: &str| html_escape(t);
-    let items = faq_with(support, profile, level, &escape, &escape);
-    let agency = html_escape(&or_placeholder(&profile.agency, FAQ_PH_AGENCY));
-    let application = html_escape(&or_placeholder(&profile.application, FAQ_PH_APPLICATION));
-    let contact = base_url(support.links, LinkKind::Contact, Lang::En);
-    let mut out = String::from("<section lang=\"en\">\n");
-    out.push_str(&format!("<h2>Frequently asked questions about signing in to {application} with Login.gov</h2>\n"));
-    for item in &items {
-        out.push_str(&format!("<h3>{}</h3>\n<p>{}</p>\n", item.question, item.answer));
-    }
-    out.push_str("<h3>Where to send questions</h3>\n");
-    out.push_str(&format!("<p>Contact Login.gov ({}) for:</p>\n<ul>\n", link_html(contact, "login.gov/contact", Lang::En)));
-    for topic in routed(support, Contact::LoginGov) {
-        out.push_str(&format!("<li>{}</li>\n", html_escape(topic)));
-    }
-    out.push_str(&format!("</ul>\n<p>Contact {agency} for:</p>\n<ul>\n"));
-    for topic in routed(support, Contact::Agency) {
-        out.push_str(&format!("<li>{}</li>\n", html_escape(topic)));
-    }
-    out.push_str("</ul>\n</section>\n");
-    out
 }
 
 #[cfg(test)]
