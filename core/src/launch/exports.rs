@@ -14,7 +14,8 @@ use crate::staffing::{Assumptions, Forecast, ForecastInput};
 use super::fields::{choice_label, LaunchField, LaunchForm, RAMP_PHASED, YES};
 use super::payload::{launch_values, value_kind, LaunchRequest, ValueKind};
 pub use super::payload::{PAYLOAD_SCHEMA, PAYLOAD_VERSION};
-use super::validation::{percent_or_zero, split_contacts, whole_or_zero, LINE_BREAKS};
+use super::numbers::{percent_or_zero, whole_or_zero};
+use super::text_checks::{split_contacts, LINE_BREAKS};
 
 /// Days the page forecasts from the day users arrive.
 pub const FORECAST_DAYS: u32 = 42;

@@ -14,7 +14,8 @@ use crate::staffing::{self, Assumptions, Forecast, ASSUMPTIONS};
 use crate::vocab::{Level, PartnerType};
 
 use super::fields::{choice_label, FieldKind, LaunchField, LaunchForm, NO, RAMP_PHASED, YES};
-use super::validation::{parse_percent, parse_whole, split_contacts};
+use super::numbers::{parse_percent, parse_whole};
+use super::text_checks::split_contacts;
 
 /// `schema` value of the payload.
 pub const PAYLOAD_SCHEMA: &str = "login-gov-partner-launch-request";
