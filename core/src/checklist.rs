@@ -146,10 +146,6 @@ pub struct Scope {
 }
 
 impl Scope {
-    pub fn of(record: &crate::record::ReadinessRecord) -> Scope {
-        Scope { profile: Profile { agency: String::new(), application: String::new(), ..record.profile.clone() }, level: record.level() }
-    }
-
     /// "Showing the items for IAL2/AAL2, SAML, and the public." with "none chosen yet" or "not
     /// known yet" in place of each missing answer.
     pub fn summary(&self) -> String {

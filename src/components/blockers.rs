@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::logic::checklist::{self, Scope};
+use crate::logic::record::ReadinessRecord;
 use crate::logic::content::content;
 use crate::logic::routes::CHECKLIST;
 use crate::store::use_store;
@@ -13,7 +14,7 @@ use crate::store::use_store;
 /// typing a note never re-renders the list.
 pub fn use_scope() -> Memo<Scope> {
     let record = use_store().record;
-    Memo::new(move |_| record.with(Scope::of))
+    Memo::new(move |_| record.with(ReadinessRecord::scope))
 }
 
 /// Required items that apply and are not done, linked to the items themselves.

@@ -1,8 +1,12 @@
 //! The length limit on every text the record holds.
 
+use crate::text::MAX_FIELD_CHARS;
+
+use super::document::{ReadinessRecord, RecordError};
+use super::places::place_words;
+
 use serde_json::Value;
 
-use super::*;
 
 /// What a field says when its text is over [`MAX_FIELD_CHARS`]: nothing is cut, but the
 /// record cannot be saved until the text is shortened. `None` within the limit.

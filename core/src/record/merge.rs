@@ -1,8 +1,10 @@
 //! Two tabs' work merged: three-way, part by part.
 
+use super::document::ReadinessRecord;
+use super::places::place_words;
+
 use serde_json::Value;
 
-use super::*;
 
 /// Another tab's saved work merged into this tab's (see [`merge`]).
 #[derive(Clone, Debug, PartialEq)]

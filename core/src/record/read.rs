@@ -1,9 +1,14 @@
 //! Reading a saved or imported record: JSON to the current version through every migration,
 //! and what is wrong with it in the user's own terms (which part of their work, and why).
 
+use crate::checklist::ChecklistWork;
+
+use super::document::*;
+use super::limits::check_limits;
+use super::places::place_words;
+
 use serde_json::Value;
 
-use super::*;
 
 /// Reads text into a record of the current version, migrating older ones.
 /// Returns the record and the version it was read from.
@@ -94,45 +99,6 @@ pub(super) fn shape_error_words(path: &[String], message: &str) -> String {
     format!("in {}, {}", place_words(path), problem_words(message))
 }
 
-/// Where in the record `path` points, as the portal's pages name it.
-pub(super) fn place_words(path: &[String]) -> String {
-    let content = crate::content::content();
-    let words = |name: &str| name.replace('_', " ");
-    let field = |rest: &[String]| rest.first().map(|f| format!(", the {}", words(f))).unwrap_or_default();
-    let parts: Vec<&str> = path.iter().map(String::as_str).collect();
-    match parts.as_slice() {
-        ["profile", name, ..] => format!("the integration profile, the {}", words(name)),
-        ["service_level", "answers", name, ..] => format!("the service-level answers, the answer about {}", words(name)),
-        ["service_level", name, ..] => format!("the service level, the {}", words(name)),
-        ["checklist", "items", id, ..] => {
-            let title = content.checklist.phases.iter().flat_map(|p| p.items).find(|i| i.id == *id).map(|i| i.title);
-            format!("the checklist item “{}”{}", title.unwrap_or(id), field(&path[3..]))
-        }
-        ["checklist", "sign_offs", scope, ..] => {
-            let scope_words = if *scope == crate::checklist::OVERALL {
-                "the overall sign-off".to_string()
-            } else {
-                let title = content.checklist.phases.iter().find(|p| p.id == *scope).map(|p| p.title);
-                format!("the sign-off for “{}”", title.unwrap_or(scope))
-            };
-            format!("{scope_words}{}", field(&path[3..]))
-        }
-        ["support", name, ..] => format!("the support kit, the {}", words(name)),
-        ["launch", "form", name, ..] => {
-            let label = LaunchField::from_id(name).and_then(|f| content.launch.field(f)).map_or_else(|| words(name), |f| f.label.to_string());
-            format!("the launch request form, the field “{label}”")
-        }
-        ["launch", "outbox", n, ..] => format!("launch submission {} waiting to be sent", n.parse::<usize>().map_or(n.to_string(), |i| (i + 1).to_string())),
-        ["launch", "assumption_texts", key, ..] => {
-            let label = crate::staffing::ASSUMPTIONS.iter().find(|a| a.key == *key).map_or_else(|| words(key), |a| a.label.to_string());
-            format!("the staffing assumption “{label}”")
-        }
-        ["launch", "calendar", ..] => "the launch's calendar entry".to_string(),
-        ["launch", "receipts", n, ..] => format!("launch receipt {}", n.parse::<usize>().map_or(n.to_string(), |i| (i + 1).to_string())),
-        [] | ["."] => "the record".to_string(),
-        _ => format!("the part named “{}”", path.join(" › ")),
-    }
-}
 
 /// What serde found wrong, in plain words.
 pub(super) fn problem_words(message: &str) -> String {
@@ -241,4 +207,22 @@ pub(super) fn migrate(mut value: Value, from_version: u64) -> Result<Value, Reco
         value["version"] = Value::from(version);
     }
     Ok(value)
+}
+
+/// Interprets what was found in storage; never fails, so start-up never crashes.
+pub fn load(saved: Option<&str>) -> LoadOutcome {
+    let Some(raw) = saved else { return LoadOutcome::Empty };
+    if raw.trim().is_empty() {
+        return LoadOutcome::Empty;
+    }
+    match parse_record(raw) {
+        Ok((record, from)) if from == RECORD_VERSION => LoadOutcome::Current(record),
+        Ok((record, from_version)) => LoadOutcome::Migrated { record, from_version },
+        Err(error) => LoadOutcome::Unreadable { raw: raw.to_string(), error },
+    }
+}
+
+/// Validates an imported file. On error the caller keeps the current record untouched.
+pub fn import(text: &str) -> Result<ReadinessRecord, RecordError> {
+    parse_record(text).map(|(record, _)| record)
 }

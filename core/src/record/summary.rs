@@ -1,6 +1,9 @@
 //! How much work a record holds, to say what an import would replace.
 
-use super::*;
+use crate::service_level;
+
+use super::document::ReadinessRecord;
+
 
 /// How much work a record holds, part by part, so that replacing it can say what would be lost.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

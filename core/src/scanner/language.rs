@@ -1,6 +1,7 @@
 //! The language of a text, for checking that its login.gov links are in the same one.
 
-use super::*;
+use crate::vocab::Lang;
+
 
 /// The text's language: Simplified Chinese when ideographs are most of its letters; otherwise
 /// English, Spanish or French by counts of common short words, when one clearly leads.

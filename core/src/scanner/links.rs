@@ -1,6 +1,7 @@
 //! Login.gov links in a text: found, parsed, and compared with the links the portal knows.
 
-use super::*;
+use crate::vocab::Lang;
+
 
 pub(super) const HOST: &str = "login.gov";
 

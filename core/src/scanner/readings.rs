@@ -1,7 +1,8 @@
 //! Other ways to read the letters of a text as digits: digits written as words (English,
 //! Spanish, French) or Chinese numerals, and capitals read on a phone keypad.
 
-use super::*;
+use super::view::Stream;
+
 
 /// Another way to read the letters of a text as digits.
 #[derive(Clone, Copy, PartialEq, Eq)]

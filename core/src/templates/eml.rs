@@ -1,7 +1,10 @@
 //! The email as a draft `.eml` file (MIME, base64 parts, RFC 2047 subject), which mail clients
 //! open ready to send.
 
-use super::*;
+
+use crate::vocab::Lang;
+
+use super::email::{clean, Email};
 
 pub(super) const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 

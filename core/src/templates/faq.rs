@@ -1,6 +1,14 @@
 //! The agency FAQ for a help desk, from the bundled content, as Markdown and HTML.
 
-use super::*;
+use crate::conditions::{condition_holds, WhenUnknown};
+use crate::content::{Contact, LinkKind, SupportFile};
+use crate::export::{markdown_line, markdown_text};
+use crate::support_links::{base_url, link_html};
+use crate::text::html_escape;
+use crate::vocab::{Lang, Level, Profile};
+
+use super::email::{fill, or_placeholder};
+
 
 /// One FAQ entry with the agency's names filled in.
 #[derive(Clone, Debug, PartialEq, Eq)]
