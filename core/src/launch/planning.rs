@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::staffing::{validate_assumptions, Assumptions, ASSUMPTIONS};
+use crate::staffing::{plain_number, validate_assumptions, Assumptions, ASSUMPTIONS};
 
 /// The assumptions in force, and the problem of each field that is not used yet, by key:
 /// defaults, overridden by every change that parses and is in range.
@@ -36,14 +36,7 @@ pub fn assumptions_from(texts: &BTreeMap<String, String>) -> (Assumptions, Vec<(
 /// What an assumption's field shows: the text typed, or the default written plainly ("180",
 /// "0.5").
 pub fn assumption_text(texts: &BTreeMap<String, String>, key: &str) -> String {
-    texts.get(key).cloned().unwrap_or_else(|| {
-        let value = Assumptions::default().get(key).unwrap_or_default();
-        if value.fract() == 0.0 {
-            format!("{value:.0}")
-        } else {
-            format!("{value}")
-        }
-    })
+    texts.get(key).cloned().unwrap_or_else(|| plain_number(Assumptions::default().get(key).unwrap_or_default()))
 }
 
 /// A forecast day in words: "day −7", "launch day", "day 41".

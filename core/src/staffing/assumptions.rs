@@ -157,7 +157,8 @@ impl Assumptions {
     }
 }
 
-pub(super) fn plain_number(x: f64) -> String {
+/// A number written plainly: "180", "0.5".
+pub fn plain_number(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {
         format!("{}", x as i64)
     } else {
