@@ -209,3 +209,19 @@ fn the_import_reader_spreads_grouped_imports() {
     assert!(found.contains(&(true, vec!["launch".into(), "LaunchForm".into()])), "{found:?}");
     assert!(found.contains(&(false, vec!["view".into(), "Stream".into(), "default".into()])), "{found:?}");
 }
+
+/// The rules crate depends on no browser crate, so nothing in it can reach for the DOM: what
+/// `cargo tree -p portal_core` lists (dev-dependencies included) holds none of them.
+#[test]
+fn the_rules_depend_on_no_browser_crate() {
+    let output = std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["tree", "--offline", "--prefix", "none", "-e", "normal,build,dev", "-p", "portal_core", "--manifest-path"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.toml"))
+        .output()
+        .unwrap();
+    let tree = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success() && tree.contains("serde_json"), "cargo tree failed: {}", String::from_utf8_lossy(&output.stderr));
+    for browser_crate in ["leptos", "web-sys", "js-sys", "wasm-bindgen", "gloo"] {
+        assert!(!tree.lines().any(|line| line.starts_with(browser_crate)), "portal_core depends on {browser_crate}:\n{tree}");
+    }
+}
