@@ -664,3 +664,140 @@ fn text_over_the_limit_is_named_not_cut() {
         "This is 10,214 characters, 214 more than the 10,000 the portal can save. Nothing has been cut, but your changes are not saved until you shorten it."
     );
 }
+
+/// Property tests of this area: generated inputs (see `common::strategies`), every promise kept.
+mod properties {
+    use super::common::parsers::*;
+    use super::common::strategies::*;
+    use proptest::prelude::*;
+    use portal_core::checklist::{item_errors, validate_sign_off, Decision, ItemStatus, ItemWork, SignOffDraft};
+    use portal_core::content::content;
+    use portal_core::dates::Date;
+    use portal_core::export::{csv, header_facts, markdown, markdown_text, CSV_COLUMNS};
+    use portal_core::text::csv_cell;
+    
+    
+    
+    
+    
+    
+    
+    
+    
+    
+    
+    
+    
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        #[test]
+        fn exports_never_start_a_formula_and_keep_html_inert(agency in hostile(), note in hostile(), status in any::<u8>()) {
+            let record = record_from(agency, "App".into(), note.clone(), status);
+            let md = markdown(&record, content(), "2026-11-23");
+            prop_assert!(!md.contains("<span>") && !md.contains("<script"));
+            let _ = csv(&record, content(), "2026-11-23");
+            let cell = csv_cell(&note);
+            let inner = &cell[1..cell.len() - 1];
+            let unquoted = inner.replace("\"\"", "\"");
+            prop_assert!(!runnable(&unquoted), "{:?}", unquoted);
+            let neutralised = format!("'{}", note);
+            prop_assert!(unquoted == note || unquoted == neutralised);
+        }
+
+        #[test]
+        fn a_sign_off_is_accepted_exactly_when_complete_and_keeps_the_text_trimmed(
+            reviewer in hostile(), role in hostile(), date in prop_oneof![hostile(), Just("2026-11-23".to_string()), Just(" 2027-02-28 ".to_string())],
+            decision in prop_oneof![Just(None), Just(Some(Decision::Approved)), Just(Some(Decision::ChangesRequested))], comments in hostile(),
+        ) {
+            let draft = SignOffDraft { reviewer: reviewer.clone(), role: role.clone(), date: date.clone(), decision, comments: comments.clone() };
+            let complete = !reviewer.trim().is_empty() && !role.trim().is_empty() && Date::parse_iso(date.trim()).is_some() && decision.is_some();
+            match validate_sign_off(&draft, "f".into()) {
+                Ok(s) => {
+                    prop_assert!(complete);
+                    prop_assert_eq!((s.reviewer.as_str(), s.role.as_str(), s.date.as_str(), s.comments.as_str()), (reviewer.trim(), role.trim(), date.trim(), comments.trim()));
+                    prop_assert_eq!(Some(s.decision), decision);
+                }
+                Err(errors) => {
+                    prop_assert!(!complete && errors.any());
+                    prop_assert_eq!(errors.reviewer.is_some(), reviewer.trim().is_empty());
+                    prop_assert_eq!(errors.role.is_some(), role.trim().is_empty());
+                }
+            }
+        }
+
+        #[test]
+        fn checklist_item_errors_follow_the_rules(status in 0usize..3, reason in hostile(), evidence in hostile(), path in "[a-z0-9./?=&%-]{1,30}") {
+            let work = ItemWork { status: ItemStatus::ALL[status], na_reason: reason.clone(), note: String::new(), evidence: evidence.clone() };
+            let errors = item_errors(&work);
+            prop_assert_eq!(errors.na_reason.is_some(), work.status == ItemStatus::NotApplicable && reason.trim().is_empty());
+            if evidence.trim().is_empty() {
+                prop_assert!(errors.evidence.is_none());
+            }
+            // Words are always accepted: only something that looks like a link is checked.
+            let lower = evidence.to_ascii_lowercase();
+            if !lower.contains([':', '/']) && !lower.contains("www.") {
+                prop_assert!(errors.evidence.is_none(), "{:?}", evidence);
+            }
+            // Nothing but an https:// address is ever accepted as a link.
+            if lower.trim_start().starts_with("javascript:") || lower.trim_start().starts_with("http://") {
+                prop_assert!(errors.evidence.is_some(), "{:?}", evidence);
+            }
+            let link = ItemWork { evidence: format!(" https://tickets.example.gov/{path} "), ..work };
+            prop_assert_eq!(item_errors(&link).evidence, None);
+        }
+    }
+
+    proptest! {
+        // Records with 48 hostile strings each: generating them is the slow part, so fewer cases.
+        #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+        #[test]
+        fn checklist_exports_keep_their_structure_whatever_is_typed(texts in prop::collection::vec(hostile(), TEXTS), choices in any::<u32>()) {
+            let record = full_record(&texts, choices);
+            let checklist = &content().checklist;
+            let md = markdown(&record, content(), "2026-11-23");
+            // Read by a CommonMark parser, typed text adds no heading, list, link, emphasis or HTML.
+            let (structure, _) = read_markdown(&md);
+            prop_assert_eq!(structure, read_markdown(&markdown(&placeholder_text(&record), content(), "2026-11-23")).0);
+            let plain = markdown(&without_text(&record), content(), "2026-11-23");
+            // No markup outside the settings card's fenced code blocks (content, shown literally),
+            // and user text adds no heading, list item or line of its own.
+            let outside_code: String = md.split("```").step_by(2).collect();
+            prop_assert!(!outside_code.contains('<'));
+            prop_assert_eq!(lines_starting(&md, "#"), lines_starting(&plain, "#"));
+            prop_assert_eq!(lines_starting(&md, "- "), lines_starting(&plain, "- "));
+            // The only indented list items are each item's note and evidence.
+            prop_assert_eq!(lines_starting(&md, "  - "), lines_starting(&md, "  - Note: ") + lines_starting(&md, "  - Evidence: "));
+
+            let rows = safe_rows(&csv(&record, content(), "2026-11-23"))?;
+            let items: usize = checklist.phases.iter().map(|p| p.items.len()).sum();
+            let facts = header_facts(&record, content(), "2026-11-23");
+            prop_assert_eq!(rows.len(), facts.len() + items + 1);
+            // The header facts read back exactly as the agency typed them.
+            for (row, (name, value)) in rows.iter().zip(&facts) {
+                prop_assert_eq!(&row[0], &csv_safe(name));
+                prop_assert_eq!(&row[1], &csv_safe(value));
+            }
+            prop_assert!(rows.iter().all(|r| r.len() == CSV_COLUMNS.len()));
+            let column = |name: &str| CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
+            for item in ITEMS {
+                let work = record.checklist.item(item);
+                let row = rows.iter().find(|r| r[column("Item id")] == item).unwrap();
+                prop_assert_eq!(&row[column("Note")], &csv_safe(&work.note));
+                prop_assert_eq!(&row[column("Evidence")], &csv_safe(&work.evidence));
+                prop_assert_eq!(&row[column("Reason not applicable")], &csv_safe(&work.na_reason));
+            }
+        }
+
+        #[test]
+        fn typed_text_reads_back_from_markdown_as_typed(text in hostile(), lines in prop::collection::vec("[-=+*#>0-9.) `~_|\\[\\]!<&\t]{0,8}", 0..6)) {
+            // Any text, and lines made of what opens Markdown blocks ("===", "1)", "- ", "> ", "```").
+            let text = format!("{text}\n{}", lines.join("\n"));
+            let (structure, shown) = read_markdown(&format!("- Note: {}\n", markdown_text(&text)));
+            prop_assert_eq!(structure, vec!["Start(List(None))", "Start(Item)", "End(Item)", "End(List(false))"]);
+            prop_assert_eq!(shown, format!("Note: {}", as_shown(&text)).trim_end().to_string());
+        }
+    }
+}

@@ -1558,3 +1558,113 @@ fn downloads_carry_the_last_submissions_key_and_the_calendar_stamp_is_utc() {
     assert!(csv.body.contains("\"idempotency_key\",\"key-7\""), "{}", &csv.body[..200]);
     assert_eq!(ics_dtstamp("2026-12-02T07:50:02.123Z"), "20261202T075002Z");
 }
+
+/// Property tests of this area: generated inputs (see `common::strategies`), every promise kept.
+mod properties {
+    
+    use super::common::strategies::*;
+    use proptest::prelude::*;
+    
+    
+    use portal_core::dates::Date;
+    
+    
+    use portal_core::launch::{
+        forecast_input, ics, launch_request_text, parse_whole, payload, submission_csv, validate, LaunchField, LaunchForm, FORECAST_DAYS,
+        PORTAL_ORDER,
+    };
+    
+    use portal_core::record::ReadinessRecord;
+    
+    
+    
+    
+    use portal_core::vocab::Level;
+    use portal_core::staffing::forecast;
+    
+    
+    
+    
+
+    proptest! {
+        // Records with 48 hostile strings each: generating them is the slow part, so fewer cases.
+        #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+        #[test]
+        fn launch_exports_read_back_as_typed(form in any_launch_form(), assumptions in any_assumptions(), agency in hostile(), application in hostile()) {
+            let mut record = ReadinessRecord::default();
+            (record.profile.agency, record.profile.application) = (agency.clone(), application.clone());
+            let fc = forecast(&forecast_input(&form, FORECAST_DAYS), &assumptions);
+            for x in [fc.total_contacts, fc.peak_contacts, fc.peak_phone_calls, fc.peak_load_erlangs, fc.form_backlog_per_day, fc.average_speed_of_answer_s] {
+                prop_assert!(x.is_finite() && x >= 0.0, "forecast figure {}", x);
+            }
+            prop_assert!(fc.scheduled_agents >= fc.phone_agents);
+
+            let json = payload(&form, &record, &assumptions, &fc, "0123456789abcdef0123456789abcdef");
+            let back: serde_json::Value = serde_json::from_str(&serde_json::to_string(&json).unwrap()).unwrap();
+            prop_assert_eq!(&back, &json);
+            prop_assert_eq!(back["agency"].as_str(), Some(agency.as_str()));
+            for field in [LaunchField::ApplicationUrl, LaunchField::IaaNumber, LaunchField::Seasonality, LaunchField::HelpDeskOther] {
+                prop_assert_eq!(back["launch"][field.id()].as_str(), Some(form.get(field)));
+            }
+
+            let rows = safe_rows(&submission_csv(&form, &record, &assumptions, &fc, "k"))?;
+            prop_assert!(rows.iter().all(|r| r.len() == 2));
+            let cell = |name: &str| rows.iter().find(|r| r[0] == name).map(|r| r[1].clone());
+            prop_assert_eq!(cell("agency"), Some(csv_safe(&agency)));
+            prop_assert_eq!(cell("launch.seasonality"), Some(csv_safe(&form.seasonality)));
+            prop_assert_eq!(cell("launch.iaa_number"), Some(csv_safe(&form.iaa_number)));
+
+            // One "Label: value" line per field; further lines of a value are indented, whatever
+            // a viewer takes for a line break (LF, CRLF or a lone CR).
+            let text = launch_request_text(&form, &record).replace("\r\n", "\n").replace(['\r', '\u{0b}', '\u{0c}', '\u{85}', '\u{2028}', '\u{2029}'], "\n");
+            prop_assert_eq!(text.lines().filter(|l| !l.starts_with("  ")).count(), 3 + PORTAL_ORDER.len() + 2, "{:?}", text);
+
+            let calendar = ics(&form, &record, "20261123T150000Z", "k@readiness-portal", 3).unwrap();
+            for line in calendar.split("\r\n").filter(|l| !l.is_empty()) {
+                prop_assert!(line.len() <= 75, "folded at 75 octets: {:?}", line);
+            }
+            let unfolded = calendar.replace("\r\n ", "");
+            for line in unfolded.split("\r\n").filter(|l| !l.is_empty()) {
+                prop_assert!(line.split_once([':', ';']).is_some_and(|(name, _)| !name.is_empty() && name.bytes().all(|b| b.is_ascii_uppercase() || b == b'-')), "a property line: {:?}", line);
+            }
+            prop_assert_eq!(unfolded.matches("\r\nSUMMARY:").count(), 2, "the deploy and the launch day");
+            // An iCalendar parser (the `ical` crate) reads the file: two events, each with its UID,
+            // SEQUENCE and dates, whatever was typed.
+            let parsed = ical::IcalParser::new(std::io::BufReader::new(calendar.as_bytes())).next();
+            let parsed = parsed.expect("a calendar").map_err(|e| TestCaseError::fail(format!("{e}")))?;
+            prop_assert_eq!(parsed.events.len(), 2);
+            for (event, what) in parsed.events.iter().zip(["deploy", "launch"]) {
+                let value = |name: &str| event.properties.iter().find(|p| p.name == name).and_then(|p| p.value.clone());
+                prop_assert_eq!(value("UID"), Some(format!("k@readiness-portal-{what}")));
+                prop_assert_eq!(value("SEQUENCE"), Some("3".to_string()));
+                prop_assert!(value("DTSTART").is_some_and(|d| d.len() == 8) && value("SUMMARY").is_some());
+            }
+        }
+
+        #[test]
+        fn launch_validation_never_panics(values in prop::collection::vec(hostile(), LaunchField::ALL.len()), day in 0i64..4000) {
+            let mut form = LaunchForm::default();
+            for (&field, value) in LaunchField::ALL.iter().zip(values) {
+                form.set(field, value);
+            }
+            let today = Date::new(2026, 1, 1).unwrap().add_days(day);
+            for level in [None, Some(Level::Ial1Aal2), Some(Level::BasicIdv), Some(Level::Ial2Aal2)] {
+                let problems = validate(&form, today, level);
+                prop_assert!(problems.errors.values().chain(problems.warnings.values()).all(|m| !m.is_empty()));
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        #[test]
+        fn whole_numbers_read_back_with_or_without_commas(n in 0u64..1_000_000_000_000) {
+            let plain = n.to_string();
+            let grouped = plain.as_bytes().rchunks(3).rev().map(|c| std::str::from_utf8(c).unwrap()).collect::<Vec<_>>().join(",");
+            prop_assert_eq!(parse_whole(&plain), Ok(n));
+            prop_assert_eq!(parse_whole(&grouped), Ok(n));
+        }
+    }
+}

@@ -616,3 +616,79 @@ fn character_references_decode_as_browsers_decode_them() {
     assert_eq!(count(&run("&#00000000000000056;44-875-6446"), FindingKind::ContactCenterNumber), 1);
     assert_eq!(count(&run("&#99999999999;844-875-6446"), FindingKind::ContactCenterNumber), 1);
 }
+
+/// Property tests of this area: generated inputs (see `common::strategies`), every promise kept.
+mod properties {
+    
+    use super::common::strategies::*;
+    use proptest::prelude::*;
+    
+    use portal_core::content::content;
+    
+    
+    
+    
+    use portal_core::phone::find_phone_candidates;
+    
+    
+    
+    use portal_core::scanner::{scan, FindingKind};
+    
+    
+    
+    
+    
+    
+    
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        #[test]
+        fn scanner_never_panics_and_excerpts_are_exact(text in hostile()) {
+            let known: Vec<&str> = content().support.links.iter().map(|l| l.url).collect();
+            let report = scan(&text, &known);
+            for finding in &report.findings {
+                prop_assert!(finding.start <= finding.end && finding.end <= text.len());
+                prop_assert!(text.is_char_boundary(finding.start) && text.is_char_boundary(finding.end));
+                if finding.end > finding.start {
+                    prop_assert_eq!(&finding.excerpt, &text[finding.start..finding.end]);
+                }
+            }
+        }
+
+        #[test]
+        fn phone_candidates_are_exact_ten_digit_spans(text in hostile()) {
+            for candidate in find_phone_candidates(&text) {
+                prop_assert!(candidate.start < candidate.end && candidate.end <= text.len());
+                prop_assert!(text.is_char_boundary(candidate.start) && text.is_char_boundary(candidate.end));
+                prop_assert_eq!(candidate.national_digits.len(), 10);
+                prop_assert!(candidate.national_digits.bytes().all(|b| b.is_ascii_digit()));
+            }
+        }
+
+        #[test]
+        fn a_phone_number_set_off_by_words_is_found_in_any_text(
+            before in hostile(), after in hostile(), area in 200u32..1000, exchange in 200u32..1000, line in 0u32..10_000, style in 0usize..9,
+        ) {
+            let digits = format!("{area:03}{exchange:03}{line:04}");
+            let number = written(&digits, style);
+            let text = format!("{before}\nCall us on {number} today.\n{after}");
+            let found = find_phone_candidates(&text);
+            let start = text.find(&number).unwrap();
+            prop_assert!(
+                found.iter().any(|c| c.national_digits == digits && c.start < start + number.len() && c.end > start),
+                "{:?} not found in {:?}: {:?}", number, text, found
+            );
+        }
+
+        #[test]
+        fn the_contact_center_number_is_an_error_in_any_text(before in hostile(), after in hostile(), style in 0usize..9) {
+            let known: Vec<&str> = content().support.links.iter().map(|l| l.url).collect();
+            let number = written(CONTACT_CENTER, style);
+            let report = scan(&format!("{before}\nCall us on {number} today.\n{after}"), &known);
+            prop_assert!(report.errors() >= 1);
+            prop_assert!(report.findings.iter().any(|f| f.kind == FindingKind::ContactCenterNumber && f.excerpt.contains(&number[number.len() - 4..])));
+        }
+    }
+}

@@ -547,3 +547,94 @@ fn every_eml_parses_and_keeps_its_header_lines_short() {
         }
     }
 }
+
+/// Property tests of this area: generated inputs (see `common::strategies`), every promise kept.
+mod properties {
+    use super::common::parsers::*;
+    use super::common::strategies::*;
+    use proptest::prelude::*;
+    
+    use portal_core::content::content;
+    
+    
+    
+    
+    
+    
+    
+    
+    
+    
+    
+    
+    use portal_core::content::LinkKind;
+    use portal_core::support_links::{build_url, link_html, Attribution};
+    use portal_core::vocab::Lang;
+    use portal_core::templates::{eml, faq_html, faq_markdown, launch_email, EmailInput};
+
+    proptest! {
+        // Records with 48 hostile strings each: generating them is the slow part, so fewer cases.
+        #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+        #[test]
+        fn the_email_and_faq_carry_typed_text_but_no_markup(
+            agency in hostile(), application in hostile(), window in hostile(), help_desk in hostile(),
+            link_agency in hostile(), link_integration in hostile(), lang in 0usize..4, level in any_level(),
+        ) {
+            let links = &content().support.links;
+            let attribution = Attribution { agency: link_agency.clone(), integration: link_integration.clone() };
+            let input = EmailInput { agency: agency.clone(), application: application.clone(), launch_window: window, level, help_desk, lang: Lang::ALL[lang], attribution: attribution.clone(), audience: None };
+            let email = launch_email(&input, links);
+            let plain = launch_email(&EmailInput { lang: Lang::ALL[lang], level, ..EmailInput::default() }, links);
+            prop_assert_eq!(email.html.matches('<').count(), plain.html.matches('<').count(), "typed text adds no markup to the email");
+
+            let message = eml(&email, Lang::ALL[lang]);
+            // A MIME parser (mail-parser) reads the subject and both bodies back as written.
+            let parsed = mail_parser::MessageParser::default().parse(message.as_bytes()).expect("a MIME message");
+            prop_assert_eq!(parsed.subject(), Some(email.subject.as_str()));
+            prop_assert_eq!(parsed.body_text(0).map(|t| t.replace("\r\n", "\n")), Some(email.text.replace("\r\n", "\n").replace('\r', "\n")));
+            prop_assert_eq!(parsed.body_html(0).map(|t| t.replace("\r\n", "\n")), Some(email.html.replace("\r\n", "\n").replace('\r', "\n")));
+            let (head, body) = message.split_once("\r\n\r\n").unwrap();
+            prop_assert!(head.split("\r\n").all(|l| l.starts_with(' ') || l.split_once(": ").is_some_and(|(n, _)| n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))));
+            // The Subject header, unfolded and decoded, is the email's subject.
+            let lines: Vec<&str> = head.split("\r\n").collect();
+            let at = lines.iter().position(|l| l.starts_with("Subject: ")).unwrap();
+            let mut words = vec![&lines[at]["Subject: ".len()..]];
+            words.extend(lines[at + 1..].iter().take_while(|l| l.starts_with(' ')).map(|l| l.trim_start()));
+            let decoded = if words[0].starts_with("=?UTF-8?B?") {
+                String::from_utf8(words.iter().flat_map(|w| base64_decode(w.trim_start_matches("=?UTF-8?B?").trim_end_matches("?="))).collect()).unwrap()
+            } else {
+                words.concat()
+            };
+            prop_assert_eq!(decoded, email.subject.clone());
+            let parts: Vec<String> = body.split("\r\n\r\n").skip(1).map(|p| String::from_utf8(base64_decode(p.split("--=_").next().unwrap())).unwrap()).collect();
+            prop_assert_eq!(parts.len(), 2);
+            let crlf = |t: &str| t.replace("\r\n", "\n").replace('\r', "\n").replace('\n', "\r\n");
+            prop_assert_eq!(&parts[0], &crlf(&email.text));
+            prop_assert_eq!(&parts[1], &crlf(&email.html));
+
+            let support = &content().support;
+            let md = faq_markdown(support, &faq_profile(&agency, &application), level);
+            prop_assert!(!md.contains('<'));
+            prop_assert_eq!(lines_starting(&md, "#"), lines_starting(&faq_markdown(support, &faq_profile("", ""), level), "#"));
+            let x = |t: &str| if t.trim().is_empty() { "" } else { "x" };
+            prop_assert_eq!(read_markdown(&md).0, read_markdown(&faq_markdown(support, &faq_profile(x(&agency), x(&application)), level)).0);
+            prop_assert_eq!(faq_html(support, &faq_profile(&agency, &application), level).matches('<').count(), faq_html(support, &faq_profile("", ""), level).matches('<').count());
+
+            for &kind in LinkKind::ALL {
+                let url = build_url(links, kind, Lang::ALL[lang], &attribution);
+                prop_assert!(url.bytes().all(|b| b.is_ascii_graphic()), "{}", url);
+                if attribution.is_set() {
+                    let query = url.split_once('?').unwrap().1;
+                    let (a, i) = query.split_once('&').unwrap();
+                    prop_assert_eq!(percent_decode(a.strip_prefix("agency=").unwrap()), link_agency.trim());
+                    prop_assert_eq!(percent_decode(i.strip_prefix("integration=").unwrap()), link_integration.trim());
+                } else {
+                    prop_assert!(!url.contains('?'));
+                }
+                let html = link_html(&url, "text", Lang::ALL[lang]);
+                prop_assert_eq!((html.matches('<').count(), html.matches('"').count()), (2, 4));
+            }
+        }
+    }
+}

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod parsers;
+pub mod strategies;
 
 use std::hint::black_box;
 use std::time::Instant;
