@@ -30,8 +30,6 @@ pub mod launch_fields;
 mod launch {
     pub use super::launch_fields as fields;
 }
-#[path = "src/page_facts.rs"]
-mod page_facts;
 #[path = "src/phone.rs"]
 mod phone;
 #[path = "src/routes.rs"]

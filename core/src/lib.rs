@@ -11,7 +11,6 @@ mod entities;
 pub mod export;
 pub mod holidays;
 pub mod launch;
-pub mod page_facts;
 pub mod phone;
 pub mod record;
 pub mod routes;

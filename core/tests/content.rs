@@ -161,9 +161,8 @@ fn every_content_id_the_code_uses_exists() {
     use portal_core::service_level::{AuthOption, Question, ALWAYS, IDV_CONSEQUENCES};
     use portal_core::vocab::Level;
     use portal_core::settings::{AAL_PUBLIC, AAL_WORKFORCE};
-    use portal_core::page_facts::SERVICE_LEVEL_PAGE as FACTS_USED;
     let levels = &content().service_levels;
-    for id in FACTS_USED.iter().chain(IDV_CONSEQUENCES.iter()).chain(ALWAYS.iter()) {
+    for id in IDV_CONSEQUENCES.iter().chain(ALWAYS.iter()) {
         assert!(levels.fact(id).is_some(), "service_levels.json lacks fact {id}");
     }
     for id in [AAL_PUBLIC, AAL_WORKFORCE] {
@@ -182,13 +181,48 @@ fn every_content_id_the_code_uses_exists() {
     }
 }
 
+/// Every content id the app's pages ask for by name (`fact("…")`, `support_fact("…")`,
+/// `timeline_fact("…")`, `.link("…")`), read from their source, is in the content, so no page
+/// can panic on a missing entry.
 #[test]
-fn every_support_fact_the_pages_use_exists_and_support_items_link_to_tools() {
-    use portal_core::page_facts::SUPPORT_OVERVIEW_PAGE as FACTS_USED;
-    let support = &content().support;
-    for id in FACTS_USED.iter().chain(["sup-confirm-parameters"].iter()) {
-        assert!(support.facts.iter().any(|f| f.id == *id), "support.json lacks fact {id}");
+fn every_content_id_a_page_asks_for_exists() {
+    fn sources(dir: &std::path::Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(std::fs::read_to_string(&path).unwrap());
+            }
+        }
     }
+    let mut texts = Vec::new();
+    sources(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../src"), &mut texts);
+    let c = content();
+    let mut checked = 0;
+    for text in &texts {
+        for call in ["fact(\"", ".link(\""] {
+            for (at, _) in text.match_indices(call) {
+                let rest = &text[at + call.len()..];
+                let Some(end) = rest.find('"') else { continue };
+                let id = &rest[..end];
+                let found = match id.split('-').next() {
+                    Some("sl") => c.service_levels.fact(id).is_some(),
+                    Some("sup") => c.support.facts.iter().chain(c.support.agent_cannot).any(|f| f.id == id),
+                    Some("tl") => c.launch.fact(id).is_some(),
+                    Some("ll") => c.launch.link(id).is_some(),
+                    _ => panic!("a page asks for content id {id:?}, which has no known prefix"),
+                };
+                assert!(found, "a page asks for {id:?}, which the content does not have");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 35, "read only {checked} ids: is the scan still finding the pages' lookups?");
+}
+
+#[test]
+fn support_items_link_to_tools() {
     let support_phase = content().checklist.phases.iter().find(|p| p.id == "phase-support").unwrap();
     for id in ["chk-link-contact", "chk-no-phone-number", "chk-announcement", "chk-help-desk-briefing"] {
         let item = support_phase.items.iter().find(|i| i.id == id).unwrap();

@@ -313,14 +313,4 @@ fn check_references(content: &Content, cited: &[(String, String)], problems: &mu
             }
         }
     }
-    for id in crate::page_facts::SERVICE_LEVEL_PAGE {
-        if sl.fact(id).is_none() {
-            problems.push(format!("service_levels.json: the service-level page shows fact '{id}', which is not there"));
-        }
-    }
-    for id in crate::page_facts::SUPPORT_OVERVIEW_PAGE {
-        if !content.support.facts.iter().any(|f| f.id == id) {
-            problems.push(format!("support.json: the support overview shows fact '{id}', which is not there"));
-        }
-    }
 }
