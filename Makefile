@@ -11,7 +11,7 @@ serve:
 	scripts/setup.sh app
 	@# trunk refuses to watch when a path in Trunk.toml's [watch] ignore list does not exist yet.
 	mkdir -p test-results playwright-report dist target
-	@echo "Serving the portal on http://127.0.0.1:8080 (Ctrl-C stops it)"
+	@echo "Serving the portal on http://127.0.0.1:8080: it rebuilds on change; reload the page then (Ctrl-C stops it)"
 	trunk serve
 
 ## The same with the release build, as users get it (slower to rebuild)
