@@ -12,7 +12,6 @@ pub mod store;
 pub use portal_core as logic;
 
 use leptos::prelude::*;
-use leptos_meta::provide_meta_context;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
@@ -31,7 +30,6 @@ use store::Store;
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     let store = Store::start();
     provide_context(store);
     provide_context(outbox::start(store));
@@ -81,6 +79,9 @@ fn FocusHeadingOnNavigate() -> impl IntoView {
 
 /// Mounts the app on the page; called by `main`.
 pub fn mount() {
+    // Panic messages in the console help while developing; the release build leaves the hook
+    // (and its formatting code) out.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
 }
