@@ -1,6 +1,7 @@
 //! Small shared pieces of the interface. They read the store and call the logic; no rules here.
 
 pub mod blockers;
+pub mod cited;
 pub mod copy_button;
 pub mod deferred;
 pub mod field;

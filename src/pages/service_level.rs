@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::browser;
+use crate::components::cited::Cited;
 use crate::components::field::Field;
 use crate::components::page::PageHeading;
 use crate::components::radio::Radio;
@@ -26,24 +27,12 @@ fn fact(id: &str) -> &'static Fact {
 }
 
 
-/// A fact sentence followed by a link to its source.
-#[component]
-fn Cited(fact: &'static Fact) -> impl IntoView {
-    let title = content().source_by_url(fact.cite.source).map(|s| s.title).unwrap_or_else(|| fact.cite.source);
-    view! {
-        {fact.text}
-        " "
-        <a class="usa-link source-link" href=fact.cite.source rel="external noopener">
-            "Source: "{title}
-        </a>
-    }
-}
 
 #[component]
 pub fn ServiceLevelPage() -> impl IntoView {
     view! {
         <PageHeading title=SERVICE_LEVEL.title />
-        <p class="usa-intro"><Cited fact=fact("sl-three-levels") /></p>
+        <p class="usa-intro"><Cited named=true fact=fact("sl-three-levels") /></p>
         <p>"Answer five questions about your application: the portal recommends a level, says why and what it asks of your agency, and ends with the exact settings to request."</p>
         <SharedLinkOffer />
         <Explainer />
@@ -85,20 +74,20 @@ fn Explainer() -> impl IntoView {
             <div class="level-compare">
                 {levels.levels.iter().filter(|l| l.main_choice).map(card).collect_view()}
             </div>
-            <p class="basic-verification"><Cited fact=fact("sl-basic-not-ial2") />" "<Cited fact=fact("sl-basic-price") /></p>
+            <p class="basic-verification"><Cited named=true fact=fact("sl-basic-not-ial2") />" "<Cited named=true fact=fact("sl-basic-price") /></p>
             <div class="level-compare level-compare--other">
                 {levels.levels.iter().filter(|l| !l.main_choice).map(card).collect_view()}
             </div>
             <h3>"Identity documents"</h3>
-            <p><Cited fact=fact("sl-idv-documents") />" "<Cited fact=fact("sl-idv-needs") /></p>
-            <p><Cited fact=fact("sl-idv-documents-faq") /></p>
+            <p><Cited named=true fact=fact("sl-idv-documents") />" "<Cited named=true fact=fact("sl-idv-needs") /></p>
+            <p><Cited named=true fact=fact("sl-idv-documents-faq") /></p>
             <h3>"AAL is a setting you choose"</h3>
-            <p><Cited fact=fact("sl-aal-is-a-setting") /></p>
-            <p><Cited fact=fact("sl-no-single-factor") /></p>
+            <p><Cited named=true fact=fact("sl-aal-is-a-setting") /></p>
+            <p><Cited named=true fact=fact("sl-no-single-factor") /></p>
             <h3>"Authentication, not authorization"</h3>
-            <p><Cited fact=fact("sl-no-authorization") /></p>
+            <p><Cited named=true fact=fact("sl-no-authorization") /></p>
             <h3>"Multi-factor options within AAL2"</h3>
-            <p><Cited fact=fact("sl-no-aal3") />" "<Cited fact=fact("sl-mfa-per-request") /></p>
+            <p><Cited named=true fact=fact("sl-no-aal3") />" "<Cited named=true fact=fact("sl-mfa-per-request") /></p>
             <ul class="usa-list">
                 {levels
                     .auth_options
@@ -112,7 +101,7 @@ fn Explainer() -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
-            <p><Cited fact=fact("sl-rev3") /></p>
+            <p><Cited named=true fact=fact("sl-rev3") /></p>
         </section>
     }
 }
@@ -160,7 +149,7 @@ fn DecisionQuestions() -> impl IntoView {
     view! {
         <section aria-labelledby="questions-heading">
             <h2 id="questions-heading">"Questions about your application"</h2>
-            <p><Cited fact=fact("sl-ial1-all-no") />" "<Cited fact=fact("sl-ial2-any-yes") /></p>
+            <p><Cited named=true fact=fact("sl-ial1-all-no") />" "<Cited named=true fact=fact("sl-ial2-any-yes") /></p>
             <form class="usa-form usa-form--large decision-form" on:submit=|ev| ev.prevent_default()>
                 {questions}
                 <Field id="q-audience" label="Who will sign in to your application?" group=true class="decision-question"
@@ -203,7 +192,7 @@ fn RecommendationPanel() -> impl IntoView {
         recommendation
             .with(|r| r.consequences.clone())
             .into_iter()
-            .map(|id| view! { <li><Cited fact=fact(id) /></li> })
+            .map(|id| view! { <li><Cited named=true fact=fact(id) /></li> })
             .collect_view()
     };
 
@@ -224,7 +213,7 @@ fn RecommendationPanel() -> impl IntoView {
                 <h3>"What this level asks of your agency"</h3>
                 <ul class="usa-list" data-testid="consequences">{consequences}</ul>
             })}
-            <p class="decides"><Cited fact=fact("sl-risk-assessment-decides") />" "<Cited fact=fact("sl-portal-recommends") /></p>
+            <p class="decides"><Cited named=true fact=fact("sl-risk-assessment-decides") />" "<Cited named=true fact=fact("sl-portal-recommends") /></p>
         </section>
     }
 }

@@ -1,6 +1,6 @@
 //! The length limit on every text the record holds.
 
-use crate::text::MAX_FIELD_CHARS;
+use crate::text::{format_count, MAX_FIELD_CHARS};
 
 use super::document::{ReadinessRecord, RecordError};
 use super::places::place_words;
@@ -15,25 +15,13 @@ pub fn length_problem(text: &str) -> Option<String> {
     (length > MAX_FIELD_CHARS).then(|| {
         format!(
             "This is {} characters, {} more than the {} the portal can save. Nothing has been cut, but your changes are not saved until you shorten it.",
-            thousands(length),
-            thousands(length - MAX_FIELD_CHARS),
-            thousands(MAX_FIELD_CHARS)
+            format_count(length as f64),
+            format_count((length - MAX_FIELD_CHARS) as f64),
+            format_count(MAX_FIELD_CHARS as f64)
         )
     })
 }
 
-/// 10000 → "10,000".
-pub(super) fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
 
 /// Refuses a record with any text longer than [`MAX_FIELD_CHARS`], wherever it sits: what
 /// `load` and `import` refuse, so the store checks it before it saves. Every string of the

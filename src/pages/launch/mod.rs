@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
+use crate::components::cited::Cited;
 use crate::components::copy_button::CopyButton;
 use crate::components::deferred::Deferred;
 use crate::components::field::Field;
@@ -45,9 +46,7 @@ fn focus(id: &str) {
 
 /// A fact of `launch.json`'s timeline with its source.
 fn timeline_fact(id: &str) -> impl IntoView {
-    content().launch.fact(id).map(|fact| {
-        view! { {fact.text}" "<a class="usa-link source-link" href=fact.cite.source rel="external noopener">"Source"</a> }
-    })
+    content().launch.fact(id).map(|fact| view! { <Cited fact=fact /> })
 }
 
 #[component]

@@ -19,7 +19,7 @@ use crate::logic::vocab::Lang;
 use crate::logic::templates::{email_file_name, eml, launch_email, mark_values, missing_email_fields, typed_words, EmailInput};
 use crate::store::use_store;
 
-use super::overview::Cited;
+use crate::components::cited::Cited;
 use super::support_fact;
 
 fn email_input(r: &ReadinessRecord) -> EmailInput {

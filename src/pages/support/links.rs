@@ -14,7 +14,7 @@ use crate::logic::support_links::{build_url, link_html, link_text, Attribution};
 use crate::logic::vocab::Lang;
 use crate::store::use_store;
 
-use super::overview::Cited;
+use crate::components::cited::Cited;
 use super::support_fact;
 
 #[component]

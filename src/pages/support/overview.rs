@@ -2,21 +2,13 @@
 
 use leptos::prelude::*;
 
+use crate::components::cited::Cited;
 use crate::components::page::PageHeading;
-use crate::logic::content::{content, Fact};
+use crate::logic::content::content;
 use crate::logic::routes::{SUPPORT, SUPPORT_CHECKER, SUPPORT_EMAIL, SUPPORT_FAQ, SUPPORT_LINKS};
 
 use super::support_fact;
 
-
-#[component]
-pub fn Cited(fact: &'static Fact) -> impl IntoView {
-    view! {
-        {fact.text}
-        " "
-        <a class="usa-link source-link" href=fact.cite.source rel="external noopener">"Source"</a>
-    }
-}
 
 #[component]
 pub fn SupportOverviewPage() -> impl IntoView {
