@@ -19,3 +19,8 @@ pub fn Cited(fact: &'static Fact, #[prop(optional)] named: bool) -> impl IntoVie
         </a>
     }
 }
+
+/// A support fact by id (support.json); a host test checks every id a page asks for exists.
+pub fn support_fact(id: &str) -> &'static Fact {
+    content().support.fact(id).unwrap_or_else(|| panic!("support.json has no fact {id}"))
+}

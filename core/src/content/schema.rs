@@ -368,6 +368,13 @@ content_struct! {
     }
 }
 
+impl SupportFile {
+    /// A support fact or a thing agents cannot do, by id.
+    pub fn fact(&self, id: &str) -> Option<&Fact> {
+        self.facts.iter().chain(self.agent_cannot).find(|f| f.id == id)
+    }
+}
+
 content_struct! {
     /// How the launch page names one form field, and how the Partner Portal names it.
     pub struct FormField {

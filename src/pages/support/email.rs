@@ -19,8 +19,7 @@ use crate::logic::vocab::Lang;
 use crate::logic::templates::{email_file_name, eml, launch_email, mark_values, missing_email_fields, typed_words, EmailInput};
 use crate::store::use_store;
 
-use crate::components::cited::Cited;
-use super::support_fact;
+use crate::components::cited::{support_fact, Cited};
 
 fn email_input(r: &ReadinessRecord) -> EmailInput {
     EmailInput {

@@ -14,8 +14,7 @@ use crate::logic::support_links::{build_url, link_html, link_text, Attribution};
 use crate::logic::vocab::Lang;
 use crate::store::use_store;
 
-use crate::components::cited::Cited;
-use super::support_fact;
+use crate::components::cited::{support_fact, Cited};
 
 #[component]
 pub fn SupportLinksPage() -> impl IntoView {

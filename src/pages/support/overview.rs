@@ -2,12 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::components::cited::Cited;
+use crate::components::cited::{support_fact, Cited};
 use crate::components::page::PageHeading;
 use crate::logic::content::content;
 use crate::logic::routes::{SUPPORT, SUPPORT_CHECKER, SUPPORT_EMAIL, SUPPORT_FAQ, SUPPORT_LINKS};
 
-use super::support_fact;
 
 
 #[component]
