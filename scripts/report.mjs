@@ -39,6 +39,8 @@ const option = (name, fallback) => {
   return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
 };
 const check = argv.includes("--check");
+// Only the bytes of every route's first load: no Lighthouse, no CPU figures (seconds, not minutes).
+const bytesOnly = argv.includes("--bytes-only");
 const budgets = JSON.parse(readFileSync(join(root, "tests/budgets.json"), "utf8"));
 const runs = Number(option("--runs", budgets.runs ?? 3));
 const loads = Number(option("--loads", budgets.startup_cpu.loads));
@@ -205,6 +207,42 @@ function appStarted(page) {
   );
 }
 
+/** Every routed page (tests/routes.json, written by a host test from core/src/routes.rs) and the not-found page. */
+function everyRoute() {
+  const routes = JSON.parse(readFileSync(join(root, "tests/routes.json"), "utf8"));
+  return [...routes.all.map((page) => page.path), "/no-such-page"];
+}
+
+/**
+ * The first load of every route as a first visit makes it (a fresh context, empty cache): every
+ * file fetched from the start until the network is idle after the app has started (so the
+ * page's code chunks and anything fetched right after the first render count), with the bytes
+ * the server sends for each with brotli. Lighthouse is not needed for bytes; this covers every
+ * route in seconds.
+ */
+async function firstLoadOfEveryRoute(origin) {
+  const browser = await chromium.launch({ executablePath: chromePath, args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+  const loads = [];
+  try {
+    for (const route of everyRoute()) {
+      const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+      const page = await context.newPage();
+      const urls = [];
+      page.on("request", (req) => urls.includes(req.url()) || urls.push(req.url()));
+      await page.goto(origin + route);
+      await appStarted(page);
+      await page.waitForLoadState("networkidle");
+      await context.close();
+      const { files, external } = await firstLoadFiles(origin, [{ requests: urls.map((url) => ({ url, type: "" })) }]);
+      for (const f of files) f.type = f.path.split(".").pop();
+      loads.push({ route, files, total_bytes_br: files.reduce((sum, f) => sum + f.bytes_br, 0), external_requests: external });
+    }
+  } finally {
+    await browser.close();
+  }
+  return loads;
+}
+
 /** Marks the reference work in the trace, so its task can be found. */
 const REFERENCE_MARK = "reference-work";
 
@@ -326,6 +364,8 @@ async function measure() {
     routes: [],
   };
   try {
+    report.first_loads = await firstLoadOfEveryRoute(server.origin);
+    if (bytesOnly) return report;
     for (const route of budgets.routes) {
       const url = server.origin + route;
       const runResults = [];
@@ -378,7 +418,21 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const score = (s) => (s === null ? "  -" : String(Math.round(s * 100)).padStart(3));
 const ms = (v) => (v === null ? "-" : String(Math.round(v)));
 
+/** Every route's first load: one line per route, then its files. */
+function printFirstLoads(report) {
+  console.log("\nFirst load of every route (a first visit: every file until the network is idle after start-up; bytes sent with brotli)");
+  const width = Math.max(...report.first_loads.map((l) => l.route.length));
+  for (const l of report.first_loads) console.log(`  ${l.route.padEnd(width)}  ${String(l.files.length).padStart(3)} files  ${String(l.total_bytes_br).padStart(7)} B  (${kb(l.total_bytes_br)})`);
+  for (const l of report.first_loads) {
+    console.log(`\n${l.route}: ${l.total_bytes_br} B in ${l.files.length} files`);
+    const pathWidth = Math.max(...l.files.map((f) => f.path.length), 5);
+    for (const f of l.files) console.log(`  ${f.path.padEnd(pathWidth)}  ${f.encoding.padEnd(4)}  ${String(f.bytes_br).padStart(8)} B`);
+  }
+}
+
 function printReport(report) {
+  printFirstLoads(report);
+  if (bytesOnly) return;
   const s = report.settings;
   console.log(
     `\nLighthouse ${report.lighthouse}, ${report.chrome}; ${s.form_factor}, ${s.throttling_method} throttling ` +
@@ -443,14 +497,20 @@ function checkBudgets(report) {
   const lh = budgets.lighthouse;
   const warnWithin = budgets.warn_within ?? 0;
   const results = [];
+  const atRoute = (route) => (name, measured, limit, kind, show = (v) => String(v)) => {
+    const pass = measured !== null && (kind === "max" ? measured <= limit : measured >= limit);
+    const near = pass && kind === "max" && limit > 0 && measured > limit * (1 - warnWithin);
+    results.push({ route, name, measured, limit, kind, pass, near, text: `${show(measured)} (budget ${kind === "max" ? "<=" : ">="} ${show(limit)})` });
+  };
+  // Bytes and requests on every route.
+  for (const l of report.first_loads) {
+    const at = atRoute(l.route);
+    at("first_load_total_bytes_br", l.total_bytes_br, budgets.first_load_total_bytes_br, "max", (v) => `${v} B`);
+    at("first_load_requests", l.files.length, budgets.first_load_requests, "max");
+    at("external_requests", l.external_requests.length, 0, "max");
+  }
   for (const r of report.routes) {
-    const at = (name, measured, limit, kind, show = (v) => String(v)) => {
-      const pass = measured !== null && (kind === "max" ? measured <= limit : measured >= limit);
-      const near = pass && kind === "max" && limit > 0 && measured > limit * (1 - warnWithin);
-      results.push({ route: r.route, name, measured, limit, kind, pass, near, text: `${show(measured)} (budget ${kind === "max" ? "<=" : ">="} ${show(limit)})` });
-    };
-    at("first_load_total_bytes_br", r.total_bytes_br, budgets.first_load_total_bytes_br, "max", (v) => `${v} B`);
-    at("first_load_requests", r.files.length, budgets.first_load_requests, "max");
+    const at = atRoute(r.route);
     at("accessibility", r.scores.accessibility, lh.accessibility, "min");
     at("best_practices", r.scores.best_practices, lh.best_practices, "min");
     at("lcp_ms", r.metrics.lcp_ms === null ? null : Math.round(r.metrics.lcp_ms), lh.lcp_ms, "max", (v) => `${v} ms`);
@@ -474,7 +534,7 @@ function checkBudgets(report) {
  */
 function checkTargets(report) {
   const out = [];
-  for (const r of report.routes) {
+  for (const r of report.first_loads) {
     const target = budgets.targets?.first_load_total_bytes_br;
     if (target === undefined) continue;
     const over = r.total_bytes_br - target;

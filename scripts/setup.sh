@@ -74,6 +74,14 @@ if ! grep -q "wasm_bindgen = \"$WBG_VERSION\"" Trunk.toml; then
   exit 1
 fi
 
+# The wasm splitter the release build runs (scripts/split-wasm.mjs), from the crate cargo-leptos
+# uses. 0.2.4 or later is needed with wasm-bindgen 0.2.128 and later.
+WASM_SPLIT_VERSION=0.2.4
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "Installing wasm-split-cli $WASM_SPLIT_VERSION (about 5 minutes on 2 cores, once)"
+  cargo install "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary --locked
+fi
+
 # npm packages: USWDS, sass, wasm-opt (binaryen), Playwright and axe. Reinstall only when the lock changed.
 if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.setup-lock-copy; then
   say "Installing npm packages"
@@ -92,4 +100,4 @@ if [ "$mode" = "test" ]; then
   fi
 fi
 
-say "Tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), sass $(sass --version | awk '{print $1}')"
+say "Tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-split-cli $WASM_SPLIT_VERSION, wasm-opt $(wasm-opt --version | awk '{print $3}'), sass $(sass --version | awk '{print $1}')"

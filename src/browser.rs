@@ -86,6 +86,25 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), Strin
     Ok(())
 }
 
+/// The id of the static first view in index.html: the page shell painted from HTML and CSS
+/// alone while the wasm downloads.
+pub const FIRST_VIEW_ID: &str = "first-view";
+/// The id of the element the app is mounted in, hidden until its first page is ready.
+pub const APP_ID: &str = "app";
+
+/// Replaces the static first view with the app. Called once, when the first page's view is in
+/// the document: both changes happen in one task, so the browser paints one or the other, never
+/// both and never neither.
+pub fn show_app() {
+    let Some(document) = window().and_then(|w| w.document()) else { return };
+    if let Some(first_view) = document.get_element_by_id(FIRST_VIEW_ID) {
+        first_view.remove();
+    }
+    if let Some(app) = document.get_element_by_id(APP_ID) {
+        let _ = app.remove_attribute("hidden");
+    }
+}
+
 /// Moves keyboard and screen-reader focus to the current page's heading after a route change.
 pub fn focus_page_heading() {
     let heading = window()

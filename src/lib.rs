@@ -13,19 +13,13 @@ pub use portal_core as logic;
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::hooks::use_location;
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
+use components::lazy_page::{LazyPage, PageLoad};
 use components::notices::Notices;
 use components::shell::{GovBanner, SiteFooter, SiteHeader, SkipNav, MAIN_ID};
-use pages::{
-    checklist::ChecklistPage, home::HomePage, launch::LaunchPage, not_found::NotFoundPage, review::ReviewPage, service_level::ServiceLevelPage,
-    sources::SourcesPage,
-    support::{
-        checker::SupportCheckerPage, email::SupportEmailPage, faq::SupportFaqPage, links::SupportLinksPage,
-        overview::SupportOverviewPage, SupportKit,
-    },
-};
+use pages::{not_found::NotFoundPage, support::SupportKit};
 use store::Store;
 
 #[component]
@@ -36,26 +30,25 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
-            <FocusHeadingOnNavigate />
             <SkipNav />
             <GovBanner />
             <SiteHeader />
             <main id=MAIN_ID class="site-main" tabindex="-1">
                 <Notices />
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/service-level") view=ServiceLevelPage />
-                    <Route path=path!("/checklist") view=ChecklistPage />
-                    <Route path=path!("/review") view=ReviewPage />
+                    <Route path=path!("/") view=|| lazy(pages::home_page) />
+                    <Route path=path!("/service-level") view=|| lazy(pages::service_level_page) />
+                    <Route path=path!("/checklist") view=|| lazy(pages::checklist_page) />
+                    <Route path=path!("/review") view=|| lazy(pages::review_page) />
                     <ParentRoute path=path!("/support") view=SupportKit>
-                        <Route path=path!("") view=SupportOverviewPage />
-                        <Route path=path!("links") view=SupportLinksPage />
-                        <Route path=path!("checker") view=SupportCheckerPage />
-                        <Route path=path!("email") view=SupportEmailPage />
-                        <Route path=path!("faq") view=SupportFaqPage />
+                        <Route path=path!("") view=|| lazy(pages::support_overview_page) />
+                        <Route path=path!("links") view=|| lazy(pages::support_links_page) />
+                        <Route path=path!("checker") view=|| lazy(pages::support_checker_page) />
+                        <Route path=path!("email") view=|| lazy(pages::support_email_page) />
+                        <Route path=path!("faq") view=|| lazy(pages::support_faq_page) />
                     </ParentRoute>
-                    <Route path=path!("/launch") view=LaunchPage />
-                    <Route path=path!("/sources") view=SourcesPage />
+                    <Route path=path!("/launch") view=|| lazy(pages::launch_page) />
+                    <Route path=path!("/sources") view=|| lazy(pages::sources_page) />
                 </Routes>
             </main>
             <SiteFooter />
@@ -63,18 +56,9 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// After each route change (not the first load), moves focus to the new page's `h1` so
-/// keyboard and screen-reader users start at the top of the new content.
-#[component]
-fn FocusHeadingOnNavigate() -> impl IntoView {
-    let pathname = use_location().pathname;
-    Effect::new(move |previous: Option<String>| {
-        let current = pathname.get();
-        if previous.is_some_and(|p| p != current) {
-            request_animation_frame(browser::focus_page_heading);
-        }
-        current
-    });
+/// A routed page whose code loads when it is first shown.
+fn lazy(load: fn() -> PageLoad) -> impl IntoView {
+    view! { <LazyPage load /> }
 }
 
 /// Mounts the app on the page; called by `main`.
@@ -83,5 +67,11 @@ pub fn mount() {
     // (and its formatting code) out.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    // The app is built in its own element, hidden until its first page is ready
+    // (browser::show_app), so the static first view stays on screen meanwhile.
+    let host = document().get_element_by_id(browser::APP_ID).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match host {
+        Some(host) => leptos::mount::mount_to(host, App).forget(),
+        None => leptos::mount::mount_to_body(App),
+    }
 }

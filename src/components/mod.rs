@@ -5,6 +5,7 @@ pub mod cited;
 pub mod copy_button;
 pub mod deferred;
 pub mod field;
+pub mod lazy_page;
 pub mod length_note;
 pub mod notices;
 pub mod page;

@@ -8,3 +8,30 @@ pub mod review;
 pub mod service_level;
 pub mod sources;
 pub mod support;
+
+use checklist::ChecklistPage;
+use home::HomePage;
+use launch::LaunchPage;
+use review::ReviewPage;
+use service_level::ServiceLevelPage;
+use sources::SourcesPage;
+use support::{
+    checker::SupportCheckerPage, email::SupportEmailPage, faq::SupportFaqPage, links::SupportLinksPage, overview::SupportOverviewPage,
+};
+
+// Each routed page's code, in its own chunk in the release build (src/components/lazy_page.rs);
+// the support kit's five pages, which share their templates and checks, in one. The not-found
+// page and the support kit's frame are small and stay in the main module.
+crate::lazy_pages! {
+    home_page => HomePage in home_page,
+    service_level_page => ServiceLevelPage in service_level_page,
+    checklist_page => ChecklistPage in checklist_page,
+    review_page => ReviewPage in review_page,
+    support_overview_page => SupportOverviewPage in support_pages,
+    support_links_page => SupportLinksPage in support_pages,
+    support_checker_page => SupportCheckerPage in support_pages,
+    support_email_page => SupportEmailPage in support_pages,
+    support_faq_page => SupportFaqPage in support_pages,
+    launch_page => LaunchPage in launch_page,
+    sources_page => SourcesPage in sources_page,
+}

@@ -1,6 +1,7 @@
 // The static first view in index.html (#first-view): the page shell and an introduction,
-// painted from HTML and CSS before the wasm arrives. src/main.rs removes it in the same task
-// that mounts the app. These tests hold it to what makes it worth having: it matches the app's
+// painted from HTML and CSS before the wasm arrives. The app removes it in the task that puts
+// the first page on screen (src/browser.rs, show_app), which may be after the page's own code
+// chunk arrives. These tests hold it to what makes it worth having: it matches the app's
 // shell (nothing moves when the app replaces it), passes axe, is never on screen together with
 // the app, and stays the largest thing painted, so Lighthouse's LCP is the first view's paint
 // and does not wait for the wasm.
@@ -12,16 +13,22 @@ const DESKTOP = { width: 1280, height: 800 };
 
 /** Loads `path` with the wasm held back, so the first view stays; returns a function that lets the wasm through. */
 async function openFirstView(page, path) {
-  let release;
-  const held = new Promise((resolve) => {
-    page.route("**/*.wasm", (route) => {
-      release = () => route.continue();
-      resolve();
-    });
+  // The main module and, once it runs, the page's code chunks: all held until released.
+  const waiting = [];
+  let released = false;
+  let firstHeld;
+  const held = new Promise((resolve) => (firstHeld = resolve));
+  await page.route("**/*.wasm", (route) => {
+    if (released) return route.continue();
+    waiting.push(route);
+    firstHeld();
   });
   await page.goto(path);
   await held;
-  return () => release();
+  return () => {
+    released = true;
+    for (const route of waiting.splice(0)) route.continue();
+  };
 }
 
 /** Where the shell's parts are, and what the navigation holds. */
@@ -78,9 +85,22 @@ for (const [name, viewport] of [["mobile", MOBILE], ["desktop", DESKTOP]]) {
 // the same for all.
 const ROUTES = [...appRoutes(), "/no-such-page"];
 
-for (const path of ROUTES) {
-  test(`${path}: the app replaces the first view in one frame, nothing shifts, and the LCP stays the first view's`, async ({ page }) => {
+// With each chunk of page code held back for a second, as on a slow connection, the first view
+// must stay on screen the whole time, not give way to an empty app.
+const CHUNK_DELAY_MS = 1000;
+
+for (const path of ROUTES) for (const delayed of [false, true]) {
+  const how = delayed ? ` (page code ${CHUNK_DELAY_MS} ms late)` : "";
+  test(`${path}: the app replaces the first view in one frame, nothing shifts, and the LCP stays the first view's${how}`, async ({ page }) => {
     await page.setViewportSize(MOBILE);
+    let delayedChunks = 0;
+    if (delayed) {
+      await page.route(/\/(split_|chunk_)[^/]*\.wasm$/, async (route) => {
+        delayedChunks += 1;
+        await new Promise((wait) => setTimeout(wait, CHUNK_DELAY_MS));
+        await route.continue();
+      });
+    }
     await page.addInitScript(() => {
       const seen = (window.__firstView = { frames: [], shifts: 0, lcp: [] });
       // Before every frame is painted: is the first view there, is the app there?
@@ -120,6 +140,7 @@ for (const path of ROUTES) {
     ]);
     expect(seen.shifts, "cumulative layout shift").toBe(0);
     expect(seen.lcp.length).toBeGreaterThan(0);
+    if (delayed && path !== "/no-such-page") expect(delayedChunks, "the route's page code came in chunks").toBeGreaterThan(0);
     const outgrown = seen.lcp.filter((entry) => !entry.inFirstView);
     expect(outgrown, `the app painted something larger than the first view's largest element ${JSON.stringify(seen.lcp[0])}, so Lighthouse's LCP waits for the wasm`).toEqual([]);
   });
