@@ -1,0 +1,41 @@
+// The release build drops the stylesheet's rules for classes the source never names
+// (scripts/purge-css.mjs), keeping the whole stylesheet in target/purge-css/full.css. Every
+// route must look exactly the same, pixel for pixel, with the whole stylesheet as with the purged
+// one, at phone and desktop widths: a class built at run time that the purge missed (USWDS's
+// `tablet:` prefixes were the first) changes the picture.
+import { readFileSync } from "node:fs";
+import { test, expect, appRendered, appRoutes } from "./helpers.mjs";
+
+const full = readFileSync(new URL("../../target/purge-css/full.css", import.meta.url));
+
+/** A screenshot of the whole page at `path`, with the whole stylesheet if `whole`. */
+async function look(page, path, whole) {
+  if (whole) {
+    await page.route(/\/main-[0-9a-f]+\.css$/, (route) => route.fulfill({ body: full, contentType: "text/css" }));
+    // The page's link carries the purged file's integrity hash: without it, the browser takes the whole one.
+    await page.route((url) => url.pathname === path, async (route) => {
+      const response = await route.fetch();
+      route.fulfill({ response, body: (await response.text()).replace(/ integrity=[^ >]+/, "") });
+    });
+  }
+  await page.goto(path);
+  await appRendered(page);
+  const shot = await page.screenshot({ fullPage: true, animations: "disabled" });
+  await page.unrouteAll();
+  return shot;
+}
+
+for (const width of [375, 1280]) {
+  test(`every route looks the same with the purged stylesheet as with the whole one at ${width} px`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width, height: 900 });
+    expect(full.length, "the whole stylesheet is much larger than what is shipped").toBeGreaterThan(100_000);
+    const changed = [];
+    for (const path of [...appRoutes(), "/no-such-page"]) {
+      const purged = await look(page, path, false);
+      const whole = await look(page, path, true);
+      if (!purged.equals(whole)) changed.push(path);
+    }
+    expect(changed, "routes that look different with the purged stylesheet").toEqual([]);
+  });
+}
