@@ -18,7 +18,8 @@ pub const HEADING_ID: &str = "page-heading";
 #[component]
 pub fn PageHeading(#[prop(into)] title: String) -> impl IntoView {
     document().set_title(&document_title(&title));
-    // An effect runs once the view is in the document, before the browser paints.
+    // An effect runs after the view is built, in the same task, so before the browser paints;
+    // the view itself may be mounted a moment later (see page_shown).
     Effect::new(|_| page_shown());
     view! { <h1 id=HEADING_ID tabindex="-1">{title}</h1> }
 }
@@ -30,8 +31,9 @@ thread_local! {
 
 /// The first page shown replaces the static first view (in one frame: both happen in this
 /// task). A page shown for another path than the last gets focus on its heading, so keyboard and
-/// screen-reader users start at the top of the new content; the same page drawn again (the
-/// failed-page retry, a page redrawing its heading) does not take focus.
+/// screen-reader users start at the top of the new content; the same page drawn again (a page
+/// redrawing its heading) does not take focus, unless a retry asked for it
+/// (`focus_next_page_heading`).
 fn page_shown() {
     let path = browser::current_path();
     let previous = SHOWN_PATH.with_borrow_mut(|shown| shown.replace(path.clone()));
