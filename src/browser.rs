@@ -1,6 +1,7 @@
 //! Thin wrappers over browser APIs, so pages and the store stay free of web-sys details.
 //! Every call reports failure instead of panicking: storage can be full, blocked or missing.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 fn window() -> Option<web_sys::Window> {
@@ -189,4 +190,40 @@ pub fn random_uuid() -> Result<String, String> {
 /// The page's origin, for building absolute share links.
 pub fn origin() -> String {
     window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+}
+
+/// Watches `element` and calls `then` once it comes within a screen's height of the viewport.
+/// `None` where the browser cannot watch. Dropping the returned watch stops watching.
+pub fn when_near_screen(element: &web_sys::Element, then: impl FnOnce() + 'static) -> Option<NearScreenWatch> {
+    let mut then = Some(then);
+    let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+        let near = entries.iter().any(|entry| entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
+        if near {
+            observer.disconnect();
+            if let Some(then) = then.take() {
+                then();
+            }
+        }
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin("100% 0px");
+    match web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options) {
+        Ok(observer) => {
+            observer.observe(element);
+            Some(NearScreenWatch { observer, _callback: callback })
+        }
+        Err(_) => None,
+    }
+}
+
+/// A watch started by [`when_near_screen`]; it stops when dropped.
+pub struct NearScreenWatch {
+    observer: web_sys::IntersectionObserver,
+    _callback: Closure<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>,
+}
+
+impl Drop for NearScreenWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
 }

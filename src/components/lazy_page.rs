@@ -35,6 +35,28 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkFailed {
 /// Loading a page: its view once its code is there.
 pub type PageLoad = Pin<Box<dyn Future<Output = Result<AnyView, ChunkFailed>>>>;
 
+/// Declares a function whose code is cut into the wasm chunk named by `#[chunk(..)]` in the release
+/// build: calling it fetches that chunk first (once), and a chunk that does not arrive is
+/// `Err(ChunkFailed)`. In other builds it runs at once. Functions declared with the same chunk
+/// name share one chunk. Arguments cross into the chunk by value (`Copy` signal handles, owned
+/// data), as the splitter requires.
+#[macro_export]
+macro_rules! split_fn {
+    (#[chunk($chunk:ident)] $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $out:ty $body:block) => {
+        $(#[$meta])*
+        #[cfg(all(feature = "split", not(debug_assertions)))]
+        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        $vis fn $name($($arg: $ty),*) -> Result<$out, $crate::components::lazy_page::ChunkFailed> {
+            Ok($body)
+        }
+        $(#[$meta])*
+        #[cfg(not(all(feature = "split", not(debug_assertions))))]
+        $vis async fn $name($($arg: $ty),*) -> Result<$out, $crate::components::lazy_page::ChunkFailed> {
+            Ok($body)
+        }
+    };
+}
+
 /// Declares one function per page, `name() -> PageLoad`, building that page from the chunk
 /// named after `in`: pages that share most of their code (the support kit's) share a chunk, so
 /// a visit to one does not fetch dozens of small shared chunks.
@@ -45,14 +67,11 @@ macro_rules! lazy_pages {
             pub fn $name() -> $crate::components::lazy_page::PageLoad {
                 // The inner function carries the page's own name: the splitter's symbols are
                 // made from it, so two pages in one chunk must not share it.
-                #[cfg(all(feature = "split", not(debug_assertions)))]
-                #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-                fn $name() -> Result<::leptos::prelude::AnyView, $crate::components::lazy_page::ChunkFailed> {
-                    Ok(::leptos::prelude::IntoAny::into_any(::leptos::prelude::view! { <$page /> }))
-                }
-                #[cfg(not(all(feature = "split", not(debug_assertions))))]
-                async fn $name() -> Result<::leptos::prelude::AnyView, $crate::components::lazy_page::ChunkFailed> {
-                    Ok(::leptos::prelude::IntoAny::into_any(::leptos::prelude::view! { <$page /> }))
+                $crate::split_fn! {
+                    #[chunk($chunk)]
+                    fn $name() -> ::leptos::prelude::AnyView {
+                        ::leptos::prelude::IntoAny::into_any(::leptos::prelude::view! { <$page /> })
+                    }
                 }
                 Box::pin($name())
             }

@@ -6,6 +6,7 @@ pub mod copy_button;
 pub mod deferred;
 pub mod field;
 pub mod lazy_page;
+pub mod lazy_part;
 pub mod length_note;
 pub mod notices;
 pub mod page;

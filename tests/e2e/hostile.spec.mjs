@@ -553,6 +553,8 @@ test("hostile text in every launch field and assumption reaches the text block, 
   const deploy = new Date(`${await page.getByLabel("Requested deploy date").inputValue()}T12:00:00Z`);
   deploy.setUTCDate(deploy.getUTCDate() + 7);
   await page.getByLabel("Desired launch date").fill(deploy.toISOString().slice(0, 10));
+  // The assumptions' fields come with the forecast's code, fetched at the first change.
+  await expect(page.locator("#forecast-heading")).toBeAttached();
   const fields = await expectKnownFields(page, "/launch");
   const values = await fillAll(page, fields);
   const kept = received(values);

@@ -261,6 +261,35 @@ test.describe("when the configuration cannot be read", () => {
   });
 });
 
+test.describe("when the code of the forecast and the submission does not arrive", () => {
+  test.use({ expectedConsoleErrors: /Failed to load resource|Failed to fetch|net::ERR_FAILED|TypeError/ });
+
+  test("the form keeps working, Submit says nothing was sent, and a retry brings the forecast in", async ({ page }) => {
+    const results = /\/split_launch_results-[0-9a-f]{16}\.wasm$/;
+    await page.route(results, (route) => route.abort("failed"));
+    await fillValidForm(page);
+    const failed = page.getByTestId("part-not-loaded");
+    await expect(failed).toContainText("could not download the code for the forecast and the downloads");
+    await expect(failed).toHaveAttribute("role", "alert");
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("button", { name: "Submit the launch request" }).click();
+    await expect(page.locator(".notices")).toContainText("The request was not submitted");
+    await expect(page.getByTestId("outbox").locator(".outbox-entry")).toHaveCount(0);
+    expect((await receiver(page, "received")).submissions).toHaveLength(0);
+    // The draft is kept.
+    await expect(page.getByLabel("Monthly active users")).toHaveValue("12,000");
+
+    await page.unroute(results);
+    await failed.getByRole("button", { name: "Try again" }).click();
+    await expect(page.locator("#forecast-heading")).toBeFocused();
+    await expect(page.getByTestId("forecast-chart")).toBeVisible();
+    await page.getByRole("button", { name: "Submit the launch request" }).click();
+    await expect(page.getByTestId("receipts")).toContainText("Reference: LR-1");
+    expect((await receiver(page, "received")).submissions).toHaveLength(1);
+  });
+});
+
 test("the phone-number switch shows the phone surge in the forecast", async ({ page }) => {
   await fillValidForm(page);
   await page.getByLabel("Monthly active users").fill("2,000,000");

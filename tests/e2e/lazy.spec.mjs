@@ -114,3 +114,77 @@ test.describe("a page whose code does not arrive", () => {
     await expect(page.locator("h1")).toBeFocused();
   });
 });
+
+/** Records the wasm files and `/config.json` requests the page makes, by name. */
+function recordFetches(page) {
+  const fetched = [];
+  page.on("request", (request) => {
+    const name = new URL(request.url()).pathname.slice(1);
+    if (name.endsWith(".wasm") || name === "config.json") fetched.push(name);
+  });
+  return {
+    has: (prefix) => fetched.some((name) => name.startsWith(prefix)),
+    clear: () => (fetched.length = 0),
+  };
+}
+
+test("on /launch the forecast and downloads load with the first change to the form, not before", async ({ page }) => {
+  const fetched = recordFetches(page);
+  await open(page, "/launch");
+  await page.waitForLoadState("networkidle");
+  expect(fetched.has("split_launch_results-"), "the forecast's code is not part of the first load").toBe(false);
+  await expect(page.locator("[data-lazy-part=waiting]")).toHaveCount(1);
+  await expect(page.locator("#forecast-heading")).toHaveCount(0);
+  // The submit area says where requests go, so the sender starts with the page.
+  expect(fetched.has("config.json")).toBe(true);
+
+  await page.getByLabel("Application URL").fill("https://benefits.example.gov");
+  await expect(page.locator("#forecast-heading")).toBeAttached();
+  expect(fetched.has("split_launch_results-")).toBe(true);
+  await expect(page.locator("[data-lazy-part]")).toHaveCount(0);
+  // Focus stays where the user is typing.
+  await expect(page.getByLabel("Application URL")).toBeFocused();
+  await expect(page.getByTestId("forecast-summary")).not.toBeEmpty();
+  await expect(page.getByLabel(/^Launch request text/)).toHaveValue(/https:\/\/benefits\.example\.gov/);
+  await expectNoAxeViolations(page);
+
+  // Coming back to a draft: its forecast is there without another change.
+  await page.reload();
+  await appRendered(page);
+  await expect(page.locator("#forecast-heading")).toBeAttached();
+  // Arriving does not move focus into the part (only a retry after a failure does).
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+});
+
+test("on /launch the forecast loads when the reader comes near it, without typing", async ({ page }) => {
+  const fetched = recordFetches(page);
+  await open(page, "/launch");
+  await page.getByRole("heading", { name: "Submit", exact: true }).scrollIntoViewIfNeeded();
+  await expect(page.locator("#forecast-heading")).toBeAttached();
+  expect(fetched.has("split_launch_results-")).toBe(true);
+  await expect(page.getByTestId("forecast-chart")).toBeVisible();
+});
+
+test("the sender's code and the configuration are fetched only where they are needed", async ({ page }) => {
+  const fetched = recordFetches(page);
+  await open(page, "/");
+  await page.waitForLoadState("networkidle");
+  expect(fetched.has("split_outbox_sender-"), "nothing to send: no sender").toBe(false);
+  expect(fetched.has("config.json")).toBe(false);
+
+  // A request from an earlier visit waits in the outbox: the sender starts at once, on any page.
+  await page.getByLabel("Agency name").fill("Department of Examples");
+  await expect.poll(() => page.evaluate(() => localStorage.getItem("lgp-readiness-record") ?? "")).toContain("Department of Examples");
+  await page.evaluate(() => {
+    const key = "lgp-readiness-record";
+    const record = JSON.parse(localStorage.getItem(key));
+    record.launch.outbox.push({ idempotency_key: "11111111-2222-4333-8444-555555555555", payload: { schema: "probe" }, queued_at: "2026-12-01T10:00:00Z", attempts: 1, last_error: "" });
+    localStorage.setItem(key, JSON.stringify(record));
+  });
+  await page.route("**/api/launch-requests", () => {}); // held: the test needs only the attempt
+  fetched.clear();
+  await page.reload();
+  await appRendered(page);
+  await expect.poll(() => fetched.has("config.json")).toBe(true);
+  expect(fetched.has("split_outbox_sender-")).toBe(true);
+});

@@ -187,6 +187,8 @@ const INTERACTIONS = {
     await expect(page.getByTestId("tick-chk-help-desk-briefing").getByRole("button")).toBeVisible();
   },
   "/launch": async (page) => {
+    // The forecast's code loads when the reader comes near it (src/components/lazy_part.rs).
+    await page.getByRole("heading", { name: "Submit", exact: true }).scrollIntoViewIfNeeded();
     const summary = page.getByTestId("forecast-summary");
     const before = await summary.textContent();
     await page.getByLabel("Monthly active users").fill("2,000,000");

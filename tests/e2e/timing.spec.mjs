@@ -118,6 +118,8 @@ test(`interactions update the page within one frame (${interactions.bound_ms} ms
 
   await open(page, "/launch");
   await page.getByLabel("Monthly active users").fill("2,000,000");
+  // The first change fetches the forecast's code (src/components/lazy_part.rs); measure once it is there.
+  await expect(page.locator("#assumption-handle_time_s")).toBeAttached();
   timings["change a staffing assumption"] = await measure(page, ".forecast", (run) => ({
     input: "#assumption-handle_time_s",
     value: run % 2 === 0 ? "900" : "300",

@@ -87,6 +87,10 @@ async function fill(page, label, value) {
 }
 
 async function clickButton(page, name) {
+  // A part of a page may still be fetching its code (the forecast and downloads on /launch).
+  await page
+    .waitForFunction((name) => [...document.querySelectorAll("button")].some((b) => b.textContent.trim() === name), { timeout: 10_000 }, name)
+    .catch(() => {});
   const clicked = await page.evaluate((name) => {
     const button = [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === name);
     button?.click();

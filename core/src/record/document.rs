@@ -125,6 +125,14 @@ impl Default for ReadinessRecord {
     }
 }
 
+impl LaunchWork {
+    /// True once the partner has typed anything on the launch page: a form edit or a changed
+    /// staffing assumption (the prefilled form alone is not a draft).
+    pub fn has_draft(&self) -> bool {
+        self.form.is_some() || !self.assumption_texts.is_empty()
+    }
+}
+
 impl ReadinessRecord {
     pub fn recommendation(&self) -> Recommendation {
         service_level::recommend(&self.service_level.answers, self.profile.audience)

@@ -40,6 +40,20 @@ mod tests {
     }
 
     #[test]
+    fn a_launch_draft_starts_with_the_first_edit_of_the_form_or_an_assumption() {
+        let mut record = sample();
+        assert!(!record.launch.has_draft(), "a profile alone is not a launch draft");
+        record.launch.assumption_texts.insert("handle_time_s".into(), "600".into());
+        assert!(record.launch.has_draft());
+        record.launch.assumption_texts.clear();
+        record.launch.form = Some(LaunchForm::default());
+        assert!(record.launch.has_draft(), "an edited form, even emptied again, is a draft");
+        record.launch.form = None;
+        record.launch.outbox.push(OutboxEntry { idempotency_key: "k".into(), payload: serde_json::json!({}), queued_at: String::new(), attempts: 0, last_error: String::new() });
+        assert!(!record.launch.has_draft(), "a queued submission is not a draft of the form");
+    }
+
+    #[test]
     fn round_trips_through_json() {
         let record = sample();
         assert_eq!(import(&to_json(&record)), Ok(record.clone()));

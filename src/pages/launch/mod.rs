@@ -14,6 +14,8 @@ use crate::components::cited::Cited;
 use crate::components::copy_button::CopyButton;
 use crate::components::deferred::Deferred;
 use crate::components::field::Field;
+use crate::components::lazy_page::ChunkFailed;
+use crate::components::lazy_part::{LazyPart, PartLoad};
 use crate::components::page::PageHeading;
 use crate::components::radio::Radio;
 use crate::logic::content::content;
@@ -27,8 +29,8 @@ use crate::logic::record::ReadinessRecord;
 use crate::logic::routes::{HOME, LAUNCH, SERVICE_LEVEL};
 use crate::logic::staffing::{forecast, Assumptions, Forecast, ASSUMPTIONS};
 use crate::logic::text::format_count;
-use crate::outbox::{self, use_outbox, Endpoint};
-use crate::store::{use_store, NoticeKind};
+use crate::outbox::{self, use_outbox, Endpoint, Outbox};
+use crate::store::{use_store, NoticeKind, Store};
 
 mod forecast;
 mod form;
@@ -68,12 +70,15 @@ pub fn LaunchPage() -> impl IntoView {
         }
     });
     provide_context(duplicate_notice);
-    let assumption_state = Memo::new(move |_| record.with(|r| assumptions_from(&r.launch.assumption_texts)));
-    let deploy_day = Signal::derive(move || form.with(|f| forecast_input(f, FORECAST_DAYS).deploy_day_offset));
-    let forecast_memo = Memo::new(move |_| {
-        let (assumptions, _) = assumption_state.get();
-        form.with(|f| forecast(&forecast_input(f, FORECAST_DAYS), &assumptions))
-    });
+    // The forecast and the downloads load with their code when they come near the screen, or
+    // at the first change to the form (the forecast redraws as the form is filled in), or at
+    // once for a partner coming back to a draft, whose forecast it already is.
+    let results_wanted = RwSignal::new(record.with_untracked(|r| r.launch.has_draft()));
+    let want_results = move || {
+        if !results_wanted.get_untracked() {
+            results_wanted.set(true);
+        }
+    };
 
     let next_dates = move || {
         ctx.error(LaunchField::DeployDate).map(|_| {
@@ -108,13 +113,17 @@ pub fn LaunchPage() -> impl IntoView {
                 return;
             }
         };
-        let (assumptions, _) = assumption_state.get_untracked();
-        let body = record.with_untracked(|r| payload(&form.get_untracked(), r, &assumptions, &forecast_memo.get_untracked(), &key));
-        let duplicate = record.with_untracked(|r| find_duplicate(&body, &r.launch.outbox, &r.launch.receipts));
-        if duplicate == Duplicate::New {
-            outbox::submit(store, outbox, key, body);
-        }
-        duplicate_notice.set(Some(duplicate));
+        let request = form.get_untracked();
+        leptos::task::spawn_local(async move {
+            match submit_request(store, outbox, request, key).await {
+                Ok(duplicate) => duplicate_notice.set(Some(duplicate)),
+                Err(ChunkFailed) => store.notify(
+                    NoticeKind::Error,
+                    "The request was not submitted: the portal could not download the code that sends it. Check your connection and press Submit again; your draft is saved.",
+                    None,
+                ),
+            }
+        });
     };
 
     let summary = move || {
@@ -171,7 +180,8 @@ pub fn LaunchPage() -> impl IntoView {
             "These come from "<a class="usa-link" href=format!("{}#profile", HOME.path)>"your profile"</a>" and the "<a class="usa-link" href=SERVICE_LEVEL.path>"service-level guide"</a>". The draft below is saved as you type."
         </p>
         {summary}
-        <form class="usa-form usa-form--large launch-form" novalidate on:submit=submit>
+        <form class="usa-form usa-form--large launch-form" novalidate on:submit=submit
+            on:input=move |_| want_results() on:change=move |_| want_results()>
             <Deferred>
             <fieldset class="usa-fieldset">
                 <legend class="usa-legend usa-legend--large">"Application and agreement"</legend>
@@ -231,7 +241,46 @@ pub fn LaunchPage() -> impl IntoView {
             <SubmitArea />
             </Deferred>
         </form>
-        <Deferred><ForecastSection forecast=forecast_memo deploy_day=deploy_day assumption_state=assumption_state /></Deferred>
-        <Deferred><Downloads form=form forecast=forecast_memo assumption_state=assumption_state /></Deferred>
+        <LazyPart load=move || Box::pin(launch_results(form)) as PartLoad wanted=results_wanted what="the forecast and the downloads" heading_id="forecast-heading" />
+    }
+}
+
+crate::split_fn! {
+    #[chunk(launch_results)]
+    /// The forecast with its assumptions, and the downloads: the largest part of the page, built
+    /// from its own chunk in the release build.
+    fn launch_results(form: Memo<LaunchForm>) -> AnyView {
+        results(form).into_any()
+    }
+}
+
+crate::split_fn! {
+    #[chunk(launch_results)]
+    /// Builds the request with its forecast and queues it, unless it repeats one already queued
+    /// or sent; in the release build this code comes with the sender's chunk, on the first submit.
+    fn submit_request(store: Store, outbox: Outbox, form: LaunchForm, key: String) -> Duplicate {
+        let (assumptions, _) = store.record.with_untracked(|r| assumptions_from(&r.launch.assumption_texts));
+        let forecast = forecast(&forecast_input(&form, FORECAST_DAYS), &assumptions);
+        let body = store.record.with_untracked(|r| payload(&form, r, &assumptions, &forecast, &key));
+        let duplicate = store.record.with_untracked(|r| find_duplicate(&body, &r.launch.outbox, &r.launch.receipts));
+        if duplicate == Duplicate::New {
+            outbox::submit(store, outbox, key, body);
+        }
+        duplicate
+    }
+}
+
+/// The forecast and the downloads, with the assumptions and forecast they share.
+fn results(form: Memo<LaunchForm>) -> impl IntoView {
+    let record = use_store().record;
+    let assumption_state = Memo::new(move |_| record.with(|r| assumptions_from(&r.launch.assumption_texts)));
+    let deploy_day = Signal::derive(move || form.with(|f| forecast_input(f, FORECAST_DAYS).deploy_day_offset));
+    let forecast_memo = Memo::new(move |_| {
+        let (assumptions, _) = assumption_state.get();
+        form.with(|f| forecast(&forecast_input(f, FORECAST_DAYS), &assumptions))
+    });
+    view! {
+        <ForecastSection forecast=forecast_memo deploy_day=deploy_day assumption_state=assumption_state />
+        <Downloads form=form forecast=forecast_memo assumption_state=assumption_state />
     }
 }

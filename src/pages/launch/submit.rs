@@ -7,6 +7,9 @@ pub(super) fn SubmitArea() -> impl IntoView {
     let store = use_store();
     let record = store.record;
     let outbox = use_outbox();
+    // What this area says about the endpoint comes from the sender, which starts now if no
+    // earlier request woke it.
+    outbox::wake(store, outbox);
     let endpoint_text = move || match outbox.endpoint.get() {
         Endpoint::Loading => view! { <p>"Reading the portal’s configuration… A request submitted now waits in this browser until the portal knows where to send it."</p> }.into_any(),
         Endpoint::Unknown(reason) => view! {
