@@ -12,6 +12,7 @@ pub mod export;
 pub mod holidays;
 pub mod launch;
 pub mod phone;
+pub mod planner;
 pub mod record;
 pub mod routes;
 pub mod scanner;

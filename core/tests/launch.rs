@@ -812,9 +812,14 @@ fn assumption_defaults_match_the_cited_content() {
     assert_eq!(checked, 9);
     let form_share = cited.iter().find(|c| c.id == "sd-form-share").unwrap().value;
     assert_eq!(100.0 - defaults.phone_share_pct, form_share);
-    // Every sd-* id in the content is used.
+    // Every sd-* id in the content is used: by an assumption, as the form share's complement, or
+    // by the staffing planner's Spanish flag (planner::spanish_agent_share_pct, tested there).
     for entry in cited.iter() {
-        assert!(entry.id == "sd-form-share" || ASSUMPTIONS.iter().any(|s| s.default_id == Some(entry.id)), "{}", entry.id);
+        assert!(
+            ["sd-form-share", "sd-spanish-agents"].contains(&entry.id) || ASSUMPTIONS.iter().any(|s| s.default_id == Some(entry.id)),
+            "{}",
+            entry.id
+        );
     }
     assert!(validate_assumptions(&defaults).is_empty());
     let json = serde_json::to_string(&defaults).unwrap();

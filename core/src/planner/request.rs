@@ -1,0 +1,283 @@
+//! Reading one launch request file, as the portal's `/launch` page writes it (payload version 1
+//! or 2, see `launch::payload`), into what the staffing planner needs from it. Every problem
+//! is one [`ImportProblem`], worded for the person who picked the file.
+
+use serde_json::{Map, Value};
+
+use crate::dates::Date;
+use crate::launch::payload::{PAYLOAD_SCHEMA, PAYLOAD_VERSION};
+use crate::staffing::ASSUMPTIONS;
+
+/// More monthly users than this is not a real launch (about three times the U.S. population).
+pub const MAX_MONTHLY_USERS: u64 = 1_000_000_000;
+/// Language shares may be off their total of 100 by this much (the form takes tenths).
+const SHARE_SUM_TOLERANCE: f64 = 0.5;
+
+/// Which date a launch is placed on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Placement {
+    /// The date users get access.
+    UserLaunch,
+    /// The deploy date, as the request gives no user launch date.
+    Deploy,
+}
+
+/// One launch request, as the planner uses it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlannedLaunch {
+    /// The request's idempotency key: one submission, however often it was sent or imported.
+    pub key: String,
+    pub agency: String,
+    pub application: String,
+    /// The payload version the file was written with.
+    pub version: u64,
+    pub deploy_date: Option<Date>,
+    pub user_launch_date: Option<Date>,
+    pub announcement_date: Option<Date>,
+    pub monthly_active_users: u64,
+    pub new_user_share_pct: f64,
+    /// 0 for all users at once.
+    pub ramp_weeks: u32,
+    pub announcement_recipients: u64,
+    /// English, Spanish, French, Chinese, in percent.
+    pub language_shares: [f64; 4],
+    /// The partner says a page publishes the Contact Center number: every contact is a call.
+    pub phone_published: bool,
+    /// The planning assumptions the partner's page used, by key, as sent (shown beside the
+    /// planner's; used only where the planner chooses to).
+    pub partner_assumptions: Vec<(String, f64)>,
+    /// The file as read: the workspace keeps it, so an exported workspace reads back the same.
+    pub source: Value,
+}
+
+impl PlannedLaunch {
+    /// The day the launch is placed on in the plan, and why.
+    pub fn placed_on(&self) -> (Date, Placement) {
+        match (self.user_launch_date, self.deploy_date) {
+            (Some(date), _) => (date, Placement::UserLaunch),
+            (None, Some(date)) => (date, Placement::Deploy),
+            // `read_request` refuses a request with neither.
+            (None, None) => unreachable!("a planned launch always has a date"),
+        }
+    }
+
+    /// "Agency: application", or what there is of it.
+    pub fn name(&self) -> String {
+        match (self.agency.trim(), self.application.trim()) {
+            ("", "") => format!("Request {}", self.key),
+            (agency, "") => agency.to_string(),
+            ("", application) => application.to_string(),
+            (agency, application) => format!("{agency}: {application}"),
+        }
+    }
+}
+
+/// Why a file could not be imported.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportProblem {
+    /// Not JSON at all (the parser's words).
+    NotJson(String),
+    /// JSON, but not a launch request from this portal (the `schema` it names, if any).
+    OtherSchema(Option<String>),
+    /// Written by a newer portal than this one.
+    NewerVersion(u64),
+    /// The `version` is not a whole number from 1 up.
+    BadVersion,
+    /// Fields a plan needs are missing or empty, by their dotted names.
+    Missing(Vec<String>),
+    /// Numbers or dates no launch can have, each in words.
+    Impossible(Vec<String>),
+}
+
+impl ImportProblem {
+    /// The problem in a sentence that names the file.
+    pub fn message(&self, file: &str) -> String {
+        match self {
+            ImportProblem::NotJson(detail) => format!("{file} is not JSON ({detail}), so it is not a launch request."),
+            ImportProblem::OtherSchema(Some(schema)) => {
+                format!("{file} is a “{schema}” file, not a launch request from this portal (“{PAYLOAD_SCHEMA}”).")
+            }
+            ImportProblem::OtherSchema(None) => format!("{file} is JSON but not a launch request from this portal: it names no “{PAYLOAD_SCHEMA}” schema."),
+            ImportProblem::NewerVersion(version) => format!(
+                "{file} is a version {version} launch request, newer than this portal knows (up to version {PAYLOAD_VERSION}). Use a newer copy of the portal to plan with it."
+            ),
+            ImportProblem::BadVersion => format!("{file} says it is a launch request, but its version is not a whole number from 1 up."),
+            ImportProblem::Missing(fields) => format!("{file} lacks what a plan needs: {}.", fields.join(", ")),
+            ImportProblem::Impossible(problems) => format!("{file} has numbers no launch can have: {}.", problems.join("; ")),
+        }
+    }
+}
+
+/// Reads one file's text.
+pub fn read_request(text: &str) -> Result<PlannedLaunch, ImportProblem> {
+    let value: Value = serde_json::from_str(text).map_err(|e| ImportProblem::NotJson(format!("line {}, column {}", e.line(), e.column())))?;
+    read_request_value(value)
+}
+
+/// Reads one request already parsed (a file, or one of a workspace's requests).
+pub fn read_request_value(value: Value) -> Result<PlannedLaunch, ImportProblem> {
+    let Some(root) = value.as_object() else { return Err(ImportProblem::OtherSchema(None)) };
+    match root.get("schema") {
+        Some(Value::String(schema)) if schema == PAYLOAD_SCHEMA => {}
+        Some(Value::String(schema)) => return Err(ImportProblem::OtherSchema(Some(schema.clone()))),
+        _ => return Err(ImportProblem::OtherSchema(None)),
+    }
+    let version = match root.get("version").and_then(Value::as_u64) {
+        Some(v) if v > u64::from(PAYLOAD_VERSION) => return Err(ImportProblem::NewerVersion(v)),
+        Some(v) if v >= 1 => v,
+        _ => return Err(ImportProblem::BadVersion),
+    };
+
+    let empty = Map::new();
+    let launch = root.get("launch").and_then(Value::as_object);
+    let mut reader = Reader { missing: Vec::new(), impossible: Vec::new() };
+    if launch.is_none() {
+        reader.missing.push("launch".to_string());
+    }
+    let fields = launch.unwrap_or(&empty);
+    let key = reader.text(root, "idempotency_key", "");
+    let agency = root.get("agency").and_then(Value::as_str).unwrap_or_default().to_string();
+    let application = root.get("application").and_then(Value::as_str).unwrap_or_default().to_string();
+    if agency.trim().is_empty() && application.trim().is_empty() {
+        reader.missing.push("agency or application".to_string());
+    }
+    // Version 1 had one date, the launch; version 2 separates the deploy date from the date users
+    // get access.
+    let (deploy_date, user_launch_date) = if version == 1 {
+        (None, reader.date(fields, "launch_date"))
+    } else {
+        (reader.date(fields, "deploy_date"), reader.date(fields, "user_launch_date"))
+    };
+    if deploy_date.is_none() && user_launch_date.is_none() && !reader.impossible.iter().any(|p| p.contains("date")) {
+        reader.missing.push(if version == 1 { "launch.launch_date" } else { "launch.user_launch_date or launch.deploy_date" }.to_string());
+    }
+    let announcement_date = reader.date(fields, "announcement_date");
+    let monthly_active_users = reader.whole(fields, "monthly_active_users", true, MAX_MONTHLY_USERS).unwrap_or(0);
+    let new_user_share_pct = reader.percent(fields, "new_user_share", true).unwrap_or(0.0);
+    let phased = fields.get("ramp").and_then(Value::as_str) == Some("phased");
+    let ramp_weeks = if phased { reader.whole(fields, "ramp_weeks", true, 52).unwrap_or(0) as u32 } else { 0 };
+    let announcement_recipients = reader.whole(fields, "announcement_recipients", false, MAX_MONTHLY_USERS).unwrap_or(0);
+    let mut language_shares = [0.0; 4];
+    for (slot, key) in language_shares.iter_mut().zip(["share_en", "share_es", "share_fr", "share_zh"]) {
+        *slot = reader.percent(fields, key, true).unwrap_or(0.0);
+    }
+    let share_sum: f64 = language_shares.iter().sum();
+    if reader.missing.iter().all(|m| !m.starts_with("launch.share_")) && (share_sum - 100.0).abs() > SHARE_SUM_TOLERANCE {
+        reader.impossible.push(format!("the language shares add up to {}%, not 100%", crate::staffing::plain_number(share_sum)));
+    }
+    let phone_published = match fields.get("phone_published") {
+        Some(Value::Bool(published)) => *published,
+        _ => {
+            reader.missing.push("launch.phone_published".to_string());
+            false
+        }
+    };
+    let assumptions = root.get("assumptions").and_then(Value::as_object).unwrap_or(&empty);
+    let partner_assumptions = ASSUMPTIONS
+        .iter()
+        .filter_map(|spec| assumptions.get(spec.key).and_then(Value::as_f64).filter(|x| x.is_finite()).map(|x| (spec.key.to_string(), x)))
+        .collect();
+
+    if !reader.missing.is_empty() {
+        return Err(ImportProblem::Missing(reader.missing));
+    }
+    if !reader.impossible.is_empty() {
+        return Err(ImportProblem::Impossible(reader.impossible));
+    }
+    Ok(PlannedLaunch {
+        key,
+        agency,
+        application,
+        version,
+        deploy_date,
+        user_launch_date,
+        announcement_date,
+        monthly_active_users,
+        new_user_share_pct,
+        ramp_weeks,
+        announcement_recipients,
+        language_shares,
+        phone_published,
+        partner_assumptions,
+        source: value,
+    })
+}
+
+/// Collects what is missing and what is impossible while the fields are read.
+struct Reader {
+    missing: Vec<String>,
+    impossible: Vec<String>,
+}
+
+impl Reader {
+    fn text(&mut self, object: &Map<String, Value>, key: &str, prefix: &str) -> String {
+        match object.get(key).and_then(Value::as_str).map(str::trim) {
+            Some(text) if !text.is_empty() => text.to_string(),
+            _ => {
+                self.missing.push(format!("{prefix}{key}"));
+                String::new()
+            }
+        }
+    }
+
+    /// A `YYYY-MM-DD` date; absent or null is `None`, anything else is impossible.
+    fn date(&mut self, launch: &Map<String, Value>, key: &str) -> Option<Date> {
+        match launch.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(text)) if Date::parse_iso(text).is_some() => Date::parse_iso(text),
+            Some(other) => {
+                self.impossible.push(format!("launch.{key} is {}, not a date", shown(other)));
+                None
+            }
+        }
+    }
+
+    /// A whole number from 0 to `max`; `required` makes absent or null missing.
+    fn whole(&mut self, launch: &Map<String, Value>, key: &str, required: bool, max: u64) -> Option<u64> {
+        match launch.get(key) {
+            None | Some(Value::Null) => {
+                if required {
+                    self.missing.push(format!("launch.{key}"));
+                }
+                None
+            }
+            Some(value) => match value.as_u64() {
+                Some(n) if n <= max => Some(n),
+                _ => {
+                    self.impossible.push(format!("launch.{key} is {}, not a whole number from 0 to {max}", shown(value)));
+                    None
+                }
+            },
+        }
+    }
+
+    /// A percent from 0 to 100; `required` makes absent or null missing.
+    fn percent(&mut self, launch: &Map<String, Value>, key: &str, required: bool) -> Option<f64> {
+        match launch.get(key) {
+            None | Some(Value::Null) => {
+                if required {
+                    self.missing.push(format!("launch.{key}"));
+                }
+                None
+            }
+            Some(value) => match value.as_f64() {
+                Some(x) if (0.0..=100.0).contains(&x) => Some(x),
+                _ => {
+                    self.impossible.push(format!("launch.{key} is {}, not a percent from 0 to 100", shown(value)));
+                    None
+                }
+            },
+        }
+    }
+}
+
+/// A value as JSON, cut short: a message quotes what it found without repeating a whole file.
+fn shown(value: &Value) -> String {
+    const MAX_CHARS: usize = 40;
+    let text = value.to_string();
+    if text.chars().count() <= MAX_CHARS {
+        text
+    } else {
+        format!("{}…", text.chars().take(MAX_CHARS).collect::<String>())
+    }
+}

@@ -1,0 +1,420 @@
+//! Host tests of the staffing planner's rules: reading launch requests as `/launch` writes them
+//! (every way a file can be bad), merging and de-duplication, the workspace document, the plan
+//! (combined forecast, pooled agents, Spanish and crowding flags) and its CSV, compared with
+//! tests/golden/planner/plan.csv (regenerate with `UPDATE_GOLDEN=1 cargo test --test planner`).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use serde_json::{json, Value};
+
+use portal_core::dates::Date;
+use portal_core::launch::*;
+use portal_core::planner::*;
+use portal_core::record::ReadinessRecord;
+use portal_core::staffing::{agents_needed, forecast, Assumptions};
+use portal_core::vocab::{Level, Profile};
+
+fn d(iso: &str) -> Date {
+    Date::parse_iso(iso).unwrap_or_else(|| panic!("bad test date {iso}"))
+}
+
+fn form() -> LaunchForm {
+    LaunchForm {
+        application_url: "https://benefits.example.gov/start".into(),
+        audience: "general-public".into(),
+        iaa_number: "LGABCFY210001-0001-0000".into(),
+        push_notifications: "no".into(),
+        deploy_date: "2027-03-02".into(),
+        user_launch_date: "2027-03-09".into(),
+        seasonality: "Busy in January".into(),
+        monthly_active_users: "30,000".into(),
+        annual_registrations: "120,000".into(),
+        annual_authentications: "1200000".into(),
+        program_contacts: "Pat Lee, Program Manager, pm@example.gov".into(),
+        technical_contacts: "Dev Team Lead, dev@example.gov".into(),
+        billing_contacts: "Budget Office, billing@example.gov".into(),
+        help_desk_phone: "202-555-0100".into(),
+        help_desk_email: "help@example.gov".into(),
+        help_desk_other: String::new(),
+        ramp: "all-at-once".into(),
+        ramp_weeks: String::new(),
+        announcement_date: "2027-03-05".into(),
+        announcement_recipients: "10000".into(),
+        new_user_share: "60".into(),
+        share_en: "70".into(),
+        share_es: "25".into(),
+        share_fr: "2.5".into(),
+        share_zh: "2.5".into(),
+        phone_published: "no".into(),
+        idv_share: "40".into(),
+        in_person_share: "10".into(),
+    }
+}
+
+/// A request as the `/launch` page writes it: the same type, the same code.
+fn request_value(agency: &str, application: &str, key: &str, edit: impl FnOnce(&mut LaunchForm)) -> Value {
+    let mut f = form();
+    edit(&mut f);
+    let mut record = ReadinessRecord { profile: Profile { agency: agency.into(), application: application.into(), ..Profile::default() }, ..ReadinessRecord::default() };
+    record.service_level.chosen = Some(Level::Ial2Aal2);
+    let assumptions = Assumptions::default();
+    let forecast = forecast(&forecast_input(&f, FORECAST_DAYS), &assumptions);
+    payload(&f, &record, &assumptions, &forecast, key)
+}
+
+fn request(agency: &str, application: &str, key: &str, edit: impl FnOnce(&mut LaunchForm)) -> PlannedLaunch {
+    read_request(&request_value(agency, application, key, edit).to_string()).expect("a request made by /launch reads")
+}
+
+const KEY_A: &str = "0b6e1b9e-8f2a-4c51-9d7e-3a1f2b4c5d6e";
+const KEY_B: &str = "1c7f2cae-9a3b-4d62-8e8f-4b2a3c5d6e7f";
+const KEY_C: &str = "2d8a3dbf-ab4c-4e73-9f9a-5c3b4d6e7f8a";
+
+fn problem(value: Value) -> ImportProblem {
+    read_request(&value.to_string()).expect_err("the file should be refused")
+}
+
+fn edited(edit: impl FnOnce(&mut Value)) -> Value {
+    let mut value = request_value("Department of Examples", "Benefits Portal", KEY_A, |_| {});
+    edit(&mut value);
+    value
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading files
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_request_written_by_the_launch_page_reads_back_with_its_numbers() {
+    let launch = request("Department of Examples", "Benefits Portal", KEY_A, |_| {});
+    assert_eq!(launch.key, KEY_A);
+    assert_eq!(launch.name(), "Department of Examples: Benefits Portal");
+    assert_eq!(launch.version, 2);
+    assert_eq!(launch.placed_on(), (d("2027-03-09"), Placement::UserLaunch));
+    assert_eq!((launch.deploy_date, launch.announcement_date), (Some(d("2027-03-02")), Some(d("2027-03-05"))));
+    assert_eq!((launch.monthly_active_users, launch.new_user_share_pct, launch.ramp_weeks), (30_000, 60.0, 0));
+    assert_eq!(launch.announcement_recipients, 10_000);
+    assert_eq!(launch.language_shares, [70.0, 25.0, 2.5, 2.5]);
+    assert!(!launch.phone_published);
+    assert_eq!(launch.partner_assumptions.len(), portal_core::staffing::ASSUMPTIONS.len(), "every assumption the page sent");
+
+    let phased = request("A", "B", KEY_B, |f| {
+        f.ramp = RAMP_PHASED.into();
+        f.ramp_weeks = "4".into();
+        f.user_launch_date.clear();
+    });
+    assert_eq!(phased.ramp_weeks, 4);
+    assert_eq!(phased.placed_on(), (d("2027-03-02"), Placement::Deploy), "no user launch date: placed on the deploy date");
+}
+
+#[test]
+fn a_version_1_request_is_placed_on_its_launch_date() {
+    let v1 = json!({
+        "schema": "login-gov-partner-launch-request", "version": 1, "idempotency_key": "0123456789abcdef0123456789abcdef",
+        "agency": "Old Agency", "application": "Old App", "service_level": "ial1-aal2",
+        "launch": {
+            "application_url": "https://old.example.gov", "audience": "general-public", "audience_label": "General public",
+            "billing_contacts": ["billing@example.gov"], "annual_registrations": 100, "annual_authentications": 1000,
+            "help_desk_contact": "help@example.gov", "iaa_number": "X", "launch_date": "2026-12-15", "monthly_active_users": 5000,
+            "program_contacts": [], "seasonality": "", "technical_contacts": [], "ramp": "phased", "ramp_weeks": 2,
+            "announcement_date": null, "announcement_recipients": null, "new_user_share": 50, "share_en": 100, "share_es": 0,
+            "share_fr": 0, "share_zh": 0, "phone_published": true, "idv_share": null, "in_person_share": null
+        },
+        "assumptions": { "contact_rate_pct": 1, "handle_time_s": 180 },
+        "forecast": { "days": 0, "daily": [] }
+    });
+    let launch = read_request(&v1.to_string()).expect("version 1 reads");
+    assert_eq!(launch.placed_on(), (d("2026-12-15"), Placement::UserLaunch));
+    assert_eq!((launch.version, launch.ramp_weeks, launch.monthly_active_users), (1, 2, 5000));
+    assert!(launch.phone_published);
+    assert_eq!(launch.partner_assumptions, vec![("contact_rate_pct".to_string(), 1.0), ("handle_time_s".to_string(), 180.0)]);
+}
+
+#[test]
+fn every_bad_file_gets_its_own_message_naming_the_file() {
+    let file = "benefits-launch.json";
+    let cases: Vec<(ImportProblem, &str)> = vec![
+        (read_request("{\"schema\": ").unwrap_err(), "is not JSON"),
+        (read_request("").unwrap_err(), "is not JSON"),
+        (problem(json!([1, 2])), "not a launch request"),
+        (problem(json!({"kind": "login-gov-partner-readiness-record", "version": 8})), "not a launch request"),
+        (problem(edited(|v| v["schema"] = json!("login-gov-partner-readiness-record"))), "“login-gov-partner-readiness-record” file"),
+        (problem(edited(|v| v["version"] = json!(3))), "version 3 launch request, newer than this portal knows"),
+        (problem(edited(|v| v["version"] = json!("2"))), "not a whole number"),
+        (problem(edited(|v| v["version"] = json!(0))), "not a whole number"),
+        (problem(edited(|v| v.as_object_mut().unwrap().remove("launch").map(|_| ()).unwrap())), "lacks what a plan needs: launch"),
+        (problem(edited(|v| v["launch"]["monthly_active_users"] = Value::Null)), "launch.monthly_active_users"),
+        (problem(edited(|v| v["launch"]["phone_published"] = Value::Null)), "launch.phone_published"),
+        (problem(edited(|v| v["idempotency_key"] = json!(""))), "idempotency_key"),
+        (
+            problem(edited(|v| {
+                v["launch"]["deploy_date"] = Value::Null;
+                v["launch"]["user_launch_date"] = Value::Null;
+            })),
+            "launch.user_launch_date or launch.deploy_date",
+        ),
+        (problem(edited(|v| v["launch"]["monthly_active_users"] = json!(-5))), "launch.monthly_active_users is -5"),
+        (problem(edited(|v| v["launch"]["monthly_active_users"] = json!(12.5))), "not a whole number"),
+        (problem(edited(|v| v["launch"]["monthly_active_users"] = json!(5_000_000_000_u64))), "from 0 to 1000000000"),
+        (problem(edited(|v| v["launch"]["share_es"] = json!(120))), "launch.share_es is 120, not a percent"),
+        (problem(edited(|v| v["launch"]["share_en"] = json!(60))), "add up to 90%, not 100%"),
+        (problem(edited(|v| v["launch"]["user_launch_date"] = json!("2027-02-30"))), "not a date"),
+        (
+            problem(edited(|v| {
+                v["launch"]["ramp"] = json!("phased");
+                v["launch"]["ramp_weeks"] = json!(60);
+            })),
+            "launch.ramp_weeks is 60",
+        ),
+    ];
+    for (i, (problem, words)) in cases.iter().enumerate() {
+        let message = problem.message(file);
+        assert!(message.starts_with(file), "case {i}: {message}");
+        assert!(message.contains(words), "case {i}: {message:?} should say {words:?}");
+    }
+    // A long value is quoted short.
+    let long = problem(edited(|v| v["launch"]["share_fr"] = json!("x".repeat(10_000)))).message(file);
+    assert!(long.len() < 300, "{long}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The workspace
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn the_same_key_replaces_the_older_copy_and_another_key_for_the_same_application_is_a_likely_duplicate() {
+    let mut workspace = Workspace::default();
+    assert_eq!(workspace.add(request("Department of Examples", "Benefits Portal", KEY_A, |_| {})), Added::New);
+    assert_eq!(workspace.add(request("Office of Tests", "Grants", KEY_B, |_| {})), Added::New);
+    let newer = request("Department of Examples", "Benefits Portal", KEY_A, |f| f.monthly_active_users = "45,000".into());
+    assert_eq!(workspace.add(newer), Added::Replaced);
+    assert_eq!(workspace.launches.len(), 2);
+    assert_eq!(workspace.launches[0].monthly_active_users, 45_000, "the newer copy, where the older stood");
+    assert!(workspace.likely_duplicates().is_empty());
+
+    // The same application, typed a little differently, under a new key.
+    workspace.add(request("department of  examples", " Benefits portal", KEY_C, |_| {}));
+    assert_eq!(workspace.likely_duplicates(), vec![LikelyDuplicate { first: KEY_A.into(), second: KEY_C.into() }]);
+
+    workspace.switched_off.insert(KEY_B.into());
+    assert_eq!(workspace.planned().iter().map(|l| l.key.as_str()).collect::<Vec<_>>(), vec![KEY_A, KEY_C]);
+    workspace.remove(KEY_B);
+    assert!(workspace.switched_off.is_empty());
+}
+
+#[test]
+fn an_exported_workspace_imports_again_the_same_and_a_bad_request_in_it_is_reported() {
+    let mut workspace = Workspace::default();
+    workspace.add(request("Department of Examples", "Benefits Portal", KEY_A, |_| {}));
+    workspace.add(request("Office of Tests", "Grants", KEY_B, |f| f.phone_published = "yes".into()));
+    workspace.switched_off.insert(KEY_B.into());
+    workspace.own_assumptions.insert(KEY_A.into());
+    workspace.assumption_texts.insert("handle_time_s".into(), "240".into());
+    let text = workspace.to_json();
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert!(is_workspace(&value));
+    let read = read_workspace(value.clone()).unwrap();
+    assert_eq!(read.workspace, workspace);
+    assert!(read.skipped.is_empty());
+
+    let mut broken = value;
+    broken["requests"][0]["version"] = json!(9);
+    broken["switched_off"] = json!([KEY_A, "no-such-key"]);
+    let read = read_workspace(broken).unwrap();
+    assert_eq!(read.skipped, vec![(1, ImportProblem::NewerVersion(9))]);
+    assert_eq!(read.workspace.launches.len(), 1);
+    assert!(read.workspace.switched_off.is_empty(), "nothing is kept about launches that are not there");
+
+    assert_eq!(read_workspace(json!({"schema": WORKSPACE_SCHEMA, "version": 2})).unwrap_err(), ImportProblem::NewerVersion(2));
+    assert!(matches!(read_workspace(json!({"schema": "other"})), Err(ImportProblem::OtherSchema(_))));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan
+// ---------------------------------------------------------------------------------------------
+
+fn three() -> Vec<PlannedLaunch> {
+    vec![
+        request("Department of Examples", "Benefits Portal", KEY_A, |_| {}),
+        request("Office of Tests", "Grants", KEY_B, |f| {
+            f.user_launch_date = "2027-03-11".into();
+            f.monthly_active_users = "80,000".into();
+            f.ramp = RAMP_PHASED.into();
+            f.ramp_weeks = "2".into();
+        }),
+        request("Bureau of Samples", "Permits", KEY_C, |f| {
+            f.deploy_date = "2027-03-16".into();
+            f.user_launch_date = "2027-03-18".into();
+            f.phone_published = "yes".into();
+        }),
+    ]
+}
+
+fn plan_of(launches: &[PlannedLaunch]) -> Plan {
+    let refs: Vec<&PlannedLaunch> = launches.iter().collect();
+    let window = Window::around(&refs).expect("launches");
+    plan(&refs, &Assumptions::default(), &BTreeSet::new(), window)
+}
+
+#[test]
+fn the_combined_forecast_is_the_sum_of_each_launch_day_by_day_and_matches_the_launch_page() {
+    let launches = three();
+    let all = plan_of(&launches);
+    assert_eq!(all.window.first, d("2027-03-02"), "from the first deploy date");
+    for (i, day) in all.days.iter().enumerate() {
+        let mut sum = [0.0; 7];
+        for launch in &launches {
+            let alone = plan(&[launch], &Assumptions::default(), &BTreeSet::new(), all.window);
+            let a = &alone.days[i];
+            for (s, v) in sum.iter_mut().zip([a.phone, a.form, a.by_language[0], a.by_language[1], a.by_language[2], a.by_language[3], a.contacts()]) {
+                *s += v;
+            }
+        }
+        let combined = [day.phone, day.form, day.by_language[0], day.by_language[1], day.by_language[2], day.by_language[3], day.contacts()];
+        for (c, s) in combined.iter().zip(sum) {
+            assert!((c - s).abs() < 1e-9, "day {i}: {c} vs {s}");
+        }
+        let by_launch: f64 = day.by_launch.iter().sum();
+        assert!((by_launch - day.contacts()).abs() < 1e-9);
+    }
+    // One launch alone: its days are the /launch page's forecast, placed on its dates.
+    let f = forecast(&forecast_input(&form(), FORECAST_DAYS), &Assumptions::default());
+    let alone = plan(&[&launches[0]], &Assumptions::default(), &BTreeSet::new(), all.window);
+    for day in &f.daily {
+        let i = (d("2027-03-09").add_days(day.day).days_since_epoch() - all.window.first.days_since_epoch()) as usize;
+        assert!((alone.days[i].contacts() - day.contacts).abs() < 1e-9, "day {} of the launch", day.day);
+        assert!((alone.days[i].phone - day.phone).abs() < 1e-9);
+    }
+    // A published number makes every contact of that launch a call.
+    let published = plan(&[&launches[2]], &Assumptions::default(), &BTreeSet::new(), all.window);
+    assert!(published.days.iter().all(|d| d.form == 0.0) && published.days.iter().any(|d| d.phone > 0.0));
+}
+
+#[test]
+fn pooled_agents_are_never_more_than_the_launches_staffed_separately() {
+    let plan = plan_of(&three());
+    assert!(plan.days.iter().all(|d| d.phone_agents <= d.separate_phone_agents));
+    assert!(plan.days.iter().any(|d| d.phone_agents < d.separate_phone_agents), "pooling saves agents on some day");
+    // And for any two loads: Erlang C with the same targets never needs more for the sum.
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % 100_000) as f64 / 10.0
+    };
+    for _ in 0..2_000 {
+        let (a, b) = (next(), next());
+        let agents = |calls: f64| agents_needed(calls, 180.0, 1800.0, 0.8, 20.0, 0.85);
+        assert!(agents(a + b) <= agents(a) + agents(b), "{a} + {b} calls");
+    }
+}
+
+#[test]
+fn spanish_days_are_flagged_when_spanish_calls_alone_need_more_than_the_cited_share() {
+    assert_eq!(spanish_agent_share_pct(), 25.0, "the cited default (sd-spanish-agents)");
+    let window = |launch: &PlannedLaunch| Window::around(&[launch]).unwrap();
+    let spanish = request("A", "Solo", KEY_A, |f| {
+        f.share_en = "0".into();
+        f.share_es = "100".into();
+        f.share_fr = "0".into();
+        f.share_zh = "0".into();
+    });
+    let all_spanish = plan(&[&spanish], &Assumptions::default(), &BTreeSet::new(), window(&spanish));
+    let busy: Vec<Date> = all_spanish.days.iter().enumerate().filter(|(_, d)| d.phone_agents > 0).map(|(i, _)| all_spanish.window.date(i)).collect();
+    assert!(!busy.is_empty());
+    assert_eq!(all_spanish.spanish_days, busy, "all-Spanish calls need all the agents");
+
+    let english = request("A", "Solo", KEY_A, |f| {
+        f.share_en = "100".into();
+        f.share_es = "0".into();
+        f.share_fr = "0".into();
+        f.share_zh = "0".into();
+    });
+    assert!(plan(&[&english], &Assumptions::default(), &BTreeSet::new(), window(&english)).spanish_days.is_empty());
+
+    // At the edge: a day is flagged only when the Spanish calls' agents exceed 25% of the agents.
+    let mixed = plan_of(&three());
+    for (i, day) in mixed.days.iter().enumerate() {
+        let flagged = mixed.spanish_days.contains(&mixed.window.date(i));
+        assert_eq!(flagged, day.phone_agents > 0 && 4 * day.spanish_phone_agents > day.phone_agents, "day {i}: {} of {}", day.spanish_phone_agents, day.phone_agents);
+    }
+    // The rule at its edge: exactly a quarter is within the share; one agent more is over it.
+    assert!(!spanish_over_share(5, 20, 25.0));
+    assert!(spanish_over_share(6, 20, 25.0));
+    assert!(!spanish_over_share(1, 4, 25.0));
+    assert!(spanish_over_share(2, 7, 25.0));
+    assert!(!spanish_over_share(0, 0, 25.0), "no calls, no flag");
+}
+
+#[test]
+fn launches_sharing_a_day_or_a_week_are_flagged_and_a_published_number_is_named() {
+    let on = |key: &str, date: &str| {
+        request("Agency", key, key, |f| {
+            f.deploy_date = "2027-02-23".into();
+            f.user_launch_date = date.into();
+        })
+    };
+    // Monday 8 March 2027 and Friday 12 March: the same week; Sunday 14 March closes it;
+    // Monday 15 March starts the next.
+    let launches = vec![on("k1", "2027-03-08"), on("k2", "2027-03-12"), on("k3", "2027-03-12"), on("k4", "2027-03-14"), on("k5", "2027-03-15")];
+    let p = plan_of(&launches);
+    assert_eq!(p.crowded_days, vec![(d("2027-03-12"), vec!["k2".to_string(), "k3".to_string()])]);
+    assert_eq!(p.crowded_weeks, vec![(d("2027-03-08"), vec!["k1".into(), "k2".into(), "k3".into(), "k4".into()])]);
+    assert!(p.summary.iter().any(|s| s.contains("Several launches share a day: 2027-03-12 (2 launches)")));
+
+    let p = plan_of(&three());
+    assert!(p.crowded_days.is_empty());
+    assert!(p.summary.iter().any(|s| s.starts_with("Bureau of Samples: Permits says a page publishes the Contact Center number")), "{:?}", p.summary);
+    assert!(p.summary[0].starts_with("3 launches in the plan, placed from 2027-03-09 to 2027-03-18."));
+}
+
+#[test]
+fn switching_a_launch_off_and_planning_with_the_partners_own_assumptions_change_the_plan() {
+    let mut workspace = Workspace::default();
+    for launch in three() {
+        workspace.add(launch);
+    }
+    let window = Window::around(&workspace.planned()).unwrap();
+    let before = plan(&workspace.planned(), &Assumptions::default(), &workspace.own_assumptions, window);
+    workspace.switched_off.insert(KEY_B.into());
+    let after = plan(&workspace.planned(), &Assumptions::default(), &workspace.own_assumptions, window);
+    assert_eq!(after.launches.len(), 2);
+    assert!(after.days.iter().zip(&before.days).any(|(a, b)| a.contacts() < b.contacts()));
+
+    // The partner planned with a 2% contact rate; the planner's default is 1%.
+    let mut own = request("A", "Own", KEY_A, |_| {});
+    for (key, value) in own.partner_assumptions.iter_mut() {
+        if key == "contact_rate_pct" {
+            *value = 2.0;
+        }
+    }
+    let w = Window::around(&[&own]).unwrap();
+    let planner = plan(&[&own], &Assumptions::default(), &BTreeSet::new(), w);
+    let partner = plan(&[&own], &Assumptions::default(), &BTreeSet::from([KEY_A.to_string()]), w);
+    let total = |p: &Plan| p.days.iter().map(PlanDay::contacts).sum::<f64>();
+    assert!((total(&partner) - 2.0 * total(&planner)).abs() < 1e-6 * total(&planner));
+}
+
+#[test]
+fn the_daily_plan_csv_matches_its_golden_file_and_reads_back() {
+    let p = plan_of(&three());
+    let csv = plan_csv(&p);
+    common::golden("planner/plan.csv", &csv);
+    let mut reader = csv::ReaderBuilder::new().from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(header, CSV_HEADER);
+    let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().unwrap();
+    assert_eq!(rows.len(), p.days.len());
+    for (row, day) in rows.iter().zip(&p.days) {
+        assert_eq!(row[8].parse::<u32>().unwrap(), day.phone_agents);
+        assert!(row[8].parse::<u32>().unwrap() <= row[9].parse::<u32>().unwrap());
+    }
+    assert!(rows.iter().any(|r| r[12].contains("Department of Examples: Benefits Portal; Office of Tests: Grants")));
+    assert_eq!(tenths(12.345), "12.3");
+    assert_eq!(tenths(0.05), "0.1");
+    assert_eq!(tenths(f64::NAN), "0.0");
+}
