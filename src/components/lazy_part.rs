@@ -79,7 +79,8 @@ where
     }
 }
 
-/// What a part whose code did not arrive shows instead, with a retry that keeps focus on it.
+/// What a part whose code did not arrive shows instead, with a retry (a retry that brings the
+/// part in moves focus to its heading, `heading_id`).
 #[component]
 fn PartNotLoaded(what: &'static str, retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
     view! {

@@ -20,6 +20,15 @@ async function look(page, path, whole) {
   }
   await page.goto(path);
   await appRendered(page);
+  // A part that loads as it nears the screen (/launch's forecast) would arrive during one
+  // screenshot and not the other: bring it in first, so its look is compared too.
+  const lazyPart = page.locator("[data-lazy-part]");
+  if (await lazyPart.count()) {
+    await lazyPart.scrollIntoViewIfNeeded();
+    await expect(lazyPart).toHaveCount(0);
+    await expect(page.locator(".page-loading")).toHaveCount(0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+  }
   const shot = await page.screenshot({ fullPage: true, animations: "disabled" });
   await page.unrouteAll();
   return shot;
