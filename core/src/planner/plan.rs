@@ -116,9 +116,11 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// The launches with contacts on the day at `index`, by name.
-    pub fn launches_on(&self, index: usize) -> Vec<&str> {
-        self.days[index].by_launch.iter().zip(&self.launches).filter(|(c, _)| **c >= 0.005).map(|(_, l)| l.name.as_str()).collect()
+    /// The launches placed on the day at `index`, by name. (Every launch brings contacts on every
+    /// day after it, so "launches with contacts" would name them all; `by_launch` has those.)
+    pub fn launching_on(&self, index: usize) -> Vec<&str> {
+        let date = self.window.date(index);
+        self.launches.iter().filter(|l| l.placed_on == date).map(|l| l.name.as_str()).collect()
     }
 
     /// The day with the most phone agents (the earliest on a tie).
@@ -317,7 +319,7 @@ pub const CSV_HEADER: [&str; 13] = [
     "phone_agents_if_staffed_separately",
     "spanish_phone_agents",
     "flags",
-    "launches",
+    "launching",
 ];
 
 /// The daily plan as CSV: a row per day, every cell quoted and guarded against formulas.
@@ -347,7 +349,7 @@ pub fn plan_csv(plan: &Plan) -> String {
             day.separate_phone_agents.to_string(),
             day.spanish_phone_agents.to_string(),
             flags.join("; "),
-            plan.launches_on(i).join("; "),
+            plan.launching_on(i).join("; "),
         ];
         out.push_str(&cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
