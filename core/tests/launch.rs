@@ -6,6 +6,8 @@
 
 mod common;
 
+use common::valid_launch_form as valid_form;
+
 use portal_core::content::content;
 use portal_core::dates::Date;
 use portal_core::holidays::{federal_holidays, holiday_on};
@@ -132,39 +134,6 @@ fn holiday_on_observed_days_only() {
 // ---------------------------------------------------------------------------------------------
 // Validation
 // ---------------------------------------------------------------------------------------------
-
-fn valid_form() -> LaunchForm {
-    LaunchForm {
-        application_url: "https://benefits.example.gov/start".into(),
-        audience: "general-public".into(),
-        iaa_number: "LGABCFY210001-0001-0000".into(),
-        push_notifications: "no".into(),
-        deploy_date: "2026-12-08".into(),
-        user_launch_date: "2026-12-15".into(),
-        seasonality: "Busy in January".into(),
-        monthly_active_users: "30,000".into(),
-        annual_registrations: "120,000".into(),
-        annual_authentications: "1200000".into(),
-        program_contacts: "Pat Lee, Program Manager, pm@example.gov, 202-555-0101\nSam Roe, Deputy, deputy@example.gov".into(),
-        technical_contacts: "Dev Team Lead, dev@example.gov\nops@example.gov".into(),
-        billing_contacts: "Budget Office, billing@example.gov, (202) 555-0102".into(),
-        help_desk_phone: "202-555-0100".into(),
-        help_desk_email: "help@example.gov".into(),
-        help_desk_other: "Weekdays 8am to 6pm Eastern".into(),
-        ramp: "all-at-once".into(),
-        ramp_weeks: String::new(),
-        announcement_date: "2026-12-01".into(),
-        announcement_recipients: "10000".into(),
-        new_user_share: "60".into(),
-        share_en: "70".into(),
-        share_es: "25".into(),
-        share_fr: "2.5".into(),
-        share_zh: "2.5".into(),
-        phone_published: "no".into(),
-        idv_share: "40".into(),
-        in_person_share: "10".into(),
-    }
-}
 
 /// Tuesday 24 November 2026: today + 14 is Tuesday 8 December.
 fn today() -> Date {

@@ -21,36 +21,13 @@ fn d(iso: &str) -> Date {
     Date::parse_iso(iso).unwrap_or_else(|| panic!("bad test date {iso}"))
 }
 
+/// The launch tests' valid form, moved to March 2027.
 fn form() -> LaunchForm {
     LaunchForm {
-        application_url: "https://benefits.example.gov/start".into(),
-        audience: "general-public".into(),
-        iaa_number: "LGABCFY210001-0001-0000".into(),
-        push_notifications: "no".into(),
         deploy_date: "2027-03-02".into(),
         user_launch_date: "2027-03-09".into(),
-        seasonality: "Busy in January".into(),
-        monthly_active_users: "30,000".into(),
-        annual_registrations: "120,000".into(),
-        annual_authentications: "1200000".into(),
-        program_contacts: "Pat Lee, Program Manager, pm@example.gov".into(),
-        technical_contacts: "Dev Team Lead, dev@example.gov".into(),
-        billing_contacts: "Budget Office, billing@example.gov".into(),
-        help_desk_phone: "202-555-0100".into(),
-        help_desk_email: "help@example.gov".into(),
-        help_desk_other: String::new(),
-        ramp: "all-at-once".into(),
-        ramp_weeks: String::new(),
         announcement_date: "2027-03-05".into(),
-        announcement_recipients: "10000".into(),
-        new_user_share: "60".into(),
-        share_en: "70".into(),
-        share_es: "25".into(),
-        share_fr: "2.5".into(),
-        share_zh: "2.5".into(),
-        phone_published: "no".into(),
-        idv_share: "40".into(),
-        in_person_share: "10".into(),
+        ..common::valid_launch_form()
     }
 }
 

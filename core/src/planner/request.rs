@@ -234,25 +234,18 @@ impl Reader {
 
     /// A whole number from 0 to `max`; `required` makes absent or null missing.
     fn whole(&mut self, launch: &Map<String, Value>, key: &str, required: bool, max: u64) -> Option<u64> {
-        match launch.get(key) {
-            None | Some(Value::Null) => {
-                if required {
-                    self.missing.push(format!("launch.{key}"));
-                }
-                None
-            }
-            Some(value) => match value.as_u64() {
-                Some(n) if n <= max => Some(n),
-                _ => {
-                    self.impossible.push(format!("launch.{key} is {}, not a whole number from 0 to {max}", shown(value)));
-                    None
-                }
-            },
-        }
+        let wanted = format!("a whole number from 0 to {max}");
+        self.number(launch, key, required, |v| v.as_u64().filter(|n| *n <= max), &wanted)
     }
 
     /// A percent from 0 to 100; `required` makes absent or null missing.
     fn percent(&mut self, launch: &Map<String, Value>, key: &str, required: bool) -> Option<f64> {
+        self.number(launch, key, required, |v| v.as_f64().filter(|x| (0.0..=100.0).contains(x)), "a percent from 0 to 100")
+    }
+
+    /// A number `read` accepts; absent or null is missing when `required`, anything `read`
+    /// refuses is impossible ("launch.key is …, not {wanted}").
+    fn number<T>(&mut self, launch: &Map<String, Value>, key: &str, required: bool, read: impl Fn(&Value) -> Option<T>, wanted: &str) -> Option<T> {
         match launch.get(key) {
             None | Some(Value::Null) => {
                 if required {
@@ -260,13 +253,13 @@ impl Reader {
                 }
                 None
             }
-            Some(value) => match value.as_f64() {
-                Some(x) if (0.0..=100.0).contains(&x) => Some(x),
-                _ => {
-                    self.impossible.push(format!("launch.{key} is {}, not a percent from 0 to 100", shown(value)));
-                    None
+            Some(value) => {
+                let number = read(value);
+                if number.is_none() {
+                    self.impossible.push(format!("launch.{key} is {}, not {wanted}", shown(value)));
                 }
-            },
+                number
+            }
         }
     }
 }

@@ -60,3 +60,39 @@ pub fn golden_file(path: &str, actual: &str) {
 pub fn golden(name: &str, actual: &str) {
     golden_file(&format!("tests/golden/{name}"), actual);
 }
+
+/// A launch form that passes every check (deploy 8 December 2026, users from the 15th), for
+/// the launch and planner tests.
+pub fn valid_launch_form() -> portal_core::launch::LaunchForm {
+    use portal_core::launch::LaunchForm;
+    LaunchForm {
+        application_url: "https://benefits.example.gov/start".into(),
+        audience: "general-public".into(),
+        iaa_number: "LGABCFY210001-0001-0000".into(),
+        push_notifications: "no".into(),
+        deploy_date: "2026-12-08".into(),
+        user_launch_date: "2026-12-15".into(),
+        seasonality: "Busy in January".into(),
+        monthly_active_users: "30,000".into(),
+        annual_registrations: "120,000".into(),
+        annual_authentications: "1200000".into(),
+        program_contacts: "Pat Lee, Program Manager, pm@example.gov, 202-555-0101\nSam Roe, Deputy, deputy@example.gov".into(),
+        technical_contacts: "Dev Team Lead, dev@example.gov\nops@example.gov".into(),
+        billing_contacts: "Budget Office, billing@example.gov, (202) 555-0102".into(),
+        help_desk_phone: "202-555-0100".into(),
+        help_desk_email: "help@example.gov".into(),
+        help_desk_other: "Weekdays 8am to 6pm Eastern".into(),
+        ramp: "all-at-once".into(),
+        ramp_weeks: String::new(),
+        announcement_date: "2026-12-01".into(),
+        announcement_recipients: "10000".into(),
+        new_user_share: "60".into(),
+        share_en: "70".into(),
+        share_es: "25".into(),
+        share_fr: "2.5".into(),
+        share_zh: "2.5".into(),
+        phone_published: "no".into(),
+        idv_share: "40".into(),
+        in_person_share: "10".into(),
+    }
+}
