@@ -361,6 +361,11 @@ fn switching_a_launch_off_and_planning_with_the_partners_own_assumptions_change_
     let after = plan(&workspace.planned(), &Assumptions::default(), &workspace.own_assumptions, window);
     assert_eq!(after.launches.len(), 2);
     assert!(after.days.iter().zip(&before.days).any(|(a, b)| a.contacts() < b.contacts()));
+    // A what-if from the basis, without forecasting again, is the same plan.
+    let all: Vec<&PlannedLaunch> = workspace.launches.iter().collect();
+    let basis = PlanBasis::new(&all, &Assumptions::default(), &workspace.own_assumptions, window);
+    assert_eq!(basis.plan(&workspace.switched_off), after);
+    assert_eq!(basis.plan(&BTreeSet::new()), before);
 
     // The partner planned with a 2% contact rate; the planner's default is 1%.
     let mut own = request("A", "Own", KEY_A, |_| {});

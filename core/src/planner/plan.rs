@@ -175,72 +175,142 @@ fn with_partner_values(planner: &Assumptions, launch: &PlannedLaunch) -> Assumpt
 /// The plan for `launches` over `window`, with `planner` assumptions; the launches whose keys
 /// are in `own` use their partner's assumptions for their contacts.
 pub fn plan(launches: &[&PlannedLaunch], planner: &Assumptions, own: &BTreeSet<String>, window: Window) -> Plan {
-    let n = window.days as usize;
-    let mut days = vec![PlanDay { by_launch: vec![0.0; launches.len()], ..PlanDay::default() }; n];
-    // Per day and launch: calls in all, Spanish calls.
-    let mut calls = vec![vec![(0.0, 0.0); launches.len()]; n];
-    for (li, launch) in launches.iter().enumerate() {
-        let assumptions = if own.contains(&launch.key) { with_partner_values(planner, launch) } else { planner.clone() };
-        let (placed, _) = launch.placed_on();
-        let f = forecast(&forecast_input(launch, window), &assumptions);
-        for d in &f.daily {
-            let Some(i) = window.index_of(placed.add_days(d.day)) else { continue };
-            let day = &mut days[i];
-            day.phone += d.phone;
-            day.form += d.form;
-            for (sum, v) in day.by_language.iter_mut().zip(d.by_language) {
-                *sum += v;
+    PlanBasis::new(launches, planner, own, window).plan(&BTreeSet::new())
+}
+
+/// How phone agents are sized: the planner's assumptions, once for every launch.
+#[derive(Clone, Copy, Debug)]
+struct Sizing {
+    peak_share: f64,
+    handle_s: f64,
+    interval_s: f64,
+    target_sl: f64,
+    target_s: f64,
+    occupancy_cap: f64,
+}
+
+impl Sizing {
+    fn new(planner: &Assumptions) -> Sizing {
+        Sizing {
+            peak_share: fraction(planner.peak_interval_share_pct),
+            handle_s: finite_or_zero(planner.handle_time_s),
+            interval_s: finite_or_zero(planner.interval_min) * 60.0,
+            target_sl: fraction(planner.service_level_target_pct),
+            target_s: finite_or_zero(planner.answer_within_s),
+            occupancy_cap: fraction(planner.occupancy_cap_pct),
+        }
+    }
+
+    /// Agents on the phones for the busiest interval of a day with `calls` calls.
+    fn agents(self, calls: f64) -> u32 {
+        agents_needed(calls * self.peak_share, self.handle_s, self.interval_s, self.target_sl, self.target_s, self.occupancy_cap)
+    }
+}
+
+/// One launch's figures on one day of the window.
+#[derive(Clone, Copy, Debug, Default)]
+struct LaunchDay {
+    phone: f64,
+    form: f64,
+    by_language: [f64; 4],
+    spanish_calls: f64,
+    /// What this launch's calls alone need.
+    agents: u32,
+}
+
+/// What a plan is made from: each launch forecast once, day by day, with the agents its calls
+/// alone need. Switching launches off and on only adds these up again and sizes the agents of
+/// each day, which keeps a what-if quick with a thousand launches; new assumptions or launches
+/// make a new basis.
+pub struct PlanBasis {
+    window: Window,
+    sizing: Sizing,
+    launches: Vec<PlanLaunch>,
+    /// Per launch, the window's days from its first day with contacts on.
+    days: Vec<(usize, Vec<LaunchDay>)>,
+}
+
+impl PlanBasis {
+    pub fn new(launches: &[&PlannedLaunch], planner: &Assumptions, own: &BTreeSet<String>, window: Window) -> PlanBasis {
+        let sizing = Sizing::new(planner);
+        let mut all_days = Vec::with_capacity(launches.len());
+        for launch in launches {
+            let assumptions = if own.contains(&launch.key) { with_partner_values(planner, launch) } else { planner.clone() };
+            let (placed, _) = launch.placed_on();
+            let f = forecast(&forecast_input(launch, window), &assumptions);
+            let indexed: Vec<(usize, &crate::staffing::DayForecast)> = f.daily.iter().filter_map(|d| window.index_of(placed.add_days(d.day)).map(|i| (i, d))).collect();
+            let start = indexed.first().map_or(0, |(i, _)| *i);
+            let mut days = vec![LaunchDay::default(); indexed.last().map_or(0, |(i, _)| i + 1 - start)];
+            for (i, d) in indexed {
+                let day = &mut days[i - start];
+                let phone_fraction = if d.contacts > 0.0 { d.phone / d.contacts } else { 0.0 };
+                *day = LaunchDay {
+                    phone: day.phone + d.phone,
+                    form: day.form + d.form,
+                    by_language: std::array::from_fn(|k| day.by_language[k] + d.by_language[k]),
+                    spanish_calls: day.spanish_calls + d.by_language[SPANISH] * phone_fraction,
+                    agents: 0,
+                };
             }
-            day.by_launch[li] += d.contacts;
-            let phone_fraction = if d.contacts > 0.0 { d.phone / d.contacts } else { 0.0 };
-            calls[i][li].0 += d.phone;
-            calls[i][li].1 += d.by_language[SPANISH] * phone_fraction;
+            for day in &mut days {
+                day.agents = sizing.agents(day.phone);
+            }
+            all_days.push((start, days));
         }
+        let launches = launches
+            .iter()
+            .map(|l| {
+                let (placed_on, placement) = l.placed_on();
+                PlanLaunch { key: l.key.clone(), name: l.name(), placed_on, placement, phone_published: l.phone_published, own_assumptions: own.contains(&l.key) }
+            })
+            .collect();
+        PlanBasis { window, sizing, launches, days: all_days }
     }
 
-    let interval_s = finite_or_zero(planner.interval_min) * 60.0;
-    let peak_share = fraction(planner.peak_interval_share_pct);
-    let agents = |calls_in_day: f64| {
-        agents_needed(
-            calls_in_day * peak_share,
-            finite_or_zero(planner.handle_time_s),
-            interval_s,
-            fraction(planner.service_level_target_pct),
-            finite_or_zero(planner.answer_within_s),
-            fraction(planner.occupancy_cap_pct),
-        )
-    };
-    let spanish_share_pct = spanish_agent_share_pct();
-    let mut spanish_days = Vec::new();
-    for (i, day) in days.iter_mut().enumerate() {
-        day.peak_interval_calls = day.phone * peak_share;
-        day.phone_agents = agents(day.phone);
-        day.separate_phone_agents = calls[i].iter().map(|(phone, _)| agents(*phone)).sum();
-        day.spanish_phone_agents = agents(calls[i].iter().map(|(_, spanish)| spanish).sum());
-        if spanish_over_share(day.spanish_phone_agents, day.phone_agents, spanish_share_pct) {
-            spanish_days.push(window.date(i));
+    /// The plan of every launch but those whose keys are in `off`.
+    pub fn plan(&self, off: &BTreeSet<String>) -> Plan {
+        let window = self.window;
+        let kept: Vec<usize> = (0..self.launches.len()).filter(|&i| !off.contains(&self.launches[i].key)).collect();
+        let mut days = vec![PlanDay { by_launch: vec![0.0; kept.len()], ..PlanDay::default() }; window.days as usize];
+        let mut spanish_calls = vec![0.0; days.len()];
+        for (slot, &li) in kept.iter().enumerate() {
+            let (start, launch_days) = &self.days[li];
+            for (offset, d) in launch_days.iter().enumerate() {
+                let day = &mut days[start + offset];
+                day.phone += d.phone;
+                day.form += d.form;
+                for (sum, v) in day.by_language.iter_mut().zip(d.by_language) {
+                    *sum += v;
+                }
+                day.by_launch[slot] += d.phone + d.form;
+                day.separate_phone_agents += d.agents;
+                spanish_calls[start + offset] += d.spanish_calls;
+            }
         }
+        let spanish_share_pct = spanish_agent_share_pct();
+        let mut spanish_days = Vec::new();
+        for (i, day) in days.iter_mut().enumerate() {
+            day.peak_interval_calls = day.phone * self.sizing.peak_share;
+            day.phone_agents = self.sizing.agents(day.phone);
+            day.spanish_phone_agents = self.sizing.agents(spanish_calls[i]);
+            if spanish_over_share(day.spanish_phone_agents, day.phone_agents, spanish_share_pct) {
+                spanish_days.push(window.date(i));
+            }
+        }
+        let launches: Vec<PlanLaunch> = kept.iter().map(|&i| self.launches[i].clone()).collect();
+        let crowded = |group: &dyn Fn(Date) -> Date| -> Vec<(Date, Vec<String>)> {
+            let mut by: BTreeMap<Date, Vec<String>> = BTreeMap::new();
+            for l in &launches {
+                by.entry(group(l.placed_on)).or_default().push(l.key.clone());
+            }
+            by.into_iter().filter(|(_, keys)| keys.len() > 1).collect()
+        };
+        let crowded_days = crowded(&|d| d);
+        let crowded_weeks = crowded(&|d: Date| d.add_days(-i64::from(d.weekday_from_monday())));
+        let mut result = Plan { window, launches, days, spanish_days, crowded_days, crowded_weeks, summary: Vec::new() };
+        result.summary = summary(&result);
+        result
     }
-
-    let plan_launches: Vec<PlanLaunch> = launches
-        .iter()
-        .map(|l| {
-            let (placed_on, placement) = l.placed_on();
-            PlanLaunch { key: l.key.clone(), name: l.name(), placed_on, placement, phone_published: l.phone_published, own_assumptions: own.contains(&l.key) }
-        })
-        .collect();
-    let crowded = |group: &dyn Fn(Date) -> Date| -> Vec<(Date, Vec<String>)> {
-        let mut by: BTreeMap<Date, Vec<String>> = BTreeMap::new();
-        for l in &plan_launches {
-            by.entry(group(l.placed_on)).or_default().push(l.key.clone());
-        }
-        by.into_iter().filter(|(_, keys)| keys.len() > 1).collect()
-    };
-    let crowded_days = crowded(&|d| d);
-    let crowded_weeks = crowded(&|d: Date| d.add_days(-i64::from(d.weekday_from_monday())));
-    let mut result = Plan { window, launches: plan_launches, days, spanish_days, crowded_days, crowded_weeks, summary: Vec::new() };
-    result.summary = summary(&result);
-    result
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
