@@ -6,6 +6,7 @@ pub mod browser;
 pub mod components;
 pub mod outbox;
 pub mod pages;
+pub mod planner_db;
 pub mod store;
 
 /// The rules crate, by the name the views use for it.
@@ -49,6 +50,7 @@ pub fn App() -> impl IntoView {
                     </ParentRoute>
                     <Route path=path!("/launch") view=|| lazy(pages::launch_page) />
                     <Route path=path!("/sources") view=|| lazy(pages::sources_page) />
+                    <Route path=path!("/staffing") view=|| lazy(pages::staffing_page) />
                 </Routes>
             </main>
             <SiteFooter />

@@ -22,6 +22,8 @@ pub const SUPPORT_CHECKER: PageInfo = PageInfo { path: "/support/checker", title
 pub const SUPPORT_EMAIL: PageInfo = PageInfo { path: "/support/email", title: "Launch announcement email", nav_label: "Launch email" };
 pub const SUPPORT_FAQ: PageInfo = PageInfo { path: "/support/faq", title: "Agency FAQ for your help desk", nav_label: "Agency FAQ" };
 pub const SOURCES: PageInfo = PageInfo { path: "/sources", title: "Sources", nav_label: "Sources" };
+/// For Login.gov's own staff: on the home page, not in the partners' navigation.
+pub const STAFFING: PageInfo = PageInfo { path: "/staffing", title: "Contact Center staffing plan", nav_label: "Staffing plan" };
 
 /// Pages in navigation order.
 pub const PAGES: &[PageInfo] = &[HOME, SERVICE_LEVEL, CHECKLIST, REVIEW, SUPPORT, LAUNCH, SOURCES];
@@ -31,7 +33,7 @@ pub const SUPPORT_PAGES: &[PageInfo] = &[SUPPORT, SUPPORT_LINKS, SUPPORT_CHECKER
 
 /// Every routed page, for checks that a path exists.
 pub const ALL_PAGES: &[PageInfo] =
-    &[HOME, SERVICE_LEVEL, CHECKLIST, REVIEW, SUPPORT, SUPPORT_LINKS, SUPPORT_CHECKER, SUPPORT_EMAIL, SUPPORT_FAQ, LAUNCH, SOURCES];
+    &[HOME, SERVICE_LEVEL, CHECKLIST, REVIEW, SUPPORT, SUPPORT_LINKS, SUPPORT_CHECKER, SUPPORT_EMAIL, SUPPORT_FAQ, LAUNCH, SOURCES, STAFFING];
 
 pub const PRODUCT_NAME: &str = "Login.gov partner readiness portal";
 

@@ -162,6 +162,21 @@ fn every_bad_file_gets_its_own_message_naming_the_file() {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
+fn drafts_downloaded_before_submitting_are_told_apart_by_what_they_launch() {
+    let mut workspace = Workspace::default();
+    let draft = |agency: &str, application: &str, users: &str| {
+        let users = users.to_string();
+        request(agency, application, DRAFT_KEY, move |f| f.monthly_active_users = users)
+    };
+    assert_eq!(workspace.add(draft("Department of Examples", "Benefits Portal", "10,000")), Added::New);
+    assert_eq!(workspace.add(draft("Office of Tests", "Grants", "10,000")), Added::New, "another partner's draft is another launch");
+    assert_eq!(workspace.add(draft("Department of Examples", "Benefits Portal", "20,000")), Added::Replaced, "the same draft downloaded again");
+    assert_eq!(workspace.launches.len(), 2);
+    assert_eq!(workspace.launches[0].monthly_active_users, 20_000);
+    assert!(workspace.launches.iter().all(|l| l.key.starts_with("draft: ")));
+}
+
+#[test]
 fn the_same_key_replaces_the_older_copy_and_another_key_for_the_same_application_is_a_likely_duplicate() {
     let mut workspace = Workspace::default();
     assert_eq!(workspace.add(request("Department of Examples", "Benefits Portal", KEY_A, |_| {})), Added::New);
@@ -207,6 +222,57 @@ fn an_exported_workspace_imports_again_the_same_and_a_bad_request_in_it_is_repor
 
     assert_eq!(read_workspace(json!({"schema": WORKSPACE_SCHEMA, "version": 2})).unwrap_err(), ImportProblem::NewerVersion(2));
     assert!(matches!(read_workspace(json!({"schema": "other"})), Err(ImportProblem::OtherSchema(_))));
+}
+
+#[test]
+fn the_stored_workspace_restores_in_order_and_sets_aside_what_it_cannot_read() {
+    let mut workspace = Workspace::default();
+    workspace.add(request("Office of Tests", "Grants", KEY_B, |_| {}));
+    workspace.add(request("Department of Examples", "Benefits Portal", KEY_A, |_| {}));
+    workspace.switched_off.insert(KEY_A.into());
+    workspace.own_assumptions.insert(KEY_B.into());
+    workspace.assumption_texts.insert("handle_time_s".into(), "240".into());
+    let settings = settings_json(&workspace);
+    // The database returns entries in key order; the settings keep import order.
+    let mut entries: Vec<(String, String)> = workspace.launches.iter().map(stored_request).collect();
+    entries.sort();
+    let restored = restore(Some(&settings), entries.clone());
+    assert_eq!(restored.workspace, workspace);
+    assert!(restored.set_aside.is_empty());
+
+    // A request the settings do not name (saved by another tab) follows the named ones; one that
+    // cannot be read is set aside with its text and a reason naming it, the rest still restore.
+    let extra = stored_request(&request("Bureau of Samples", "Permits", KEY_C, |_| {}));
+    let mut with_bad = entries.clone();
+    with_bad.push(extra);
+    let newer = json!({"schema": portal_core::launch::payload::PAYLOAD_SCHEMA, "version": 99}).to_string();
+    with_bad.push(("broken-key".into(), newer.clone()));
+    let restored = restore(Some(&settings), with_bad);
+    let keys: Vec<&str> = restored.workspace.launches.iter().map(|l| l.key.as_str()).collect();
+    assert_eq!(keys, [KEY_B, KEY_A, KEY_C]);
+    assert_eq!(restored.set_aside.len(), 1);
+    assert_eq!(restored.set_aside[0].key.as_deref(), Some("broken-key"));
+    assert!(restored.set_aside[0].reason.contains("broken-key") && restored.set_aside[0].reason.contains("version 99"), "{}", restored.set_aside[0].reason);
+    let kept: Value = serde_json::from_str(&restored.set_aside[0].to_json()).unwrap();
+    assert_eq!(kept["text"], json!(newer));
+
+    // Settings that are corrupt or from a newer portal are set aside; the requests still restore,
+    // with the default assumptions and every launch switched on.
+    for bad in ["{not json", "{\"schema\": \"login-gov-staffing-settings\", \"version\": 7}", "{\"schema\": \"other\", \"version\": 1}", "[]"] {
+        let restored = restore(Some(bad), entries.clone());
+        assert_eq!(restored.workspace.launches.len(), 2, "{bad}");
+        assert!(restored.workspace.switched_off.is_empty() && restored.workspace.assumption_texts.is_empty(), "{bad}");
+        assert_eq!(restored.set_aside.len(), 1, "{bad}");
+        assert_eq!(restored.set_aside[0].key, None);
+        assert_eq!(restored.set_aside[0].text, bad);
+    }
+    assert!(restore(Some(r#"{"schema": "login-gov-staffing-settings", "version": 7}"#), vec![]).set_aside[0].reason.contains("newer"));
+
+    // Nothing stored is an empty workspace, and settings naming launches that are gone keep nothing about them.
+    assert_eq!(restore(None, vec![]).workspace, Workspace::default());
+    let restored = restore(Some(&settings), vec![entries[0].clone()]);
+    assert_eq!(restored.workspace.launches.len(), 1);
+    assert!(restored.workspace.switched_off.iter().chain(&restored.workspace.own_assumptions).all(|k| k == &restored.workspace.launches[0].key));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -400,4 +466,19 @@ fn the_daily_plan_csv_matches_its_golden_file_and_reads_back() {
     assert_eq!(tenths(12.345), "12.3");
     assert_eq!(tenths(0.05), "0.1");
     assert_eq!(tenths(f64::NAN), "0.0");
+}
+
+/// The request the browser benchmark (scripts/staffing-bench.mjs) copies a thousand times: made
+/// by the same code as `/launch`, and kept current by this test.
+#[test]
+fn the_benchmark_request_is_one_the_launch_page_writes() {
+    let value = request_value("Department of Examples", "Benefits Portal", KEY_A, |_| {});
+    let text = serde_json::to_string_pretty(&value).unwrap() + "\n";
+    common::golden("planner/request.json", &text);
+    let read = read_request(&text).unwrap();
+    assert_eq!(read, request("Department of Examples", "Benefits Portal", KEY_A, |_| {}));
+    // The request's own forecast is most of the file; the planner forecasts itself and keeps the rest.
+    assert!(value.get("forecast").is_some() && read.source.get("forecast").is_none());
+    assert_eq!(read.source.get("launch"), value.get("launch"));
+    assert!(read.source.to_string().len() * 4 < text.len(), "{} of {}", read.source.to_string().len(), text.len());
 }

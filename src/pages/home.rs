@@ -16,7 +16,7 @@ struct Role {
     start_href: &'static str,
 }
 
-const ROLES: [Role; 3] = [
+const ROLES: [Role; 4] = [
     Role {
         name: "Agency integrator",
         does: "You build the connection to Login.gov. Describe your integration below, then decide which service level your application needs and get the exact settings to request.",
@@ -34,6 +34,12 @@ const ROLES: [Role; 3] = [
         does: "You check and sign off your team’s readiness. Import the record your team downloaded from this portal, then review it, sign it off and export it.",
         start_label: "Import your team’s record",
         start_href: "#record",
+    },
+    Role {
+        name: "Login.gov Contact Center planner",
+        does: "You staff the Contact Center for every partner’s launch. Import the launch requests partners make on this portal and plan the phones and the contact form for all of them together.",
+        start_label: "Plan Contact Center staffing",
+        start_href: "/staffing",
     },
 ];
 

@@ -7,6 +7,7 @@ pub mod not_found;
 pub mod review;
 pub mod service_level;
 pub mod sources;
+pub mod staffing;
 pub mod support;
 
 use checklist::ChecklistPage;
@@ -15,6 +16,7 @@ use launch::LaunchPage;
 use review::ReviewPage;
 use service_level::ServiceLevelPage;
 use sources::SourcesPage;
+use staffing::StaffingPage;
 use support::{
     checker::SupportCheckerPage, email::SupportEmailPage, faq::SupportFaqPage, links::SupportLinksPage, overview::SupportOverviewPage,
 };
@@ -34,4 +36,5 @@ crate::lazy_pages! {
     support_faq_page => SupportFaqPage in support_pages,
     launch_page => LaunchPage in launch_page,
     sources_page => SourcesPage in sources_page,
+    staffing_page => StaffingPage in staffing_page,
 }

@@ -78,3 +78,49 @@ export function appRoutes() {
   const routes = JSON.parse(readFileSync(new URL("../routes.json", import.meta.url), "utf8"));
   return routes.all.map((page) => page.path);
 }
+
+/** The local date `days` from today, as YYYY-MM-DD. */
+export function isoDaysAhead(days) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+/** The ISO date `days` after `iso`. */
+export function isoPlus(iso, days) {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Fills a valid launch request on /launch for the given agency and application; the deploy date
+ * is the first the page itself offers, and users arrive `launchAfterDeploy` days later.
+ */
+export async function fillLaunchForm(page, { agency = "Department of Examples", application = "Benefits Portal", users = "12,000", launchAfterDeploy = 7, published = false, spanish = 0 } = {}) {
+  await open(page, "/");
+  await page.getByLabel("Agency name").fill(agency);
+  await page.getByLabel("Application name").fill(application);
+  await open(page, "/launch");
+  await page.getByLabel("Application URL").fill("https://benefits.example.gov");
+  await page.getByLabel("Audience").selectOption("general-public");
+  await page.getByLabel("Agreement number").fill("LGABCFY210001-0001-0000");
+  await page.locator('label[for="launch-push_notifications-no"]').click();
+  await page.getByLabel("Requested deploy date").fill(isoDaysAhead(7));
+  await page.getByTestId("next-dates").getByRole("button").first().click();
+  const deploy = await page.getByLabel("Requested deploy date").inputValue();
+  await page.getByLabel("Desired launch date").fill(isoPlus(deploy, launchAfterDeploy));
+  await page.getByLabel("Monthly active users").fill(users);
+  await page.getByLabel("Estimated annual registrations").fill("5000");
+  await page.getByLabel("Estimated annual authentications").fill("100000");
+  await page.getByLabel("Program-management contacts").fill("Pat Lee, Program Manager, pm@example.gov, 202-555-0101");
+  await page.getByLabel("Technical-support contacts").fill("Dev Lead, dev@example.gov\nOps Desk, ops@example.gov");
+  await page.getByLabel("Billing contacts").fill("Budget Office, billing@example.gov");
+  await page.getByLabel("Your help desk's phone number").fill("202-555-0100");
+  await page.getByLabel("Share of users new to Login.gov (%)").fill("60");
+  // Always both: the draft keeps what an earlier request on this page set.
+  await page.getByLabel("English (%)").fill(String(100 - spanish));
+  await page.getByLabel("Spanish (%)").fill(String(spanish));
+  await page.locator(`label[for="launch-phone_published-${published ? "yes" : "no"}"]`).click();
+  return { deploy, launch: isoPlus(deploy, launchAfterDeploy) };
+}

@@ -80,6 +80,8 @@ const FIELD_KINDS = {
   "/support/faq": [],
   "/launch": [...LAUNCH_FIELDS.map((f) => `launch-${f}`), ...ASSUMPTION_FIELDS.map((f) => `assumption-${f}`)],
   "/sources": [],
+  // Empty until requests are imported; then the launch filter and the assumptions (staffing.spec).
+  "/staffing": [],
 };
 
 function kindOf(id) {

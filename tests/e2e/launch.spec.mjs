@@ -1,24 +1,11 @@
-import { test, expect, open, appRendered, expectNoAxeViolations, downloadText } from "./helpers.mjs";
+import { test, expect, open, appRendered, expectNoAxeViolations, downloadText, fillLaunchForm, isoDaysAhead, isoPlus } from "./helpers.mjs";
 
 // These tests share the one receiver in the local server.
 test.describe.configure({ mode: "serial" });
 
-function isoDaysAhead(days) {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
-
 async function receiver(page, action) {
   const response = await page.request.get(`/__receiver/${action}`);
   return response.json();
-}
-
-/** The ISO date `days` after `iso`. */
-function isoPlus(iso, days) {
-  const d = new Date(`${iso}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /** The next Thanksgiving (fourth Thursday of November) more than 14 days away: a holiday on a deploy day. */
@@ -34,31 +21,6 @@ function nextThanksgivingAfterTwoWeeks() {
 
 /** The Login.gov Contact Center number, held only here as a fixture (nothing shipped may hold it). */
 const CONTACT_CENTER = ["844", "875", "6446"].join("-");
-
-/** Fills a valid launch request; the deploy date comes from the page's own "next dates". */
-async function fillValidForm(page) {
-  await open(page, "/");
-  await page.getByLabel("Agency name").fill("Department of Examples");
-  await page.getByLabel("Application name").fill("Benefits Portal");
-  await open(page, "/launch");
-  await page.getByLabel("Application URL").fill("https://benefits.example.gov");
-  await page.getByLabel("Audience").selectOption("general-public");
-  await page.getByLabel("Agreement number").fill("LGABCFY210001-0001-0000");
-  await page.locator('label[for="launch-push_notifications-no"]').click();
-  await page.getByLabel("Requested deploy date").fill(isoDaysAhead(7));
-  await page.getByTestId("next-dates").getByRole("button").first().click();
-  const deploy = await page.getByLabel("Requested deploy date").inputValue();
-  await page.getByLabel("Desired launch date").fill(isoPlus(deploy, 7));
-  await page.getByLabel("Monthly active users").fill("12,000");
-  await page.getByLabel("Estimated annual registrations").fill("5000");
-  await page.getByLabel("Estimated annual authentications").fill("100000");
-  await page.getByLabel("Program-management contacts").fill("Pat Lee, Program Manager, pm@example.gov, 202-555-0101");
-  await page.getByLabel("Technical-support contacts").fill("Dev Lead, dev@example.gov\nOps Desk, ops@example.gov");
-  await page.getByLabel("Billing contacts").fill("Budget Office, billing@example.gov");
-  await page.getByLabel("Your help desk's phone number").fill("202-555-0100");
-  await page.getByLabel("Share of users new to Login.gov (%)").fill("60");
-  await page.locator('label[for="launch-phone_published-no"]').click();
-}
 
 test.beforeEach(async ({ page }) => {
   await receiver(page, "reset");
@@ -83,7 +45,7 @@ test("a deploy date 7 days ahead is refused with the next deploy dates offered",
 });
 
 test("a holiday Thursday more than two weeks out is accepted with a visible warning", async ({ page }) => {
-  await fillValidForm(page);
+  await fillLaunchForm(page);
   const thanksgiving = nextThanksgivingAfterTwoWeeks();
   const deploy = page.getByLabel("Requested deploy date");
   await deploy.fill(thanksgiving);
@@ -104,7 +66,7 @@ test("a holiday Thursday more than two weeks out is accepted with a visible warn
 });
 
 test("contacts are people, and the Contact Center number is refused as the help desk's", async ({ page }) => {
-  await fillValidForm(page);
+  await fillLaunchForm(page);
   const program = page.getByLabel("Program-management contacts");
   await program.fill("Jane Doe, Program Manager, jane@agency.gov, 202-555-0100");
   await program.blur();
@@ -135,7 +97,7 @@ test("the page links the Help Desk launch form and says a production account is 
 });
 
 test("a valid submission reaches the receiver once", async ({ page }) => {
-  await fillValidForm(page);
+  await fillLaunchForm(page);
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Submit the launch request" }).click();
   await expect(page.getByTestId("receipts")).toContainText("Reference: LR-1");
@@ -155,7 +117,7 @@ test.describe("when the receiver fails", () => {
   test.use({ expectedConsoleErrors: /ERR_EMPTY_RESPONSE|status of 503/ });
 
 test("with the receiver down, the submission waits in the outbox across a reload and goes through on retry", async ({ page }) => {
-  await fillValidForm(page);
+  await fillLaunchForm(page);
   await receiver(page, "down");
   await page.getByRole("button", { name: "Submit the launch request" }).click();
   await expect(page.getByTestId("outbox")).toContainText("could not be reached");
@@ -175,7 +137,7 @@ test("with the receiver down, the submission waits in the outbox across a reload
 });
 
 test("a failed first attempt is retried with the same key and recorded exactly once", async ({ page }) => {
-  await fillValidForm(page);
+  await fillLaunchForm(page);
   await page.request.get("/__receiver/fail-next?count=1");
   await page.getByRole("button", { name: "Submit the launch request" }).click();
   await expect(page.getByTestId("outbox")).toContainText("HTTP status 503");
@@ -200,7 +162,7 @@ async function holdRoute(page, url, answer) {
 }
 
 test("a request submitted before the configuration has arrived waits for it, then is sent", async ({ page }) => {
-  await fillValidForm(page);
+  await fillLaunchForm(page);
   const release = await holdRoute(page, "**/config.json", (route) => route.fulfill({ json: { submission_endpoint: "/api/launch-requests" } }));
   await page.reload();
   await appRendered(page);
@@ -217,7 +179,7 @@ test("a request submitted before the configuration has arrived waits for it, the
 });
 
 test("a request queued while another is being sent goes in the same run, without a reload", async ({ page }) => {
-  await fillValidForm(page);
+  await fillLaunchForm(page);
   const release = await holdRoute(page, "**/api/launch-requests", (route) => route.continue());
   const submit = page.getByRole("button", { name: "Submit the launch request" });
   await submit.click();
@@ -237,7 +199,7 @@ test.describe("when the configuration cannot be read", () => {
   test.use({ expectedConsoleErrors: /status of 500/ });
 
   test("the page says it cannot tell where requests go, and a submission waits until the configuration is read", async ({ page }) => {
-    await fillValidForm(page);
+    await fillLaunchForm(page);
     await page.route("**/config.json", (route) => route.fulfill({ status: 500, body: "broken" }));
     await page.reload();
     await appRendered(page);
@@ -267,7 +229,7 @@ test.describe("when the code of the forecast and the submission does not arrive"
   test("the form keeps working, Submit says nothing was sent, and a retry brings the forecast in", async ({ page }) => {
     const results = /\/split_launch_results-[0-9a-f]{16}\.wasm$/;
     await page.route(results, (route) => route.abort("failed"));
-    await fillValidForm(page);
+    await fillLaunchForm(page);
     const failed = page.getByTestId("part-not-loaded");
     await expect(failed).toContainText("could not download the code for the forecast and the downloads");
     await expect(failed).toHaveAttribute("role", "alert");
@@ -291,7 +253,7 @@ test.describe("when the code of the forecast and the submission does not arrive"
 });
 
 test("the phone-number switch shows the phone surge in the forecast", async ({ page }) => {
-  await fillValidForm(page);
+  await fillLaunchForm(page);
   await page.getByLabel("Monthly active users").fill("2,000,000");
   const agents = page.getByTestId("agents");
   await expect(agents).not.toHaveText("1");
@@ -326,7 +288,7 @@ test("the phone-number switch shows the phone surge in the forecast", async ({ p
 
 test("without an endpoint, submitting keeps a local receipt and the files download", async ({ page }, testInfo) => {
   await page.route("**/config.json", (route) => route.fulfill({ json: { submission_endpoint: null } }));
-  await fillValidForm(page);
+  await fillLaunchForm(page);
   await page.getByRole("button", { name: "Submit the launch request" }).click();
   await expect(page.getByTestId("receipts")).toContainText("Saved in this browser");
   expect((await receiver(page, "received")).attempts).toBe(0);
@@ -357,7 +319,7 @@ test("without an endpoint, submitting keeps a local receipt and the files downlo
 
 test("the same unchanged request is not submitted twice, and receipts show the reader's local time with its zone", async ({ page }) => {
   await page.route("**/config.json", (route) => route.fulfill({ json: { submission_endpoint: null } }));
-  await fillValidForm(page);
+  await fillLaunchForm(page);
   const submit = page.getByRole("button", { name: "Submit the launch request" });
   await submit.click();
   const receipts = page.getByTestId("receipts");

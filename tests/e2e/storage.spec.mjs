@@ -1,5 +1,6 @@
 // When the browser's storage fills up mid-session, or refuses access altogether, the portal
 // keeps working in memory, says so once, and everything typed can still be downloaded.
+import { fileURLToPath } from "node:url";
 import { test, expect, open, expectNoAxeViolations, downloadText, appRoutes } from "./helpers.mjs";
 
 const KEY = "lgp-readiness-record";
@@ -204,6 +205,12 @@ const INTERACTIONS = {
     await go(page, "Sources");
     await go(page, "Home");
     await expect(page.getByLabel("Application name")).toHaveValue("Grants");
+  },
+  "/staffing": async (page) => {
+    // The planner keeps its workspace in IndexedDB, apart from the record: still saved here.
+    await page.getByLabel("Launch request files").setInputFiles(fileURLToPath(new URL("../../core/tests/golden/planner/request.json", import.meta.url)));
+    await expect(page.getByTestId("launch-count")).toContainText("1 of 1 launches are in the plan");
+    await expect(page.getByTestId("keeping")).toHaveText("Saved in this browser’s database.");
   },
   "/no-such-page": async (page) => {
     await page.getByRole("main").getByRole("link", { name: "Checklist" }).click();

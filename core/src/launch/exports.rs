@@ -317,8 +317,11 @@ pub enum SubmissionFormat {
 
 /// The request as a file to download, under the key of its last submission ("draft" before
 /// the first), so the file and the receipt it matches carry the same key.
+/// The idempotency key of a request downloaded before it was ever submitted: it has none yet.
+pub const DRAFT_KEY: &str = "draft";
+
 pub fn submission_download(format: SubmissionFormat, form: &LaunchForm, record: &ReadinessRecord, assumptions: &Assumptions, forecast: &Forecast, today_iso: &str) -> DownloadFile {
-    let key = record.launch.receipts.last().map_or("draft", |receipt| receipt.idempotency_key.as_str());
+    let key = record.launch.receipts.last().map_or(DRAFT_KEY, |receipt| receipt.idempotency_key.as_str());
     match format {
         SubmissionFormat::Json => DownloadFile {
             name: submission_file_name(record, today_iso, "json"),

@@ -5,8 +5,10 @@
 
 mod plan;
 mod request;
+mod stored;
 mod workspace;
 
 pub use plan::*;
 pub use request::*;
+pub use stored::*;
 pub use workspace::*;

@@ -5,6 +5,7 @@
 use serde_json::{Map, Value};
 
 use crate::dates::Date;
+use crate::launch::exports::DRAFT_KEY;
 use crate::launch::payload::{PAYLOAD_SCHEMA, PAYLOAD_VERSION};
 use crate::staffing::ASSUMPTIONS;
 
@@ -46,7 +47,8 @@ pub struct PlannedLaunch {
     /// The planning assumptions the partner's page used, by key, as sent (shown beside the
     /// planner's; used only where the planner chooses to).
     pub partner_assumptions: Vec<(String, f64)>,
-    /// The file as read: the workspace keeps it, so an exported workspace reads back the same.
+    /// The file as read, less its `forecast` block: the workspace keeps it, so an exported
+    /// workspace reads back the same.
     pub source: Value,
 }
 
@@ -108,14 +110,87 @@ impl ImportProblem {
     }
 }
 
-/// Reads one file's text.
+/// Reads one file's text. The request's own `forecast` block is skipped, not kept: the planner
+/// forecasts every launch itself, and the block is most of the file (a thousand requests are
+/// then about a tenth of the memory and of the browser storage).
 pub fn read_request(text: &str) -> Result<PlannedLaunch, ImportProblem> {
-    let value: Value = serde_json::from_str(text).map_err(|e| ImportProblem::NotJson(format!("line {}, column {}", e.line(), e.column())))?;
-    read_request_value(value)
+    read_request_value(read_json(text)?)
+}
+
+/// A file's JSON as a value, without the top-level `forecast` it may hold.
+struct LeanRequest(Value);
+
+impl<'de> serde::Deserialize<'de> for LeanRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(LeanVisitor)
+    }
+}
+
+struct LeanVisitor;
+
+impl<'de> serde::de::Visitor<'de> for LeanVisitor {
+    type Value = LeanRequest;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("JSON")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<LeanRequest, A::Error> {
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "forecast" {
+                map.next_value::<serde::de::IgnoredAny>()?;
+            } else {
+                out.insert(key, map.next_value()?);
+            }
+        }
+        Ok(LeanRequest(Value::Object(out)))
+    }
+
+    // Anything but an object is read whole, for `read_request_value` to refuse with its reason.
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<LeanRequest, A::Error> {
+        let mut out = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            out.push(item);
+        }
+        Ok(LeanRequest(Value::Array(out)))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<LeanRequest, E> {
+        Ok(LeanRequest(Value::from(v)))
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<LeanRequest, E> {
+        Ok(LeanRequest(Value::from(v)))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<LeanRequest, E> {
+        Ok(LeanRequest(Value::from(v)))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<LeanRequest, E> {
+        Ok(LeanRequest(Value::from(v)))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<LeanRequest, E> {
+        Ok(LeanRequest(Value::from(v)))
+    }
+
+    fn visit_unit<E>(self) -> Result<LeanRequest, E> {
+        Ok(LeanRequest(Value::Null))
+    }
+}
+
+/// Reads a file's text as JSON, without a request's `forecast` block (see [`read_request`]).
+pub fn read_json(text: &str) -> Result<Value, ImportProblem> {
+    serde_json::from_str(text).map(|LeanRequest(value)| value).map_err(|e| ImportProblem::NotJson(format!("line {}, column {}", e.line(), e.column())))
 }
 
 /// Reads one request already parsed (a file, or one of a workspace's requests).
-pub fn read_request_value(value: Value) -> Result<PlannedLaunch, ImportProblem> {
+pub fn read_request_value(mut value: Value) -> Result<PlannedLaunch, ImportProblem> {
+    if let Some(root) = value.as_object_mut() {
+        root.remove("forecast");
+    }
     let Some(root) = value.as_object() else { return Err(ImportProblem::OtherSchema(None)) };
     match root.get("schema") {
         Some(Value::String(schema)) if schema == PAYLOAD_SCHEMA => {}
@@ -138,6 +213,10 @@ pub fn read_request_value(value: Value) -> Result<PlannedLaunch, ImportProblem> 
     let key = reader.text(root, "idempotency_key", "");
     let agency = root.get("agency").and_then(Value::as_str).unwrap_or_default().to_string();
     let application = root.get("application").and_then(Value::as_str).unwrap_or_default().to_string();
+    // Every request downloaded before it was submitted says "draft": those are told apart by
+    // what they launch, so two partners' drafts never replace each other, and a draft downloaded
+    // again replaces its earlier copy.
+    let key = if key == DRAFT_KEY { format!("{DRAFT_KEY}: {agency} / {application}") } else { key };
     if agency.trim().is_empty() && application.trim().is_empty() {
         reader.missing.push("agency or application".to_string());
     }
