@@ -79,12 +79,12 @@ count host "$logs/host.log"
 # (no --quiet here: cargo would pass it on to wasm-bindgen-test-runner, which refuses it)
 # The runner gives the whole file 20 s by default, which a busy machine can exceed: 120 s.
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
-run wasm cargo test --target wasm32-unknown-unknown --test web --test planner_db
+run wasm cargo test --target wasm32-unknown-unknown --lib --test web --test planner_db
 count wasm "$logs/wasm.log"
 
 # The same tests in Firefox ESR: the runner takes GECKODRIVER before CHROMEDRIVER.
 run wasm-firefox env GECKODRIVER="$(command -v geckodriver)" WASM_BINDGEN_TEST_WEBDRIVER_JSON=tests/firefox/webdriver.json \
-  cargo test --target wasm32-unknown-unknown --test web --test planner_db
+  cargo test --target wasm32-unknown-unknown --lib --test web --test planner_db
 count wasm-firefox "$logs/wasm-firefox.log"
 
 # The later layers need the release build; a failed test above does not stop them.

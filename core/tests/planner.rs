@@ -320,8 +320,8 @@ fn the_combined_forecast_is_the_sum_of_each_launch_day_by_day_and_matches_the_la
         for (c, s) in combined.iter().zip(sum) {
             assert!((c - s).abs() < 1e-9, "day {i}: {c} vs {s}");
         }
-        let by_launch: f64 = day.by_launch.iter().sum();
-        assert!((by_launch - day.contacts()).abs() < 1e-9);
+        let by_layer: f64 = day.by_layer.iter().sum();
+        assert!((by_layer - day.contacts()).abs() < 1e-9);
     }
     // One launch alone: its days are the /launch page's forecast, placed on its dates.
     let f = forecast(&forecast_input(&form(), FORECAST_DAYS), &Assumptions::default());
@@ -432,6 +432,14 @@ fn switching_a_launch_off_and_planning_with_the_partners_own_assumptions_change_
     let basis = PlanBasis::new(&all, &Assumptions::default(), &workspace.own_assumptions, window);
     assert_eq!(basis.plan(&workspace.switched_off), after);
     assert_eq!(basis.plan(&BTreeSet::new()), before);
+    // New sizing assumptions reuse the contacts; the plan is the one planned afresh with them.
+    let sizing = Assumptions { handle_time_s: 600.0, service_level_target_pct: 90.0, peak_interval_share_pct: 20.0, ..Assumptions::default() };
+    assert_eq!(contact_assumptions(&sizing), contact_assumptions(&Assumptions::default()));
+    let contacts = std::sync::Arc::new(PlanContacts::new(&all, &contact_assumptions(&sizing), &workspace.own_assumptions, window));
+    let resized = PlanBasis::sized(contacts, &sizing).plan(&workspace.switched_off);
+    assert_eq!(resized, plan(&workspace.planned(), &sizing, &workspace.own_assumptions, window));
+    assert!(resized.days.iter().zip(&after.days).any(|(a, b)| a.phone_agents > b.phone_agents), "longer calls need more agents");
+    assert_ne!(contact_assumptions(&Assumptions { contact_rate_pct: 2.0, ..Assumptions::default() }), contact_assumptions(&Assumptions::default()));
 
     // The partner planned with a 2% contact rate; the planner's default is 1%.
     let mut own = request("A", "Own", KEY_A, |_| {});
@@ -481,4 +489,38 @@ fn the_benchmark_request_is_one_the_launch_page_writes() {
     assert!(value.get("forecast").is_some() && read.source.get("forecast").is_none());
     assert_eq!(read.source.get("launch"), value.get("launch"));
     assert!(read.source.to_string().len() * 4 < text.len(), "{} of {}", read.source.to_string().len(), text.len());
+}
+
+#[test]
+fn the_chart_layers_are_the_biggest_launches_and_the_rest_together() {
+    let sized = |n: usize| -> Vec<PlannedLaunch> {
+        (0..n)
+            .map(|i| {
+                let users = format!("{}", 10_000 + (i * 7 % n) * 5_000);
+                request("Agency", &format!("App {i}"), &format!("{i:08x}-0000-4000-8000-000000000000"), move |f| f.monthly_active_users = users)
+            })
+            .collect()
+    };
+    let launches = sized(8);
+    let p = plan_of(&launches);
+    assert_eq!(p.layers.len(), OWN_LAYERS + 1);
+    let total = |key: &str| -> f64 {
+        let alone = plan(&[launches.iter().find(|l| l.key == key).unwrap()], &Assumptions::default(), &BTreeSet::new(), p.window);
+        alone.days.iter().map(PlanDay::contacts).sum()
+    };
+    let own: Vec<f64> = p.layers[..OWN_LAYERS].iter().map(|l| total(&l.keys[0])).collect();
+    assert!(own.windows(2).all(|w| w[0] >= w[1]), "biggest first: {own:?}");
+    let rest = &p.layers[OWN_LAYERS];
+    assert_eq!(rest.name, "3 other launches");
+    assert!(rest.keys.iter().all(|k| total(k) <= own[OWN_LAYERS - 1]));
+    // Every day, each layer is its launches' contacts.
+    for (i, layer) in p.layers.iter().enumerate() {
+        let members: Vec<&PlannedLaunch> = launches.iter().filter(|l| layer.keys.contains(&l.key)).collect();
+        let alone = plan(&members, &Assumptions::default(), &BTreeSet::new(), p.window);
+        for (day, together) in alone.days.iter().zip(&p.days) {
+            assert!((day.contacts() - together.by_layer[i]).abs() < 1e-9);
+        }
+    }
+    // One more launch than own layers: each gets its own, no "others" of one.
+    assert!(plan_of(&sized(OWN_LAYERS + 1)).layers.iter().all(|l| l.keys.len() == 1));
 }

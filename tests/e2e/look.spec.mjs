@@ -82,10 +82,14 @@ test("the home cards share their height and their links line up", async ({ page 
       return { top: Math.round(box.top), height: Math.round(box.height), linkBottom: Math.round(link.bottom) };
     }),
   );
-  expect(cards).toHaveLength(3);
-  expect(new Set(cards.map((c) => c.top)).size, "one row").toBe(1);
-  expect(new Set(cards.map((c) => c.height)).size, "equal heights").toBe(1);
-  expect(new Set(cards.map((c) => c.linkBottom)).size, "links aligned").toBe(1);
+  // Four roles, two rows of two.
+  expect(cards).toHaveLength(4);
+  for (const row of [cards.slice(0, 2), cards.slice(2)]) {
+    expect(new Set(row.map((c) => c.top)).size, "one row").toBe(1);
+    expect(new Set(row.map((c) => c.height)).size, "equal heights").toBe(1);
+    expect(new Set(row.map((c) => c.linkBottom)).size, "links aligned").toBe(1);
+  }
+  expect(cards[2].top, "the second row below the first").toBeGreaterThan(cards[0].top);
 });
 
 test("the service-level page shows no empty “Why” before any answer", async ({ page }) => {

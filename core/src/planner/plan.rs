@@ -8,10 +8,11 @@
 //! its contacts (how many, by which channel).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use crate::dates::Date;
 use crate::launch::FORECAST_DAYS;
-use crate::staffing::{agents_needed, forecast, Assumptions, ForecastInput, MAX_DAYS_BEFORE_LAUNCH};
+use crate::staffing::{agents_needed, daily_forecast, Assumptions, ForecastInput, MAX_DAYS_BEFORE_LAUNCH};
 use crate::text::{csv_cell, format_count, CSV_BOM};
 
 use super::request::{Placement, PlannedLaunch};
@@ -56,11 +57,6 @@ impl Window {
     pub fn date(self, index: usize) -> Date {
         self.first.add_days(index as i64)
     }
-
-    fn index_of(self, date: Date) -> Option<usize> {
-        let i = date.days_since_epoch() - self.first.days_since_epoch();
-        (0..i64::from(self.days)).contains(&i).then_some(i as usize)
-    }
 }
 
 /// One launch as the plan shows it.
@@ -82,8 +78,8 @@ pub struct PlanDay {
     pub form: f64,
     /// English, Spanish, French, Chinese.
     pub by_language: [f64; 4],
-    /// Each launch's contacts that day, in the plan's launch order (for the stacked chart).
-    pub by_launch: Vec<f64>,
+    /// The day's contacts by the plan's layers (`Plan::layers`), for the stacked chart.
+    pub by_layer: Vec<f64>,
     /// Calls in the day's busiest interval, all launches together.
     pub peak_interval_calls: f64,
     /// Agents on the phones for that interval, by Erlang C on the combined calls.
@@ -113,11 +109,24 @@ pub struct Plan {
     pub crowded_weeks: Vec<(Date, Vec<String>)>,
     /// Sentences with the key figures.
     pub summary: Vec<String>,
+    /// The chart's layers: the launches with the most contacts, one each, then the rest together.
+    pub layers: Vec<PlanLayer>,
+}
+
+/// Launches drawn as a layer of their own; the others share one more.
+pub const OWN_LAYERS: usize = 5;
+
+/// A layer of the chart: one launch, or the rest of them together.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanLayer {
+    pub name: String,
+    /// The launches in it, by key.
+    pub keys: Vec<String>,
 }
 
 impl Plan {
     /// The launches placed on the day at `index`, by name. (Every launch brings contacts on every
-    /// day after it, so "launches with contacts" would name them all; `by_launch` has those.)
+    /// day after it, so "launches with contacts" would name them all; `by_layer` has those.)
     pub fn launching_on(&self, index: usize) -> Vec<&str> {
         let date = self.window.date(index);
         self.launches.iter().filter(|l| l.placed_on == date).map(|l| l.name.as_str()).collect()
@@ -214,31 +223,49 @@ struct LaunchDay {
     form: f64,
     by_language: [f64; 4],
     spanish_calls: f64,
-    /// What this launch's calls alone need.
-    agents: u32,
 }
 
-/// What a plan is made from: each launch forecast once, day by day, with the agents its calls
-/// alone need. Switching launches off and on only adds these up again and sizes the agents of
-/// each day, which keeps a what-if quick with a thousand launches; new assumptions or launches
-/// make a new basis.
-pub struct PlanBasis {
+/// Each launch's contacts forecast once, day by day over the window. Only the assumptions that
+/// change contacts (see [`contact_assumptions`]) and the launches themselves make new contacts;
+/// the assumptions that size agents do not, so changing those is quicker.
+pub struct PlanContacts {
     window: Window,
-    sizing: Sizing,
     launches: Vec<PlanLaunch>,
     /// Per launch, the window's days from its first day with contacts on.
     days: Vec<(usize, Vec<LaunchDay>)>,
+    /// Per launch, its contacts over the window (which launches get a layer of their own).
+    totals: Vec<f64>,
 }
 
-impl PlanBasis {
-    pub fn new(launches: &[&PlannedLaunch], planner: &Assumptions, own: &BTreeSet<String>, window: Window) -> PlanBasis {
-        let sizing = Sizing::new(planner);
+/// The assumptions with those that only size agents set to their defaults: what the contacts
+/// depend on. Two sets with the same contact assumptions give the same [`PlanContacts`].
+pub fn contact_assumptions(a: &Assumptions) -> Assumptions {
+    let defaults = Assumptions::default();
+    Assumptions {
+        peak_interval_share_pct: defaults.peak_interval_share_pct,
+        handle_time_s: defaults.handle_time_s,
+        interval_min: defaults.interval_min,
+        service_level_target_pct: defaults.service_level_target_pct,
+        answer_within_s: defaults.answer_within_s,
+        occupancy_cap_pct: defaults.occupancy_cap_pct,
+        shrinkage_pct: defaults.shrinkage_pct,
+        form_response_days: defaults.form_response_days,
+        ..a.clone()
+    }
+}
+
+impl PlanContacts {
+    pub fn new(launches: &[&PlannedLaunch], planner: &Assumptions, own: &BTreeSet<String>, window: Window) -> PlanContacts {
         let mut all_days = Vec::with_capacity(launches.len());
         for launch in launches {
             let assumptions = if own.contains(&launch.key) { with_partner_values(planner, launch) } else { planner.clone() };
             let (placed, _) = launch.placed_on();
-            let f = forecast(&forecast_input(launch, window), &assumptions);
-            let indexed: Vec<(usize, &crate::staffing::DayForecast)> = f.daily.iter().filter_map(|d| window.index_of(placed.add_days(d.day)).map(|i| (i, d))).collect();
+            let daily = daily_forecast(&forecast_input(launch, window), &assumptions);
+            // Day d of the forecast is window day `placed_at + d` (whole-day arithmetic: a date
+            // per day of a thousand launches was most of this loop's time).
+            let placed_at = placed.days_since_epoch() - window.first.days_since_epoch();
+            let indexed: Vec<(usize, &crate::staffing::DayForecast)> =
+                daily.iter().filter_map(|d| usize::try_from(placed_at + d.day).ok().filter(|&i| i < window.days as usize).map(|i| (i, d))).collect();
             let start = indexed.first().map_or(0, |(i, _)| *i);
             let mut days = vec![LaunchDay::default(); indexed.last().map_or(0, |(i, _)| i + 1 - start)];
             for (i, d) in indexed {
@@ -249,11 +276,7 @@ impl PlanBasis {
                     form: day.form + d.form,
                     by_language: std::array::from_fn(|k| day.by_language[k] + d.by_language[k]),
                     spanish_calls: day.spanish_calls + d.by_language[SPANISH] * phone_fraction,
-                    agents: 0,
                 };
-            }
-            for day in &mut days {
-                day.agents = sizing.agents(day.phone);
             }
             all_days.push((start, days));
         }
@@ -264,26 +287,89 @@ impl PlanBasis {
                 PlanLaunch { key: l.key.clone(), name: l.name(), placed_on, placement, phone_published: l.phone_published, own_assumptions: own.contains(&l.key) }
             })
             .collect();
-        PlanBasis { window, sizing, launches, days: all_days }
+        let totals = all_days.iter().map(|(_, days)| days.iter().map(|d| d.phone + d.form).sum()).collect();
+        PlanContacts { window, launches, days: all_days, totals }
+    }
+}
+
+/// What a plan is made from: the launches' contacts, with the agents each launch's calls alone
+/// need each day. Switching launches off and on only adds these up again and sizes the agents of
+/// each day, which keeps a what-if quick with a thousand launches; new sizing assumptions make a
+/// new basis from the same contacts, new launches or contact assumptions new contacts.
+pub struct PlanBasis {
+    contacts: Arc<PlanContacts>,
+    sizing: Sizing,
+    /// Per launch and day (as in `contacts.days`), the agents its calls alone need.
+    agents: Vec<Vec<u32>>,
+}
+
+impl PlanBasis {
+    pub fn new(launches: &[&PlannedLaunch], planner: &Assumptions, own: &BTreeSet<String>, window: Window) -> PlanBasis {
+        PlanBasis::sized(Arc::new(PlanContacts::new(launches, &contact_assumptions(planner), own, window)), planner)
+    }
+
+    /// The basis for `contacts` with the agents sized by `planner`'s assumptions.
+    pub fn sized(contacts: Arc<PlanContacts>, planner: &Assumptions) -> PlanBasis {
+        let sizing = Sizing::new(planner);
+        let agents = contacts
+            .days
+            .iter()
+            .map(|(_, days)| {
+                // A launch's calls settle to the same figure every day once its surge is over:
+                // the agents for a day like the one before are not worked out again.
+                let mut last: Option<(f64, u32)> = None;
+                days.iter()
+                    .map(|day| {
+                        let agents = match last {
+                            Some((calls, agents)) if calls == day.phone => agents,
+                            _ => sizing.agents(day.phone),
+                        };
+                        last = Some((day.phone, agents));
+                        agents
+                    })
+                    .collect()
+            })
+            .collect();
+        PlanBasis { contacts, sizing, agents }
     }
 
     /// The plan of every launch but those whose keys are in `off`.
     pub fn plan(&self, off: &BTreeSet<String>) -> Plan {
-        let window = self.window;
-        let kept: Vec<usize> = (0..self.launches.len()).filter(|&i| !off.contains(&self.launches[i].key)).collect();
-        let mut days = vec![PlanDay { by_launch: vec![0.0; kept.len()], ..PlanDay::default() }; window.days as usize];
+        let c = &*self.contacts;
+        let window = c.window;
+        let kept: Vec<usize> = (0..c.launches.len()).filter(|&i| !off.contains(&c.launches[i].key)).collect();
+        // The biggest launches first (import order on a tie); with one more launch than there are
+        // own layers, it gets its own too rather than an "others" layer of one.
+        let mut ranked = kept.clone();
+        ranked.sort_by(|&a, &b| c.totals[b].total_cmp(&c.totals[a]).then(a.cmp(&b)));
+        let own = if ranked.len() > OWN_LAYERS + 1 { OWN_LAYERS } else { ranked.len() };
+        let mut layer_of = vec![own; c.launches.len()];
+        let mut layers: Vec<PlanLayer> = ranked[..own]
+            .iter()
+            .enumerate()
+            .map(|(layer, &i)| {
+                layer_of[i] = layer;
+                PlanLayer { name: c.launches[i].name.clone(), keys: vec![c.launches[i].key.clone()] }
+            })
+            .collect();
+        if own < ranked.len() {
+            let rest: Vec<String> = ranked[own..].iter().map(|&i| c.launches[i].key.clone()).collect();
+            layers.push(PlanLayer { name: format!("{} other launches", rest.len()), keys: rest });
+        }
+        let mut days = vec![PlanDay { by_layer: vec![0.0; layers.len()], ..PlanDay::default() }; window.days as usize];
         let mut spanish_calls = vec![0.0; days.len()];
-        for (slot, &li) in kept.iter().enumerate() {
-            let (start, launch_days) = &self.days[li];
-            for (offset, d) in launch_days.iter().enumerate() {
+        for &li in &kept {
+            let slot = layer_of[li];
+            let (start, launch_days) = &c.days[li];
+            for (offset, (d, agents)) in launch_days.iter().zip(&self.agents[li]).enumerate() {
                 let day = &mut days[start + offset];
                 day.phone += d.phone;
                 day.form += d.form;
                 for (sum, v) in day.by_language.iter_mut().zip(d.by_language) {
                     *sum += v;
                 }
-                day.by_launch[slot] += d.phone + d.form;
-                day.separate_phone_agents += d.agents;
+                day.by_layer[slot] += d.phone + d.form;
+                day.separate_phone_agents += agents;
                 spanish_calls[start + offset] += d.spanish_calls;
             }
         }
@@ -297,7 +383,7 @@ impl PlanBasis {
                 spanish_days.push(window.date(i));
             }
         }
-        let launches: Vec<PlanLaunch> = kept.iter().map(|&i| self.launches[i].clone()).collect();
+        let launches: Vec<PlanLaunch> = kept.iter().map(|&i| c.launches[i].clone()).collect();
         let crowded = |group: &dyn Fn(Date) -> Date| -> Vec<(Date, Vec<String>)> {
             let mut by: BTreeMap<Date, Vec<String>> = BTreeMap::new();
             for l in &launches {
@@ -307,7 +393,7 @@ impl PlanBasis {
         };
         let crowded_days = crowded(&|d| d);
         let crowded_weeks = crowded(&|d: Date| d.add_days(-i64::from(d.weekday_from_monday())));
-        let mut result = Plan { window, launches, days, spanish_days, crowded_days, crowded_weeks, summary: Vec::new() };
+        let mut result = Plan { window, launches, days, spanish_days, crowded_days, crowded_weeks, summary: Vec::new(), layers };
         result.summary = summary(&result);
         result
     }

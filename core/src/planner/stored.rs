@@ -19,13 +19,19 @@ pub const SETTINGS_VERSION: u64 = 1;
 /// The settings document for `workspace`: everything but the requests themselves, with the
 /// requests' keys in import order.
 pub fn settings_json(workspace: &Workspace) -> String {
+    let order: Vec<&str> = workspace.launches.iter().map(|l| l.key.as_str()).collect();
+    settings_json_of(&order, &workspace.assumption_texts, &workspace.switched_off, &workspace.own_assumptions)
+}
+
+/// The same from the workspace's parts, for a caller that keeps them apart.
+pub fn settings_json_of(order: &[&str], assumption_texts: &BTreeMap<String, String>, switched_off: &BTreeSet<String>, own_assumptions: &BTreeSet<String>) -> String {
     json!({
         "schema": SETTINGS_SCHEMA,
         "version": SETTINGS_VERSION,
-        "order": workspace.launches.iter().map(|l| l.key.as_str()).collect::<Vec<_>>(),
-        "assumption_texts": workspace.assumption_texts,
-        "switched_off": workspace.switched_off,
-        "own_assumptions": workspace.own_assumptions,
+        "order": order,
+        "assumption_texts": assumption_texts,
+        "switched_off": switched_off,
+        "own_assumptions": own_assumptions,
     })
     .to_string()
 }

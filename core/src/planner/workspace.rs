@@ -47,6 +47,23 @@ fn identity(launch: &PlannedLaunch) -> (String, String) {
     (fold(&launch.agency), fold(&launch.application))
 }
 
+/// [`Workspace::likely_duplicates`] over any list of launches. Grouped by identity first, so a
+/// thousand launches are compared in one pass rather than in pairs.
+pub fn likely_duplicates(launches: &[PlannedLaunch]) -> Vec<LikelyDuplicate> {
+    let mut groups: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (i, launch) in launches.iter().enumerate() {
+        groups.entry(identity(launch)).or_default().push(i);
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for members in groups.values() {
+        for (n, &a) in members.iter().enumerate() {
+            pairs.extend(members[n + 1..].iter().map(|&b| (a, b)));
+        }
+    }
+    pairs.sort_unstable();
+    pairs.into_iter().map(|(a, b)| LikelyDuplicate { first: launches[a].key.clone(), second: launches[b].key.clone() }).collect()
+}
+
 impl Workspace {
     /// Adds a request; one with the same idempotency key is replaced where it stood (the same
     /// submission sent again or re-exported).
@@ -66,15 +83,7 @@ impl Workspace {
     /// Pairs of requests for the same agency and application under different keys, each pair
     /// once, in import order.
     pub fn likely_duplicates(&self) -> Vec<LikelyDuplicate> {
-        let mut pairs = Vec::new();
-        for (i, a) in self.launches.iter().enumerate() {
-            for b in &self.launches[i + 1..] {
-                if identity(a) == identity(b) {
-                    pairs.push(LikelyDuplicate { first: a.key.clone(), second: b.key.clone() });
-                }
-            }
-        }
-        pairs
+        likely_duplicates(&self.launches)
     }
 
     /// The launches in the plan: not switched off.

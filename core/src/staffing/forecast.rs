@@ -189,28 +189,9 @@ pub(super) fn day_words(day: i64) -> String {
     }
 }
 
-/// The forecast. The model, each part an assumption shown on the page:
-///
-/// - **Steady state**: contacts per day = MAU × contact rate / 30 (a month taken as 30 days).
-/// - **Ramp**: users arrive over R days: R = 1 for all at once, R = 7 × weeks for a phased
-///   rollout. The steady-state contacts on day d ≥ 0 are the full rate × min(1, (d + 1) / R).
-/// - **New-user surge**: users new to Login.gov (MAU × new-user share) create accounts when they
-///   first arrive and contact the Contact Center at the contact rate on top of the steady state:
-///   MAU × new-user share × contact rate contacts in all. Each day's arrivals (1/R of the new
-///   users) spread their contacts over the following `surge_days` with the weights of
-///   [`surge_weights`] (∝ 0.8^day by default).
-/// - **Announcement**: recipients × contact rate × spike multiplier contacts, spread from the
-///   day the email is sent over the following `surge_days` with the surge's weights (an
-///   assumption: people read an email over several days, not all on the day it arrives).
-/// - **Channels**: phone share of contacts by phone and the rest by the contact form, or every
-///   contact by phone when the number is published; the published variant is always computed.
-/// - **Languages**: contacts split by the language shares (normalised to their sum; all English
-///   if the shares add up to 0).
-/// - **Phone agents**: at the peak day's busiest interval (peak calls × peak-interval share),
-///   by Erlang C with the service-level target, answer time, handle time and occupancy cap;
-///   scheduled staff = ceil(agents / (1 − shrinkage)).
-/// - **Contact form**: a backlog worked on business days against the response target.
-pub fn forecast(input: &ForecastInput, a: &Assumptions) -> Forecast {
+/// The forecast's days alone: contacts by channel and language (the model below). The staffing
+/// planner forecasts a thousand launches and needs only these, not each one's summary and agents.
+pub fn daily_forecast(input: &ForecastInput, a: &Assumptions) -> Vec<DayForecast> {
     let mau = input.monthly_active_users as f64;
     let rate = pct(a.contact_rate_pct);
     let steady = mau * rate / 30.0;
@@ -227,8 +208,19 @@ pub fn forecast(input: &ForecastInput, a: &Assumptions) -> Forecast {
     let shares: Vec<f64> = input.language_shares.iter().map(|s| finite_or_zero(*s).max(0.0)).collect();
     let share_sum: f64 = shares.iter().sum();
 
-    let mut daily = Vec::new();
+    // From this day on every day is the same (the ramp is complete, the last cohort's surge and
+    // the announcement are over): the day is copied rather than worked out again, which matters
+    // when the staffing planner forecasts a thousand launches over a year.
+    let settled_from = (ramp_days - 1 + weights.len() as i64).max(input.announcement_day_offset.map_or(0, |o| o + weights.len() as i64)).max(0);
+    let mut daily: Vec<DayForecast> = Vec::with_capacity((days - start).max(0) as usize);
     for day in start..days {
+        if day > settled_from {
+            if let Some(previous) = daily.last() {
+                let same = DayForecast { day, ..previous.clone() };
+                daily.push(same);
+                continue;
+            }
+        }
         let mut contacts = 0.0;
         if day >= 0 {
             contacts += steady * (((day + 1) as f64) / ramp_days as f64).min(1.0);
@@ -258,6 +250,39 @@ pub fn forecast(input: &ForecastInput, a: &Assumptions) -> Forecast {
         }
         daily.push(DayForecast { day, contacts, phone, form, phone_if_published: contacts, form_if_published: 0.0, by_language });
     }
+
+    daily
+}
+
+/// The forecast. The model, each part an assumption shown on the page:
+///
+/// - **Steady state**: contacts per day = MAU × contact rate / 30 (a month taken as 30 days).
+/// - **Ramp**: users arrive over R days: R = 1 for all at once, R = 7 × weeks for a phased
+///   rollout. The steady-state contacts on day d ≥ 0 are the full rate × min(1, (d + 1) / R).
+/// - **New-user surge**: users new to Login.gov (MAU × new-user share) create accounts when they
+///   first arrive and contact the Contact Center at the contact rate on top of the steady state:
+///   MAU × new-user share × contact rate contacts in all. Each day's arrivals (1/R of the new
+///   users) spread their contacts over the following `surge_days` with the weights of
+///   [`surge_weights`] (∝ 0.8^day by default).
+/// - **Announcement**: recipients × contact rate × spike multiplier contacts, spread from the
+///   day the email is sent over the following `surge_days` with the surge's weights (an
+///   assumption: people read an email over several days, not all on the day it arrives).
+/// - **Channels**: phone share of contacts by phone and the rest by the contact form, or every
+///   contact by phone when the number is published; the published variant is always computed.
+/// - **Languages**: contacts split by the language shares (normalised to their sum; all English
+///   if the shares add up to 0).
+/// - **Phone agents**: at the peak day's busiest interval (peak calls × peak-interval share),
+///   by Erlang C with the service-level target, answer time, handle time and occupancy cap;
+///   scheduled staff = ceil(agents / (1 − shrinkage)).
+/// - **Contact form**: a backlog worked on business days against the response target.
+pub fn forecast(input: &ForecastInput, a: &Assumptions) -> Forecast {
+    let mau = input.monthly_active_users as f64;
+    let rate = pct(a.contact_rate_pct);
+    let steady = mau * rate / 30.0;
+    let surge_total = mau * pct(input.new_user_share_pct) * rate;
+    let announcement = input.announcement_recipients as f64 * rate * finite_or_zero(a.announcement_spike_multiplier).max(0.0);
+    let phone_share = pct(a.phone_share_pct);
+    let daily = daily_forecast(input, a);
 
     let mut peak = DayForecast::default();
     for d in &daily {

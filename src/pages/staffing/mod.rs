@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use crate::components::page::PageHeading;
 use crate::logic::launch::assumptions_from;
-use crate::logic::planner::{restore, settings_json, stored_request, Plan, PlanBasis, PlannedLaunch, SetAside, Window, Workspace};
+use crate::logic::planner::{contact_assumptions, restore, settings_json_of, stored_request, Plan, PlanBasis, PlanContacts, PlannedLaunch, SetAside, Window, Workspace};
 use crate::logic::routes::STAFFING;
 use crate::logic::staffing::Assumptions;
 use crate::planner_db::{DbError, PlannerDb};
@@ -89,17 +89,11 @@ impl Planner {
     }
 
     fn settings(&self) -> String {
-        // The settings name the launches by key and leave the requests out: built without
-        // cloning a thousand requests.
-        let workspace = Workspace {
-            launches: Vec::new(),
-            assumption_texts: self.assumption_texts.get_untracked(),
-            switched_off: self.switched_off.get_untracked(),
-            own_assumptions: self.own.get_untracked(),
-        };
-        let mut settings: serde_json::Value = serde_json::from_str(&settings_json(&workspace)).unwrap_or_default();
-        settings["order"] = self.launches.with_untracked(|l| l.iter().map(|l| serde_json::Value::from(l.key.as_str())).collect());
-        settings.to_string()
+        // Built from the parts, without cloning a thousand requests.
+        self.launches.with_untracked(|launches| {
+            let order: Vec<&str> = launches.iter().map(|l| l.key.as_str()).collect();
+            settings_json_of(&order, &self.assumption_texts.get_untracked(), &self.switched_off.get_untracked(), &self.own.get_untracked())
+        })
     }
 
     /// Opens the database and restores what it holds; anything unreadable is set aside there,
@@ -223,15 +217,22 @@ pub fn StaffingPage() -> impl IntoView {
     let planner = Planner::new();
     leptos::task::spawn_local(planner.open());
     let assumption_state: Memo<AssumptionState> = Memo::new(move |_| planner.assumption_texts.with(assumptions_from));
-    // Each launch forecast once; switching launches off only adds the days up again.
-    let basis = Memo::new_owning(move |_: Option<Option<Arc<PlanBasis>>>| {
-        let (assumptions, _) = assumption_state.get();
+    // Each launch's contacts forecast once, again only when launches or the assumptions that
+    // change contacts do; the agents sized again when the other assumptions change; switching
+    // launches off only adds the days up again.
+    let contact_part = Memo::new(move |_| assumption_state.with(|(a, _)| contact_assumptions(a)));
+    let contacts = Memo::new_owning(move |_: Option<Option<Arc<PlanContacts>>>| {
+        let assumptions = contact_part.get();
         let own = planner.own.get();
-        let basis = planner.launches.with(|launches| {
+        let contacts = planner.launches.with(|launches| {
             let refs: Vec<&PlannedLaunch> = launches.iter().collect();
-            Window::around(&refs).map(|window| Arc::new(PlanBasis::new(&refs, &assumptions, &own, window)))
+            Window::around(&refs).map(|window| Arc::new(PlanContacts::new(&refs, &assumptions, &own, window)))
         });
-        (basis, true)
+        (contacts, true)
+    });
+    let basis = Memo::new_owning(move |_: Option<Option<Arc<PlanBasis>>>| {
+        let sized = contacts.get().map(|c| Arc::new(assumption_state.with(|(a, _)| PlanBasis::sized(c, a))));
+        (sized, true)
     });
     let plan: Memo<Option<Plan>> = Memo::new(move |_| {
         let off = planner.switched_off.get();
@@ -262,10 +263,11 @@ pub fn StaffingPage() -> impl IntoView {
 #[component]
 fn KeepingStatus() -> impl IntoView {
     let planner = expect_context::<Planner>();
+    let store = crate::store::use_store();
     let download_set_aside = move |_| {
         let body = planner.set_aside.with(|items| format!("[{}]", items.iter().map(SetAside::to_json).collect::<Vec<_>>().join(",\n")));
         let file = crate::logic::export::DownloadFile { name: format!("staffing-set-aside-{}.json", crate::browser::today_iso()), mime: "application/json", body };
-        crate::store::use_store().offer_download(&file);
+        store.offer_download(&file);
     };
     view! {
         {move || match planner.keeping.get() {

@@ -1,40 +1,23 @@
 //! The plan: summary sentences, the daily chart with its table, the flags and the exports.
 
+use std::fmt::Write;
+
 use leptos::prelude::*;
 
 use super::Planner;
 use crate::logic::export::DownloadFile;
-use crate::logic::planner::{plan_csv, spanish_agent_share_pct, tenths, Plan};
+use crate::logic::planner::{likely_duplicates, plan_csv, spanish_agent_share_pct, tenths, Plan, OWN_LAYERS};
 use crate::logic::staffing::plain_number;
 use crate::logic::text::format_count;
 use crate::store::use_store;
 
-/// Launches drawn as their own layer in the chart; the rest are stacked as one.
-const CHART_LAYERS: usize = 5;
+/// Crowded days or weeks named in the flags; more are counted.
+const FLAGS_LISTED: usize = 10;
 /// Each layer's class and its legend's, spelled out so the stylesheet's purge keeps them.
-const LAYER_CLASSES: [&str; CHART_LAYERS + 1] =
+const LAYER_CLASSES: [&str; OWN_LAYERS + 1] =
     ["chart-layer chart-layer-0", "chart-layer chart-layer-1", "chart-layer chart-layer-2", "chart-layer chart-layer-3", "chart-layer chart-layer-4", "chart-layer chart-layer-5"];
-const LEGEND_CLASSES: [&str; CHART_LAYERS + 1] =
+const LEGEND_CLASSES: [&str; OWN_LAYERS + 1] =
     ["legend legend--layer-0", "legend legend--layer-1", "legend legend--layer-2", "legend legend--layer-3", "legend legend--layer-4", "legend legend--layer-5"];
-
-/// Per launch slot, its layer in the chart: the launches with the most contacts get their own
-/// (in that order), the rest share the last. Returns the layers' names too.
-fn layers(plan: &Plan) -> (Vec<usize>, Vec<String>) {
-    let n = plan.launches.len();
-    let mut totals: Vec<(usize, f64)> = (0..n).map(|slot| (slot, plan.days.iter().map(|d| d.by_launch[slot]).sum())).collect();
-    totals.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let own = n.min(if n > CHART_LAYERS + 1 { CHART_LAYERS } else { n });
-    let mut layer_of = vec![own; n];
-    let mut names: Vec<String> = Vec::new();
-    for (layer, (slot, _)) in totals.iter().take(own).enumerate() {
-        layer_of[*slot] = layer;
-        names.push(plan.launches[*slot].name.clone());
-    }
-    if own < n {
-        names.push(format!("{} other launches", n - own));
-    }
-    (layer_of, names)
-}
 
 /// The summary, the chart and the table of the plan.
 #[component]
@@ -75,42 +58,44 @@ fn PlanChart(plan: Memo<Option<Plan>>) -> impl IntoView {
             let max = p.days.iter().map(|d| d.contacts()).fold(0.0, f64::max).max(1.0);
             let bar = (W - LEFT) / n;
             let scale = (H - TOP - BOTTOM) / max;
-            let (layer_of, names) = layers(p);
-            let mut paths = vec![String::new(); names.len()];
+            // Bars are drawn in tenths of the chart's units, as whole numbers inside a group
+            // scaled back by ten: writing integers is many times quicker than formatting floats
+            // in wasm, and a year of days is thousands of coordinates on every redraw.
+            let tenths = |v: f64| (v * 10.0).round() as i64;
+            let mut paths = vec![String::new(); p.layers.len()];
             for (i, day) in p.days.iter().enumerate() {
-                let x = LEFT + i as f64 * bar;
-                let mut stacked = vec![0.0; names.len()];
-                for (slot, v) in day.by_launch.iter().enumerate() {
-                    stacked[layer_of[slot]] += v;
-                }
+                let (x, x2) = (tenths(LEFT + i as f64 * bar), tenths(LEFT + (i + 1) as f64 * bar));
                 let mut base = H - BOTTOM;
-                for (layer, v) in stacked.into_iter().enumerate() {
+                for (layer, &v) in day.by_layer.iter().enumerate() {
                     if v <= 0.0 {
                         continue;
                     }
                     let top = base - v * scale;
-                    paths[layer].push_str(&format!("M{x:.2},{base:.2}V{top:.2}H{:.2}V{base:.2}Z", x + bar));
+                    let _ = write!(paths[layer], "M{x},{}V{}H{x2}V{}Z", tenths(base), tenths(top), tenths(base));
                     base = top;
                 }
             }
             let flag_marks = |dates: &[crate::logic::dates::Date], y: f64, class: &'static str| {
-                let d: String = dates
-                    .iter()
-                    .filter_map(|d| {
-                        let i = d.days_since_epoch() - p.window.first.days_since_epoch();
-                        (0..p.days.len() as i64).contains(&i).then(|| format!("M{:.2},{y:.2}h{:.2}v6h{:.2}Z", LEFT + i as f64 * bar, bar.max(1.0), -bar.max(1.0)))
-                    })
-                    .collect();
+                let mut d = String::new();
+                for date in dates {
+                    let i = date.days_since_epoch() - p.window.first.days_since_epoch();
+                    if (0..p.days.len() as i64).contains(&i) {
+                        let (x, x2) = (tenths(LEFT + i as f64 * bar), tenths(LEFT + (i as f64 + 1.0) * bar).max(tenths(LEFT + i as f64 * bar) + 10));
+                        let _ = write!(d, "M{x},{}H{x2}V{}H{x}Z", tenths(y), tenths(y + 6.0));
+                    }
+                }
                 view! { <path class=class d=d /> }
             };
             let crowded: Vec<crate::logic::dates::Date> = p.crowded_days.iter().map(|(d, _)| *d).collect();
             let first = p.window.first.to_iso();
             let last = p.window.date(p.days.len().saturating_sub(1)).to_iso();
             Some(view! {
-                {paths.into_iter().enumerate().map(|(layer, d)| view! { <path class=LAYER_CLASSES[layer] data-layer=layer d=d /> }).collect_view()}
+                <g transform="scale(0.1)">
+                    {paths.into_iter().enumerate().map(|(layer, d)| view! { <path class=LAYER_CLASSES[layer] data-layer=layer d=d /> }).collect_view()}
+                    {flag_marks(&p.spanish_days, H - BOTTOM + 3.0, "chart-flag chart-flag--spanish")}
+                    {flag_marks(&crowded, H - BOTTOM + 11.0, "chart-flag chart-flag--crowded")}
+                </g>
                 <line class="chart-axis" x1=LEFT y1=H - BOTTOM x2=W y2=H - BOTTOM />
-                {flag_marks(&p.spanish_days, H - BOTTOM + 3.0, "chart-flag chart-flag--spanish")}
-                {flag_marks(&crowded, H - BOTTOM + 11.0, "chart-flag chart-flag--crowded")}
                 <text class="chart-label" x=LEFT y=H - 6.0>{first}</text>
                 <text class="chart-label" x=W y=H - 6.0 text-anchor="end">{last}</text>
                 <text class="chart-label" x=LEFT - 4.0 y=TOP + 10.0 text-anchor="end" data-testid="chart-max">{format_count(max)}</text>
@@ -120,10 +105,7 @@ fn PlanChart(plan: Memo<Option<Plan>>) -> impl IntoView {
     };
     let legend = move || {
         plan.with(|p| {
-            p.as_ref().map(|p| {
-                let (_, names) = layers(p);
-                names.into_iter().enumerate().map(|(layer, name)| view! { <li class=LEGEND_CLASSES[layer]>{name}</li> }).collect_view()
-            })
+            p.as_ref().map(|p| p.layers.iter().enumerate().map(|(layer, l)| view! { <li class=LEGEND_CLASSES[layer]>{l.name.clone()}</li> }).collect_view())
         })
     };
     view! {
@@ -206,9 +188,8 @@ pub(super) fn PlanFlags(plan: Memo<Option<Plan>>) -> impl IntoView {
     let share = plain_number(spanish_agent_share_pct());
     let duplicates = Memo::new(move |_| {
         planner.launches.with(|launches| {
-            let ws = crate::logic::planner::Workspace { launches: launches.clone(), ..Default::default() };
             let name = |key: &str| launches.iter().find(|l| l.key == key).map(|l| l.name()).unwrap_or_default();
-            ws.likely_duplicates().into_iter().map(|d| (name(&d.first), d.first, d.second)).collect::<Vec<_>>()
+            likely_duplicates(launches).into_iter().map(|d| (name(&d.first), d.first, d.second)).collect::<Vec<_>>()
         })
     });
     let items = Memo::new(move |_| {
@@ -227,17 +208,28 @@ pub(super) fn PlanFlags(plan: Memo<Option<Plan>>) -> impl IntoView {
                     ),
                 ));
             }
-            for (date, keys) in &p.crowded_days {
+            // Named one by one up to a screenful; beyond that the table's Flags column has them all.
+            for (date, keys) in p.crowded_days.iter().take(FLAGS_LISTED) {
                 out.push(("flag-crowded-day", format!("{}: {} launches start that day: {}.", date.to_iso(), keys.len(), keys.iter().map(|k| name(k)).collect::<Vec<_>>().join("; "))));
             }
-            for (monday, keys) in &p.crowded_weeks {
-                out.push(("flag-crowded-week", format!("The week of {}: {} launches start: {}.", monday.to_iso(), keys.len(), keys.iter().map(|k| name(k)).collect::<Vec<_>>().join("; "))));
+            if p.crowded_days.len() > FLAGS_LISTED {
+                out.push(("flag-crowded-more", format!("{} more days with several launches: the table below flags each of them.", p.crowded_days.len() - FLAGS_LISTED)));
             }
-            for launch in p.launches.iter().filter(|l| l.phone_published) {
+            for (monday, keys) in p.crowded_weeks.iter().take(FLAGS_LISTED) {
+                out.push(("flag-crowded-week", format!("The week of {}: {} launches start.", monday.to_iso(), keys.len())));
+            }
+            if p.crowded_weeks.len() > FLAGS_LISTED {
+                out.push(("flag-crowded-more", format!("{} more weeks with several launches.", p.crowded_weeks.len() - FLAGS_LISTED)));
+            }
+            for launch in p.launches.iter().filter(|l| l.phone_published).take(FLAGS_LISTED) {
                 out.push((
                     "flag-published",
                     format!("{} says a page publishes the Contact Center number: all its contacts are planned as calls. Agencies are asked to link to login.gov/contact instead; ask the partner to change the page.", launch.name),
                 ));
+            }
+            let published = p.launches.iter().filter(|l| l.phone_published).count();
+            if published > FLAGS_LISTED {
+                out.push(("flag-published-more", format!("{} more launches say a page publishes the number: the launch list below notes each of them.", published - FLAGS_LISTED)));
             }
             Some(out)
         })
@@ -248,9 +240,12 @@ pub(super) fn PlanFlags(plan: Memo<Option<Plan>>) -> impl IntoView {
             <p>"French and Mandarin calls go through interpreters; only Spanish is checked against the agents who speak it."</p>
             <ul class="usa-list" data-testid="plan-flags">
                 {move || items.get().map(|list| list.into_iter().map(|(id, text)| view! { <li data-flag=id>{text}</li> }).collect_view())}
-                {move || duplicates.get().into_iter().map(|(name, first, second)| view! {
+                {move || duplicates.get().into_iter().take(FLAGS_LISTED).map(|(name, first, second)| view! {
                     <li data-flag="flag-duplicate">{format!("{name} looks submitted twice, under the keys {first} and {second}: check with the partner and switch one off below.")}</li>
                 }).collect_view()}
+                {move || duplicates.with(|d| (d.len() > FLAGS_LISTED).then(|| view! {
+                    <li data-flag="flag-duplicate-more">{format!("{} more pairs look submitted twice.", d.len() - FLAGS_LISTED)}</li>
+                }))}
             </ul>
             {move || (items.with(|i| i.as_ref().is_some_and(|l| l.is_empty())) && duplicates.with(Vec::is_empty)).then(|| view! { <p>"Nothing to act on in this plan."</p> })}
         </section>
