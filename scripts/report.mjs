@@ -22,7 +22,6 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
-import { createServer } from "node:net";
 import { cpus, loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,6 +29,7 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { chromium } from "@playwright/test";
 import { referenceWork } from "../tests/perf/reference.mjs";
+import { startDistServer } from "./dist-server.mjs";
 import { markedTasks, TRACE_CATEGORIES } from "../tests/perf/trace.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -51,42 +51,9 @@ const categories = ["performance", "accessibility", "best-practices"];
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive whole number, not ${runs}`);
 if (!Number.isInteger(loads) || loads < 1) throw new Error(`--loads must be a positive whole number, not ${loads}`);
 
-/** A loopback port nothing listens on right now. */
-function freePort() {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.on("error", fail);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => done(port));
-    });
-  });
-}
-
-/** Starts scripts/serve-dist.mjs and resolves once it listens (it compresses every file first). */
-async function startServer() {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(root, "scripts/serve-dist.mjs"), String(port), dist], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  await new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`serve-dist.mjs did not start in 120 s:\n${output}`)), 120_000);
-    const listen = (chunk) => {
-      output += chunk;
-      if (output.includes(`http://127.0.0.1:${port}`)) {
-        clearTimeout(timer);
-        done();
-      }
-    };
-    child.stdout.on("data", listen);
-    child.stderr.on("data", listen);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      fail(new Error(`serve-dist.mjs exited with ${code}:\n${output}`));
-    });
-  });
-  return { origin: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+/** Starts scripts/serve-dist.mjs on dist/ (scripts/dist-server.mjs). */
+function startServer() {
+  return startDistServer(dist);
 }
 
 /** The bytes the server sends for a URL to a browser that accepts brotli, and their encoding. */

@@ -13,13 +13,12 @@
 //     agents only) and in "Contact rate" (which changes every launch's contacts).
 // (The browser's own Event Timing, input to next paint, is no help here: headless Chromium
 // without a GPU takes 24 to 56 ms to paint a frame even for a pointer moving over the page.)
-import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "@playwright/test";
 import { generateRequests } from "../tests/perf/launch-requests.mjs";
+import { startDistServer } from "./dist-server.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const argv = process.argv.slice(2);
@@ -31,31 +30,6 @@ const count = Number(option("--count", 1000));
 const runs = Number(option("--runs", 5));
 const dist = resolve(root, option("--dist", "dist"));
 const FRAME_MS = 1000 / 60;
-
-function freePort() {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.on("error", fail);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => done(port));
-    });
-  });
-}
-
-async function serve(port) {
-  const server = spawn(process.execPath, [join(root, "scripts/serve-dist.mjs"), String(port), dist], { stdio: "ignore" });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  server.kill();
-  throw new Error("the static server did not start");
-}
 
 /**
  * Runs `act` in the page and returns the milliseconds of work before the browser can draw the
@@ -92,8 +66,7 @@ function stats(values) {
 const template = JSON.parse(readFileSync(join(root, "core/tests/golden/planner/request.json"), "utf8"));
 const files = generateRequests(template, count);
 const megabytes = files.reduce((s, f) => s + f.buffer.length, 0) / 1e6;
-const port = await freePort();
-const server = await serve(port);
+const server = await startDistServer(dist);
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
   args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
@@ -106,7 +79,7 @@ try {
   for (let run = 0; run < runs; run++) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${port}/staffing`);
+    await page.goto(`${server.origin}/staffing`);
     await page.getByTestId("keeping").getByText("Saved in this browser’s database.").waitFor({ timeout: 30_000 });
     await page.evaluate((count) => {
       window.__planned = new Promise((resolve) => {
@@ -142,7 +115,7 @@ try {
   }
 } finally {
   await browser.close();
-  server.kill();
+  server.stop();
 }
 
 const result = {

@@ -1,5 +1,6 @@
 //! Small shared pieces of the interface. They read the store and call the logic; no rules here.
 
+pub mod assumption_fields;
 pub mod blockers;
 pub mod cited;
 pub mod copy_button;

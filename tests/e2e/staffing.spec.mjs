@@ -114,7 +114,7 @@ test("three requests made on /launch, one imported twice and one with the number
   // The chart against the table, and the flagged day in the table.
   const rows = await expectChartMatchesTable(page);
   const flagged = rows.find((r) => r.date === sameDay);
-  expect(flagged.flags).toContain("Several launches");
+  expect(flagged.flags).toContain("several launches");
   expect(flagged.launching).toBe("Department of Examples: Benefits Portal; Bureau of Samples: Permits");
   expect(rows.every((r) => r.phoneAgents <= r.separate), "pooled agents never exceed separate ones").toBe(true);
   expect(rows.some((r) => r.phoneAgents < r.separate), "pooling saves agents on some day").toBe(true);

@@ -132,6 +132,19 @@ impl Plan {
         self.launches.iter().filter(|l| l.placed_on == date).map(|l| l.name.as_str()).collect()
     }
 
+    /// The flags of the day at `index`, in words (the CSV's and the page's table's).
+    pub fn flags_on(&self, index: usize) -> Vec<&'static str> {
+        let date = self.window.date(index);
+        let mut flags = Vec::new();
+        if self.spanish_days.contains(&date) {
+            flags.push("Spanish over share");
+        }
+        if self.crowded_days.iter().any(|(d, _)| *d == date) {
+            flags.push("several launches");
+        }
+        flags
+    }
+
     /// The day with the most phone agents (the earliest on a tie).
     pub fn busiest_day(&self) -> Option<usize> {
         let most = self.days.iter().map(|d| d.phone_agents).max()?;
@@ -485,13 +498,7 @@ pub fn plan_csv(plan: &Plan) -> String {
     out.push_str("\r\n");
     for (i, day) in plan.days.iter().enumerate() {
         let date = plan.window.date(i);
-        let mut flags = Vec::new();
-        if plan.spanish_days.contains(&date) {
-            flags.push("Spanish over share");
-        }
-        if plan.crowded_days.iter().any(|(d, _)| *d == date) {
-            flags.push("several launches");
-        }
+        let flags = plan.flags_on(i);
         let cells = [
             date.to_iso(),
             tenths(day.contacts()),

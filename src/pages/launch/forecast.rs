@@ -2,29 +2,15 @@
 //! editable assumptions.
 
 use super::*;
+use crate::components::assumption_fields::AssumptionFields;
 
 #[component]
 pub(super) fn ForecastSection(forecast: Memo<Forecast>, deploy_day: Signal<Option<i64>>, assumption_state: Memo<(Assumptions, Vec<(&'static str, String)>)>) -> impl IntoView {
     let record = use_store().record;
-    let assumptions_inputs = ASSUMPTIONS
-        .into_iter()
-        .map(|spec| {
-            let error = Signal::derive(move || assumption_state.with(|(_, errors)| errors.iter().find(|(k, _)| *k == spec.key).map(|(_, m)| m.clone())));
-            let value = move || record.with(|r| assumption_text(&r.launch.assumption_texts, spec.key));
-            let source = spec.default_id.and_then(|id| crate::logic::content::content().launch.staffing_defaults.iter().find(|d| d.id == id));
-            view! {
-                <div class="assumption">
-                    <Field id=format!("assumption-{}", spec.key) label=format!("{} ({})", spec.label, spec.unit)
-                        hint=source.map(|s| s.note.to_string()) hint_source=source.map(|s| s.cite.source) error=error let:control>
-                        <input class="usa-input usa-input--small" id=control.id inputmode="decimal"
-                            aria-describedby=move || control.described_by.get() aria-invalid=move || control.invalid.get()
-                            prop:value=value
-                            on:input=move |ev| record.update(|r| { r.launch.assumption_texts.insert(spec.key.to_string(), event_target_value(&ev)); }) />
-                    </Field>
-                </div>
-            }
-        })
-        .collect_view();
+    let texts = Signal::derive(move || record.with(|r| r.launch.assumption_texts.clone()));
+    let on_edit = Callback::new(move |(key, text): (&'static str, String)| record.update(|r| {
+        r.launch.assumption_texts.insert(key.to_string(), text);
+    }));
 
     view! {
         <section aria-labelledby="forecast-heading" class="forecast">
@@ -77,7 +63,7 @@ pub(super) fn ForecastSection(forecast: Memo<Forecast>, deploy_day: Signal<Optio
             </details>
             <h3>"Assumptions"</h3>
             <p>"Login.gov does not publish its handle time, intraday pattern or shrinkage; these are starting values a Login.gov reviewer can change. The forecast redraws as you type."</p>
-            <div class="assumptions">{assumptions_inputs}</div>
+            <AssumptionFields id_prefix="assumption" texts=texts state=assumption_state on_edit=on_edit />
         </section>
     }
 }

@@ -21,13 +21,13 @@ use crate::components::radio::Radio;
 use crate::logic::content::content;
 use crate::logic::export::DownloadFile;
 use crate::logic::launch::{
-    assumption_text, assumptions_from, calendar_download, choices, current_form, day_label, find_duplicate, forecast_input, ics_dtstamp, launch_request_text,
+    assumptions_from, calendar_download, choices, current_form, day_label, find_duplicate, forecast_input, ics_dtstamp, launch_request_text,
     next_deploy_dates, payload, submission_download, submission_file_name, validate, weekday_name, Duplicate, FieldKind, FormProblems, LaunchField, LaunchForm,
     SubmissionFormat, FORECAST_DAYS, RAMP_PHASED, YES,
 };
 use crate::logic::record::ReadinessRecord;
 use crate::logic::routes::{HOME, LAUNCH, SERVICE_LEVEL};
-use crate::logic::staffing::{forecast, Assumptions, Forecast, ASSUMPTIONS};
+use crate::logic::staffing::{forecast, Assumptions, Forecast};
 use crate::logic::text::format_count;
 use crate::outbox::{self, use_outbox, Endpoint, Outbox};
 use crate::store::{use_store, NoticeKind, Store};

@@ -199,11 +199,7 @@ impl Planner {
                     self.db.set_value(Some(db));
                     self.keeping.set(Keeping::Saved);
                 }
-                Err(error) => {
-                    self.db.set_value(Some(db));
-                    self.keep_in_memory(&error);
-                    self.db.set_value(None);
-                }
+                Err(error) => self.keep_in_memory(&error),
             }
         });
     }

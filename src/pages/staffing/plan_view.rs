@@ -139,13 +139,7 @@ fn PlanTable(plan: Memo<Option<Plan>>) -> impl IntoView {
                     .map(|i| {
                         let day = &p.days[i];
                         let date = p.window.date(i);
-                        let mut flags = Vec::new();
-                        if p.spanish_days.contains(&date) {
-                            flags.push("Spanish over the share");
-                        }
-                        if p.crowded_days.iter().any(|(d, _)| *d == date) {
-                            flags.push("Several launches");
-                        }
+                        let flags = p.flags_on(i);
                         view! {
                             <tr data-date=date.to_iso()>
                                 <th scope="row">{date.to_iso()}</th>
