@@ -20,6 +20,9 @@ async function look(page, path, whole) {
   }
   await page.goto(path);
   await appRendered(page);
+  // Every chunk in before the picture: with a hundred small chunks (issue 17), a late one could
+  // still be drawing its part in one screenshot and not in the other.
+  await page.waitForLoadState("networkidle");
   // A part that loads as it nears the screen (/launch's forecast) would arrive during one
   // screenshot and not the other: bring it in first, so its look is compared too.
   const lazyPart = page.locator("[data-lazy-part]");
