@@ -2,7 +2,7 @@
 //! [`Condition`], which holds or not for the agency's profile and service level.
 
 use crate::content::schema::{Condition, WhoSignsIn};
-use crate::vocab::{Audience, Level, Profile};
+use crate::vocab::{Audience, InPerson, Level, Profile};
 
 /// What a condition part means while the answer it needs is not known yet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,6 +30,7 @@ pub fn condition_holds(condition: &Condition, profile: &Profile, level: Option<L
         && part(condition.audience, audience, |wanted, audience| wanted == audience, unknown)
         && part(condition.partner_type, profile.partner_type, |wanted, partner| wanted == partner, unknown)
         && part(condition.certificate, certificate, |wanted, uses| wanted == uses, unknown)
+        && part(condition.in_person, profile.in_person.and_then(InPerson::enabled), |wanted, enabled| wanted == enabled, unknown)
         && condition.who_signs_in.is_none_or(|wanted| wanted == who_signs_in(profile.audience))
 }
 

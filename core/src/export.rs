@@ -162,6 +162,12 @@ pub fn header_facts(record: &ReadinessRecord, content: &Content, date_iso: &str)
     facts
 }
 
+/// The export's day, which dates its SAML paths; a date that does not parse (never one the
+/// portal writes) counts as the first day of the content's newest check.
+fn export_day(date_iso: &str) -> crate::dates::Date {
+    crate::dates::Date::parse_iso(date_iso).or_else(|| crate::dates::Date::parse_iso(crate::content::verified_range().1)).unwrap_or(crate::dates::Date { year: 2026, month: 12, day: 7 })
+}
+
 /// The text of a settings note or trap, by id.
 fn settings_text(content: &Content) -> impl Fn(&str) -> String + '_ {
     move |id: &str| content.service_levels.fact(id).map(|f| f.text.to_string()).unwrap_or_default()
@@ -174,7 +180,7 @@ pub fn record_json(record: &ReadinessRecord, content: &Content, date_iso: &str) 
     // Import ignores this summary: it is derived from the record.
     value["export_summary"] =
         serde_json::Value::Object(header_facts(record, content, date_iso).into_iter().map(|(k, v)| (k.to_string(), serde_json::Value::String(v))).collect());
-    if let Some(settings) = integration_settings(&content.service_levels, record.level(), &record.profile) {
+    if let Some(settings) = integration_settings(&content.service_levels, record.level(), &record.profile, export_day(date_iso)) {
         value["integration_settings"] = settings_json(&settings, &settings_text(content));
     }
     serde_json::to_string_pretty(&value).unwrap_or_else(|_| record::to_json(record))
@@ -195,7 +201,7 @@ pub fn markdown(record: &ReadinessRecord, content: &Content, date_iso: &str) -> 
         md.push_str(&format!("- {name}: {}\n", markdown_text(&value)));
     }
     md.push_str("\n## Integration settings to request\n\n");
-    match integration_settings(&content.service_levels, level, profile) {
+    match integration_settings(&content.service_levels, level, profile, export_day(date_iso)) {
         Some(settings) => md.push_str(&settings_markdown(&settings, &settings_text(content))),
         None => md.push_str("None yet: no service level is recommended or chosen.\n"),
     }
@@ -324,7 +330,7 @@ pub fn csv(record: &ReadinessRecord, content: &Content, date_iso: &str) -> Strin
                 w.note.as_str(),
                 w.evidence.as_str(),
                 item.owner,
-                item.cite.source,
+                item.cite.link().or(item.cite.basis.map(|b| b.label())).unwrap_or_default(),
             ]));
         }
     }

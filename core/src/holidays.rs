@@ -1,7 +1,8 @@
 //! U.S. federal holidays (5 U.S.C. 6103), as the days federal offices observe them.
 //!
-//! The portal treats these as days without Login.gov production deploys, so a launch date on
-//! one is refused. A holiday on a Saturday is observed the Friday before, one on a Sunday the
+//! Login.gov does not deploy on them: a regular deploy that falls on one is done on another day,
+//! so the portal warns about a deploy date on one (never refuses it) and leaves holidays out of
+//! the dates it suggests. A holiday on a Saturday is observed the Friday before, one on a Sunday the
 //! Monday after (5 U.S.C. 6103(b) and Executive Order 11582). That can move New Year's Day into
 //! the previous year: 1 January 2028 is a Saturday, observed on Friday 31 December 2027, so
 //! `federal_holidays(2027)` holds 2027-12-31 and `federal_holidays(2028)` has no New Year's Day.

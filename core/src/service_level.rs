@@ -6,7 +6,7 @@ use crate::vocab::Level;
 
 use serde::{Deserialize, Serialize};
 
-use super::vocab::Audience;
+use super::vocab::{Audience, InPerson};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -67,7 +67,7 @@ impl Question {
             Question::Cui => "access to controlled unclassified information (CUI)",
             Question::Financial => "financial transactions or banking information",
             Question::Records => "users requesting records",
-            Question::OthersData => "verifying other people's personal or health information",
+            Question::OthersData => "users verifying personal or health information, their own or someone else's",
         }
     }
 
@@ -77,7 +77,7 @@ impl Question {
             Question::Cui => "Ask your records or information security officer whether any information a signed-in user can see is marked or handled as CUI.",
             Question::Financial => "Check whether any step of the application moves money, takes payments or asks for bank account details, including in later releases you have planned.",
             Question::Records => "Check whether users can ask your agency for records through the application, for example case files or personal records.",
-            Question::OthersData => "Check whether a user ever confirms personal or health details about someone else, such as a dependant, a patient or a client.",
+            Question::OthersData => "Check whether a user ever confirms personal or health details, their own or someone else's (such as a dependant, a patient or a client).",
         }
     }
 }
@@ -145,7 +145,19 @@ impl AuthOption {
 /// A consequence of the level, by the id of the content fact that states it.
 pub const ALWAYS: [&str; 2] = ["sl-aal-is-a-setting", "sl-no-authorization"];
 /// What any identity verification asks of the agency (basic or IAL2).
-pub const IDV_CONSEQUENCES: [&str; 4] = ["sl-idv-failure-to-proof", "sl-idv-iaa", "sl-idv-aal2", "sl-idv-in-person"];
+pub const IDV_CONSEQUENCES: [&str; 3] = ["sl-idv-failure-to-proof", "sl-idv-iaa", "sl-idv-aal2"];
+
+/// What the level texts say about verifying in person, by content fact id: Login.gov offers it
+/// only for some partner agencies, so it is offered to users only where the agency says it is
+/// enabled; "not sure" and no answer say to ask the account manager. `None` for a level that
+/// verifies nobody.
+pub fn in_person_fact(level: Option<Level>, in_person: Option<InPerson>) -> Option<&'static str> {
+    level.is_some_and(Level::verifies_identity).then_some(match in_person {
+        Some(InPerson::Yes) => "sl-idv-in-person",
+        Some(InPerson::No) => "sl-idv-in-person-off",
+        Some(InPerson::NotSure) | None => "sl-idv-in-person-ask",
+    })
+}
 
 /// The consequences of a level, by content fact id.
 pub fn consequences(level: Option<Level>) -> Vec<&'static str> {

@@ -5,6 +5,7 @@
 //! where each is cited; this module only puts them together.
 
 use super::content::{Environment, ServiceLevelsFile};
+use super::dates::Date;
 use super::vocab::{Audience, OidcFlow, Profile, Protocol};
 use super::vocab::Level;
 use super::text::{encode_query_value, html_escape};
@@ -20,6 +21,26 @@ pub const EXAMPLE_REDIRECT_URI: &str = "https://app.agency.gov/auth/result";
 pub const EXAMPLE_STATE: &str = "A_NEW_RANDOM_STATE_OF_22_OR_MORE_CHARACTERS";
 pub const EXAMPLE_NONCE: &str = "A_NEW_RANDOM_NONCE_OF_22_OR_MORE_CHARACTERS";
 pub const EXAMPLE_CODE_CHALLENGE: &str = "YOUR_CODE_CHALLENGE";
+
+/// The year in Login.gov's SAML paths (`auth2026`, `metadata2026`) on a given day. Login.gov adds
+/// each year's paths, with a new signing certificate, in the spring, and the previous year's
+/// certificate expires on 1 April (content note `set-saml-year`): from January to March both
+/// years' paths may be in use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SamlYear {
+    pub current: i32,
+    /// True from January to March, while the previous year's paths still work.
+    pub changing_over: bool,
+}
+
+pub fn saml_year(today: Date) -> SamlYear {
+    SamlYear { current: today.year, changing_over: today.month <= 3 }
+}
+
+/// A SAML path from the content with its `{year}` filled in.
+pub fn with_saml_year(template: &str, year: i32) -> String {
+    template.replace("{year}", &year.to_string())
+}
 
 /// The settings of one sign-in: the whole application's, or, when the public and the workforce
 /// share it, each group's.
@@ -54,6 +75,11 @@ pub struct IntegrationSettings {
     pub scopes: Vec<String>,
     pub saml_sandbox_endpoint: String,
     pub saml_production_endpoint: String,
+    /// The year the SAML paths carry on the day the card was made.
+    pub saml_year: SamlYear,
+    /// Where production's IdP certificates are published: OIDC's keys, SAML's metadata.
+    pub oidc_production_certs: String,
+    pub saml_production_metadata: String,
     /// Ids of the settings notes (in `service_levels.json`) that apply, in the order shown.
     pub notes: Vec<&'static str>,
     /// Ids of the traps, one line each.
@@ -85,9 +111,10 @@ fn saml_xml(values: &[&str]) -> String {
     xml
 }
 
-/// The card for the level in force and the profile; `None` until a level is recommended or
-/// chosen, or when the content lacks a value (the host tests check it never does).
-pub fn integration_settings(content: &ServiceLevelsFile, level: Option<Level>, profile: &Profile) -> Option<IntegrationSettings> {
+/// The card for the level in force and the profile on the day `today` (the SAML paths carry its
+/// year); `None` until a level is recommended or chosen, or when the content lacks a value (the
+/// host tests check it never does).
+pub fn integration_settings(content: &ServiceLevelsFile, level: Option<Level>, profile: &Profile, today: Date) -> Option<IntegrationSettings> {
     let level = level?;
     let level_content = content.level(level)?;
     let public = content.aal(AAL_PUBLIC)?;
@@ -95,6 +122,7 @@ pub fn integration_settings(content: &ServiceLevelsFile, level: Option<Level>, p
     let oidc_sandbox = content.endpoint(Protocol::Oidc, Environment::Sandbox)?.url;
     let oidc_production = content.endpoint(Protocol::Oidc, Environment::Production)?.url;
     let pkce = profile.protocol == Some(Protocol::Oidc) && profile.oidc_flow == Some(OidcFlow::Pkce);
+    let year = saml_year(today);
 
     let (portal_aal, groups): (&str, Vec<(Option<&'static str>, &str)>) = match profile.audience {
         Some(Audience::Workforce) => (workforce.portal_label, vec![(None, workforce.value)]),
@@ -132,15 +160,19 @@ pub fn integration_settings(content: &ServiceLevelsFile, level: Option<Level>, p
         notes.push("set-scopes");
     }
     if show_saml {
-        notes.push("set-saml-refs");
+        notes.extend(["set-saml-refs", "set-saml-year"]);
     }
+    notes.push("set-idp-certificates");
     match profile.audience {
         Some(Audience::Both) => notes.push("set-workforce-per-request"),
         Some(Audience::Workforce) => notes.push("set-piv-only"),
         Some(Audience::NotSure) | None => notes.insert(0, "set-audience-unknown"),
         Some(Audience::Public) => {}
     }
-    let mut traps = vec!["trap-default-aal", "trap-deprecated"];
+    // A request without an AAL value gets the configuration's default AAL; every identity-
+    // verification value requires AAL2 anyway, so only IAL1 can fall to the AAL1 default.
+    let mut traps = if level == Level::Ial1Aal2 { vec!["trap-default-aal"] } else { Vec::new() };
+    traps.push("trap-deprecated");
     match level {
         Level::Ial2Aal2 => traps.extend(["trap-facial-match-preferred", "trap-verified-is-basic"]),
         Level::BasicIdv => traps.push("trap-verified-is-basic"),
@@ -156,8 +188,11 @@ pub fn integration_settings(content: &ServiceLevelsFile, level: Option<Level>, p
         show_oidc,
         show_saml,
         scopes: level_content.oidc_scopes.iter().map(|s| s.to_string()).collect(),
-        saml_sandbox_endpoint: content.endpoint(Protocol::Saml, Environment::Sandbox)?.url.to_string(),
-        saml_production_endpoint: content.endpoint(Protocol::Saml, Environment::Production)?.url.to_string(),
+        saml_sandbox_endpoint: with_saml_year(content.endpoint(Protocol::Saml, Environment::Sandbox)?.url, year.current),
+        saml_production_endpoint: with_saml_year(content.endpoint(Protocol::Saml, Environment::Production)?.url, year.current),
+        saml_year: year,
+        oidc_production_certs: content.idp_certificate(Protocol::Oidc)?.url.to_string(),
+        saml_production_metadata: with_saml_year(content.idp_certificate(Protocol::Saml)?.url, year.current),
         notes,
         traps,
     })
@@ -184,6 +219,10 @@ pub fn settings_markdown(settings: &IntegrationSettings, text: &dyn Fn(&str) -> 
     }
     if settings.show_saml {
         md.push_str(&format!("\nSAML endpoints: sandbox {}, production {}\n", settings.saml_sandbox_endpoint, settings.saml_production_endpoint));
+        md.push_str(&format!("\nProduction SAML metadata and certificate: {}\n", settings.saml_production_metadata));
+    }
+    if settings.show_oidc {
+        md.push_str(&format!("\nProduction OIDC certificates: {}\n", settings.oidc_production_certs));
     }
     if settings.show_oidc {
         md.push_str(&format!("\nOIDC scopes this level can return: {}\n", settings.scopes.join(", ")));
@@ -212,7 +251,8 @@ pub fn settings_json(settings: &IntegrationSettings, text: &dyn Fn(&str) -> Stri
             "saml_requested_authn_context": settings.show_saml.then(|| s.saml_xml.clone()),
         })).collect::<Vec<_>>(),
         "oidc_scopes": settings.show_oidc.then(|| settings.scopes.clone()),
-        "saml_endpoints": settings.show_saml.then(|| json!({"sandbox": settings.saml_sandbox_endpoint, "production": settings.saml_production_endpoint})),
+        "saml_endpoints": settings.show_saml.then(|| json!({"sandbox": settings.saml_sandbox_endpoint, "production": settings.saml_production_endpoint, "production_metadata": settings.saml_production_metadata})),
+        "oidc_production_certificates": settings.show_oidc.then(|| settings.oidc_production_certs.clone()),
         "notes": settings.notes.iter().map(|n| text(n)).collect::<Vec<_>>(),
         "traps": settings.traps.iter().map(|t| text(t)).collect::<Vec<_>>(),
     })

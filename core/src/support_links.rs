@@ -34,7 +34,8 @@ pub fn link_text(kind: LinkKind, lang: Lang) -> &'static str {
     }
 }
 
-/// Attribution parameters; both are needed, and both are trimmed.
+/// Attribution parameters, each trimmed. login.gov keeps each one on its own (identity-site's
+/// `query_params.js`), so either works without the other.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Attribution {
     pub agency: String,
@@ -42,18 +43,18 @@ pub struct Attribution {
 }
 
 impl Attribution {
+    /// True when at least one parameter is set.
     pub fn is_set(&self) -> bool {
-        !self.agency.trim().is_empty() && !self.integration.trim().is_empty()
+        !self.agency.trim().is_empty() || !self.integration.trim().is_empty()
     }
 
     fn query(&self) -> Option<String> {
-        self.is_set().then(|| {
-            format!(
-                "agency={}&integration={}",
-                encode_query_value(self.agency.trim()),
-                encode_query_value(self.integration.trim())
-            )
-        })
+        let parts: Vec<String> = [("agency", &self.agency), ("integration", &self.integration)]
+            .into_iter()
+            .filter(|(_, value)| !value.trim().is_empty())
+            .map(|(key, value)| format!("{key}={}", encode_query_value(value.trim())))
+            .collect();
+        (!parts.is_empty()).then(|| parts.join("&"))
     }
 }
 
@@ -66,7 +67,7 @@ pub fn base_url(links: &[Link], kind: LinkKind, lang: Lang) -> &str {
         .unwrap_or("https://login.gov/")
 }
 
-/// The link to give users, with attribution parameters when both are set.
+/// The link to give users, with whichever attribution parameters are set.
 pub fn build_url(links: &[Link], kind: LinkKind, lang: Lang, attribution: &Attribution) -> String {
     let base = base_url(links, kind, lang);
     match attribution.query() {
@@ -100,7 +101,7 @@ mod tests {
                     kind,
                     lang,
                     url: leak(format!("https://login.gov/{prefix}{path}/")),
-                    cite: crate::content::Citation { source: "", last_verified: "" },
+                    cite: crate::content::Citation { source: "", last_verified: "", basis: None },
                 });
             }
         }
@@ -117,9 +118,12 @@ mod tests {
             build_url(&links, LinkKind::Contact, Lang::Es, &attribution),
             "https://login.gov/es/contact/?agency=Dept%20of%20Examples%20%26%20Co&integration=benefits%2Fportal%3Fv%3D2%23x"
         );
-        // Only one parameter set: no parameters at all rather than half an attribution.
-        let half = Attribution { agency: "DOE".into(), integration: " ".into() };
-        assert_eq!(build_url(&links, LinkKind::CreateAccount, Lang::Fr, &half), "https://login.gov/fr/create-an-account/");
+        // Either parameter alone: login.gov keeps each on its own.
+        let agency_only = Attribution { agency: "DOE".into(), integration: " ".into() };
+        assert_eq!(build_url(&links, LinkKind::CreateAccount, Lang::Fr, &agency_only), "https://login.gov/fr/create-an-account/?agency=DOE");
+        let integration_only = Attribution { agency: String::new(), integration: "benefits-portal".into() };
+        assert_eq!(build_url(&links, LinkKind::Contact, Lang::En, &integration_only), "https://login.gov/contact/?integration=benefits-portal");
+        assert!(!Attribution { agency: " ".into(), integration: "\t".into() }.is_set());
     }
 
     #[test]

@@ -45,7 +45,7 @@ fn bundled_content_parses_into_every_section() {
     assert_eq!(c.support.links.len(), 12);
     assert_eq!(c.launch.fields.len(), LaunchField::ALL.len());
     assert_eq!(c.launch.fields.iter().filter(|f| !f.portal_label.is_empty()).count(), 14, "the Portal's 12 fields, its help-desk field shared by three");
-    assert_eq!(c.disagreements.len(), 6);
+    assert_eq!(c.disagreements.len(), 10);
     let (oldest, newest) = verified_range();
     assert!(!oldest.is_empty() && oldest <= newest);
 }
@@ -208,7 +208,7 @@ fn every_content_id_a_page_asks_for_exists() {
                 let id = &rest[..end];
                 let found = match id.split('-').next() {
                     Some("sl") => c.service_levels.fact(id).is_some(),
-                    Some("sup") => c.support.facts.iter().chain(c.support.agent_cannot).any(|f| f.id == id),
+                    Some("sup") => c.support.fact(id).is_some(),
                     Some("tl") => c.launch.fact(id).is_some(),
                     Some("ll") => c.launch.link(id).is_some(),
                     _ => panic!("a page asks for content id {id:?}, which has no known prefix"),
@@ -312,10 +312,10 @@ fn every_source_is_listed_and_no_cited_or_linked_url_only_redirects() {
 
 #[test]
 fn last_verified_dates_are_honest() {
-    // Nothing is verified in the future, and the facts re-read for the corrected fact list carry
-    // the day they were read.
+    // Nothing is verified in the future (the facts were last re-read against Login.gov's
+    // sources on 2026-12-07), and the facts re-read carry the day they were read.
     let (_, newest) = verified_range();
-    assert!(newest <= "2026-12-01", "{newest}");
+    assert!(newest <= "2026-12-07", "{newest}");
     for source in content().sources {
         assert!(source.last_verified >= "2026-11-23", "{}", source.id);
     }
@@ -420,4 +420,83 @@ fn a_dangling_reference_in_the_content_fails_the_build_with_a_clear_message() {
     std::fs::write(&launch, text).unwrap();
     let output = check_copy(&copy, &scratch.join("target"));
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+}
+
+/// Issue 25, mis-cited: a figure Login.gov does not publish never links a Login.gov page as its
+/// source. The six industry defaults are labelled as the portal's assumption and link nothing;
+/// the contact-form target is labelled an earlier Login.gov figure and links the old page that
+/// said it; the staffing fields the portal adds are labelled as the portal's; only the figures
+/// the User Support article publishes keep it as their source.
+#[test]
+fn no_figure_login_gov_does_not_publish_links_a_login_gov_page() {
+    use portal_core::content::PortalBasis;
+    let defaults = content().launch.staffing_defaults;
+    let published = ["sd-contact-rate", "sd-phone-share", "sd-form-share", "sd-spanish-agents"];
+    let industry = ["sd-service-level-target", "sd-answer-within", "sd-handle-time", "sd-interval", "sd-occupancy-cap", "sd-shrinkage"];
+    assert_eq!(defaults.len(), published.len() + industry.len() + 1, "a new default must be placed in one of these lists");
+    for d in defaults {
+        if published.contains(&d.id) {
+            assert_eq!((d.cite.basis, d.cite.link()), (None, Some("https://zendesk.login.gov/hc/en-us/articles/48564771289748-User-Support")), "{}", d.id);
+        } else if industry.contains(&d.id) {
+            assert_eq!((d.cite.basis, d.cite.link()), (Some(PortalBasis::IndustryDefault), None), "{}", d.id);
+            assert_eq!(PortalBasis::IndustryDefault.label(), "Portal assumption (industry default)");
+        } else {
+            assert_eq!(d.id, "sd-form-response-target");
+            assert_eq!(d.cite.basis, Some(PortalBasis::Historical));
+            let old = d.cite.link().unwrap();
+            assert!(old.starts_with("https://github.com/GSA-TTS/identity-site/blob/2ea7b0d3"), "{old}");
+            assert!(d.note.contains("2 business days") && d.note.contains("no longer"), "{}", d.note);
+        }
+    }
+    // "A month" is the portal's reading of "fewer than 1%", and says so.
+    let rate = defaults.iter().find(|d| d.id == "sd-contact-rate").unwrap();
+    assert!(rate.note.contains("portal's assumption"), "{}", rate.note);
+    // The fields the portal adds for staffing are the portal's, not Login.gov's form's.
+    for field in content().launch.fields.iter().filter(|f| f.id.starts_with("sf-")) {
+        assert_eq!((field.cite.basis, field.cite.link()), (Some(PortalBasis::PlanningField), None), "{}", field.id);
+        assert!(field.portal_label.is_empty(), "{}", field.id);
+    }
+    // The portal's advice and behaviour are labelled too.
+    for id in ["sup-confirm-parameters"] {
+        assert_eq!(content().support.fact(id).unwrap().cite.basis, Some(PortalBasis::Advice), "{id}");
+    }
+    for id in ["tl-portal-prefills", "tl-deploy-field"] {
+        let fact = content().launch.fact(id).unwrap();
+        assert_eq!((fact.cite.basis, fact.cite.link()), (Some(PortalBasis::Feature), None), "{id}");
+    }
+    // And the check refuses a portal statement that cites a page.
+    let files = files_with("launch.json", |t| {
+        t.replacen("\"portal_basis\": \"industry-default\",", "\"portal_basis\": \"industry-default\",\n      \"source\": \"https://zendesk.login.gov/hc/en-us/articles/48564771289748-User-Support\",", 1)
+    });
+    assert_found(&problems_of(&files), "the portal's own statement links no Login.gov page");
+    // A Login.gov statement without a source is still refused.
+    let files = files_with("launch.json", |t| t.replacen("      \"source\": \"https://developers.login.gov/production/\",\n", "", 1));
+    assert_found(&problems_of(&files), "missing source");
+}
+
+/// The agency and integration parameters are cited to the login.gov code that keeps them, and
+/// the page that says to confirm them is labelled as the portal's advice.
+#[test]
+fn the_link_parameters_cite_the_code_that_keeps_them() {
+    let support = &content().support;
+    assert!(support.fact("sup-agency-parameters").unwrap().cite.source.contains("identity-site/blob/") && support.fact("sup-agency-parameters").unwrap().cite.source.contains("query_params.js"));
+    assert!(support.fact("sup-parameters-contact-form").unwrap().cite.source.contains("populate_contact_form_agency.js"));
+    assert!(support.fact("sup-agency-parameters").unwrap().text.contains("7 days") && support.fact("sup-agency-parameters").unwrap().text.contains("without the other"));
+}
+
+/// The support page's three lists: what users do themselves (each with its help-center
+/// articles), what only the agency handles, and what nobody can do.
+#[test]
+fn every_thing_agents_cannot_do_says_who_does_it_instead() {
+    use portal_core::content::Instead;
+    let support = &content().support;
+    let ids = |who| support.limits_for(who).map(|l| l.id).collect::<Vec<_>>();
+    assert_eq!(ids(Instead::Agency), ["sup-cannot-linking-codes", "sup-cannot-agency-questions"]);
+    assert!(ids(Instead::Nobody).contains(&"sup-cannot-waive-deletion-wait") && ids(Instead::Nobody).contains(&"sup-cannot-waive-lockout"));
+    for limit in support.limits_for(Instead::User) {
+        assert!(!limit.help.is_empty(), "{}", limit.id);
+    }
+    assert_eq!(support.limits_for(Instead::User).count() + support.limits_for(Instead::Agency).count() + support.limits_for(Instead::Nobody).count(), support.agent_cannot.len());
+    let nobody = support.fact("sup-nobody-can").unwrap().text;
+    assert!(nobody.contains("not your help desk") && nobody.contains("24-hour") && nobody.contains("6-hour"), "{nobody}");
 }

@@ -241,9 +241,9 @@ fn deploy_date_edges() {
     assert!(message.contains("only 13 days away") && message.contains("2026-12-09 or later") && message.contains("two weeks"), "{message}");
     assert_eq!(from_wednesday.errors.len(), 1);
 
-    // With push-notification URLs, three weeks: 20 days is too soon, 21 is fine.
-    let (push_error, _) = deploy_problems("2026-12-10", true);
-    assert!(push_error.unwrap().contains("three weeks"));
+    // With push-notification URLs, three weeks may be needed: 16 days is a warning, 21 is fine.
+    let (push_error, push_warning) = deploy_problems("2026-12-10", true);
+    assert!(push_error.is_none() && push_warning.unwrap().contains("may need three weeks"));
     assert_eq!(deploy_problems("2026-12-15", true), (None, None));
     assert!(deploy_problems("2026-12-15", false).0.is_none());
 
@@ -311,6 +311,33 @@ fn next_deploy_dates_skip_weekdays_and_holidays() {
             assert!(check.error.is_none() && check.warning.is_none(), "{date:?}");
         }
     }
+}
+
+/// Issue 25, item 4: push-notification URLs *may* need three weeks, so 14 to 20 days with them
+/// is a warning that says why; 21 days is fine, and fewer than 14 is an error with or without them.
+#[test]
+fn the_push_notification_notice_is_a_warning_between_two_and_three_weeks() {
+    let deploy = d("2027-03-09"); // a Tuesday, no holiday
+    for (days, error, warning) in [(13, true, false), (14, false, true), (20, false, true), (21, false, false), (35, false, false)] {
+        let today = deploy.add_days(-days);
+        let check = check_deploy_date(&deploy.to_iso(), today, true);
+        assert_eq!(check.error.is_some(), error, "{days} days: {check:?}");
+        assert_eq!(check.warning.is_some(), warning, "{days} days: {check:?}");
+        if let Some(w) = &check.warning {
+            assert!(w.contains("may need three weeks") && w.contains("allow their domain"), "{w}");
+            assert!(w.contains(&format!("is {days} days away")), "{w}");
+        }
+        if let Some(e) = &check.error {
+            assert!(e.contains("two weeks"), "{e}");
+        }
+        // Without push URLs the same dates need only the two weeks.
+        let plain = check_deploy_date(&deploy.to_iso(), today, false);
+        assert_eq!((plain.error.is_some(), plain.warning), (error, None), "{days} days without push URLs");
+    }
+    // A holiday and short push notice: both warnings, no error.
+    let holiday = d("2027-11-11"); // Veterans Day, a Thursday
+    let check = check_deploy_date(&holiday.to_iso(), holiday.add_days(-15), true);
+    assert!(check.error.is_none() && check.warning.as_deref().is_some_and(|w| w.contains("three weeks") && w.contains("Veterans Day")), "{check:?}");
 }
 
 #[test]
@@ -1196,7 +1223,7 @@ fn launch_request_text_matches_its_golden_file() {
     let text = launch_request_text(&fixture_form(), &fixture_record());
     let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with("  ")).collect();
     assert_eq!(lines.len(), 3 + PORTAL_ORDER.len() + 2, "{text}");
-    assert!(lines[0].starts_with("Agency: ") && lines[1].starts_with("Application name: ") && lines[2] == "Service level: IAL2/AAL2");
+    assert!(lines[0].starts_with("Agency: ") && lines[1].starts_with("Application name: ") && lines[2] == "Service level: IAL2/AAL2 (Enhanced identity verification)");
     // The Partner Portal's labels, in its order.
     assert_eq!(lines[3], "IAA Number: LGABCFY210001-0001-0000");
     assert_eq!(lines[4], "Application URL: https://benefits.example.gov/start?lang=en&x=1");

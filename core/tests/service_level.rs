@@ -83,3 +83,44 @@ mod properties {
         }
     }
 }
+
+/// Issue 25, item 1: the level texts offer in-person verification only where the profile says it
+/// is enabled; "not sure" and no answer say to ask the account manager; "no" says users verify
+/// online. No level's own description promises a Post Office to every user.
+#[test]
+fn the_level_texts_mention_in_person_verification_only_where_it_is_enabled() {
+    use portal_core::content::content;
+    use portal_core::service_level::in_person_fact;
+    use portal_core::vocab::{InPerson, Level};
+    let levels = &content().service_levels;
+    for level in levels.levels {
+        for text in [level.user_does, level.agency_gets, level.when_to_choose, level.not_ial2].iter().chain(level.obligations) {
+            assert!(!text.contains("Post Office") && !text.contains("Postal") && !text.contains("in person"), "{:?}: {text}", level.id);
+        }
+    }
+    for level in [None, Some(Level::Ial1Aal2), Some(Level::BasicIdv), Some(Level::Ial2Aal2)] {
+        for answer in [None, Some(InPerson::Yes), Some(InPerson::No), Some(InPerson::NotSure)] {
+            let fact = in_person_fact(level, answer).map(|id| levels.fact(id).expect("the fact exists").text);
+            if !level.is_some_and(Level::verifies_identity) {
+                assert_eq!(fact, None, "{level:?}");
+                continue;
+            }
+            let text = fact.unwrap();
+            assert!(text.contains("only for some partner agencies") || answer == Some(InPerson::No), "{text}");
+            assert_eq!(text.contains("users can verify in person"), answer == Some(InPerson::Yes), "{answer:?}: {text}");
+            assert_eq!(text.contains("account manager"), matches!(answer, None | Some(InPerson::NotSure)), "{answer:?}: {text}");
+        }
+    }
+}
+
+/// Issue 25, mis-cited: Login.gov's IAL2 list asks about users' own PII or PHI and its IAL1 list
+/// about other people's, so the question's reason and its "not sure" guidance name both.
+#[test]
+fn the_personal_information_question_names_both_whose_information() {
+    use portal_core::service_level::{recommend, Answer, Answers, Question};
+    let answers = Answers { others_data: Some(Answer::Yes), ..Answers::default() };
+    assert!(recommend(&answers, None).reasons[0].contains("their own or someone else's"));
+    assert!(Question::OthersData.guidance().contains("their own or someone else's"));
+    let hint = portal_core::content::content().service_levels.questions.iter().find(|q| q.id == "others-data").unwrap().hint;
+    assert!(hint.contains("their own or someone else's") && hint.contains("users' own"), "{hint}");
+}

@@ -8,7 +8,13 @@ use portal_core::export;
 use portal_core::record::ReadinessRecord;
 use portal_core::vocab::{Audience, OidcFlow, Profile, Protocol};
 use portal_core::vocab::Level;
-use portal_core::settings::{integration_settings, IntegrationSettings};
+use portal_core::dates::Date;
+use portal_core::settings::{integration_settings, saml_year, IntegrationSettings};
+
+/// The day the cards below are made: the SAML paths carry its year.
+fn today() -> Date {
+    Date::parse_iso("2026-12-07").unwrap()
+}
 
 const AAL2: &str = "http://idmanagement.gov/ns/assurance/aal/2";
 const PHISHING_RESISTANT: &str = "http://idmanagement.gov/ns/assurance/aal/2?phishing_resistant=true";
@@ -70,7 +76,7 @@ fn param(url: &str, key: &str) -> Option<String> {
 
 fn card(level: Level, audience: Option<Audience>, protocol: Option<Protocol>, oidc_flow: Option<OidcFlow>) -> IntegrationSettings {
     let profile = Profile { audience, protocol, oidc_flow, ..Profile::default() };
-    integration_settings(&content().service_levels, Some(level), &profile).expect("a card for every level")
+    integration_settings(&content().service_levels, Some(level), &profile, today()).expect("a card for every level")
 }
 
 #[test]
@@ -147,8 +153,11 @@ fn the_card_for_every_level_audience_protocol_and_flow_matches_the_facts() {
                     for scope in identity_verified_scopes {
                         assert_eq!(c.scopes.iter().any(|s| s == scope), level.verifies_identity(), "{case}: {scope}");
                     }
-                    // The traps, one line each, always including the default AAL.
-                    assert!(c.traps.contains(&"trap-default-aal") && c.traps.contains(&"trap-deprecated"), "{case}");
+                    // The traps, one line each. A request without an AAL value gets the
+                    // configuration's default, which only matters for IAL1: every
+                    // identity-verification value requires AAL2.
+                    assert_eq!(c.traps.contains(&"trap-default-aal"), level == Level::Ial1Aal2, "{case}");
+                    assert!(c.traps.contains(&"trap-deprecated"), "{case}");
                     assert_eq!(c.traps.contains(&"trap-facial-match-preferred"), level == Level::Ial2Aal2, "{case}");
                     assert_eq!(c.traps.contains(&"trap-verified-is-basic"), level.verifies_identity(), "{case}");
                     // Workforce guidance: never forced on the public.
@@ -160,6 +169,9 @@ fn the_card_for_every_level_audience_protocol_and_flow_matches_the_facts() {
                     }
                     assert_eq!(c.saml_sandbox_endpoint, "https://idp.int.identitysandbox.gov/api/saml/auth2026");
                     assert_eq!(c.saml_production_endpoint, "https://secure.login.gov/api/saml/auth2026");
+                    assert_eq!(c.saml_production_metadata, "https://secure.login.gov/api/saml/metadata2026");
+                    assert_eq!(c.oidc_production_certs, "https://secure.login.gov/api/openid_connect/certs");
+                    assert_eq!(c.notes.contains(&"set-saml-year"), c.show_saml, "{case}");
                 }
             }
         }
@@ -169,7 +181,7 @@ fn the_card_for_every_level_audience_protocol_and_flow_matches_the_facts() {
 
 #[test]
 fn no_card_before_a_level_and_never_a_deprecated_or_not_ial2_value_for_ial2() {
-    assert!(integration_settings(&content().service_levels, None, &Profile::default()).is_none());
+    assert!(integration_settings(&content().service_levels, None, &Profile::default(), today()).is_none());
     for audience in [Some(Audience::Public), Some(Audience::Workforce), Some(Audience::Both)] {
         let c = card(Level::Ial2Aal2, audience, None, None);
         for sign_in in &c.sign_ins {
@@ -210,4 +222,30 @@ fn the_card_follows_the_agencys_own_choice_and_appears_in_the_exports() {
     assert_eq!(json["integration_settings"]["sign_ins"][0]["saml_requested_authn_context"], serde_json::Value::Null, "OIDC only");
     // The exported JSON imports back as the same record: the card is derived, not stored.
     assert_eq!(portal_core::record::import(&export::record_json(&record, content(), "2026-12-02")), Ok(record));
+}
+
+/// The SAML paths carry the year of the day the card is made, never one written into the
+/// content: the same card made on another day names that day's year.
+#[test]
+fn the_saml_year_follows_the_date() {
+    let profile = Profile { protocol: Some(Protocol::Saml), ..Profile::default() };
+    for (day, year, changing_over) in [("2026-12-31", 2026, false), ("2027-01-01", 2027, true), ("2027-03-31", 2027, true), ("2027-04-01", 2027, false), ("2031-06-15", 2031, false)] {
+        let date = Date::parse_iso(day).unwrap();
+        assert_eq!(saml_year(date).current, year, "{day}");
+        assert_eq!(saml_year(date).changing_over, changing_over, "{day}");
+        let c = integration_settings(&content().service_levels, Some(Level::Ial1Aal2), &profile, date).unwrap();
+        assert_eq!(c.saml_production_endpoint, format!("https://secure.login.gov/api/saml/auth{year}"), "{day}");
+        assert_eq!(c.saml_sandbox_endpoint, format!("https://idp.int.identitysandbox.gov/api/saml/auth{year}"), "{day}");
+        assert_eq!(c.saml_production_metadata, format!("https://secure.login.gov/api/saml/metadata{year}"), "{day}");
+    }
+    // The exports date the paths by the export's day.
+    let mut record = ReadinessRecord { profile, ..ReadinessRecord::default() };
+    record.service_level.chosen = Some(Level::Ial1Aal2);
+    record.service_level.override_reason = "Risk assessment".into();
+    let md = export::markdown(&record, content(), "2028-02-10");
+    assert!(md.contains("https://secure.login.gov/api/saml/auth2028") && md.contains("metadata2028") && !md.contains("auth2026"), "{md}");
+    // The content holds no year of its own for any SAML path.
+    for e in content().service_levels.endpoints.iter().chain(content().service_levels.idp_certificates) {
+        assert!(!e.url.contains("2026"), "{}", e.url);
+    }
 }

@@ -55,6 +55,7 @@ fn input(lang: Lang, level: Level) -> EmailInput {
         lang,
         attribution: Attribution { agency: "DOE".into(), integration: "benefits-portal".into() },
         audience: Some(Audience::Public),
+        in_person: false,
     }
 }
 
@@ -205,6 +206,7 @@ fn hostile_values_are_escaped_in_html() {
             lang,
             attribution: Attribution { agency: "\"><script>".into(), integration: "x&y".into() },
             audience: None,
+            in_person: true,
         };
         let e = launch_email(&i, content().support.links);
         for raw in ["<script", "<img", "<b>", "\"Co\"", "'x'", "javascript:x\"", "& co", "& \""] {
@@ -476,7 +478,9 @@ fn the_faq_and_email_follow_who_signs_in() {
     let (faq, email) = text_of(Some(Audience::Public));
     for text in [&faq, &email] {
         assert!(!text.contains("phishing-resistant") && !text.contains("PIV"), "{text}");
-        assert!(text.contains("personal email address rather than a work email") || text.contains("personal email address, not a work email"), "{text}");
+        // New users: a personal address they control; existing users: the one the agency asks for.
+        assert!(text.contains("do not have a Benefits Portal profile yet, use a personal email address that you control rather than a work address"), "{text}");
+        assert!(text.contains("Department of Examples asks you to use") && text.contains("Never use an address you share with someone else"), "{text}");
     }
     assert!(faq.contains("benefits"));
 
@@ -579,13 +583,13 @@ mod properties {
         #[test]
         fn the_email_and_faq_carry_typed_text_but_no_markup(
             agency in hostile(), application in hostile(), window in hostile(), help_desk in hostile(),
-            link_agency in hostile(), link_integration in hostile(), lang in 0usize..4, level in any_level(),
+            link_agency in hostile(), link_integration in hostile(), lang in 0usize..4, level in any_level(), in_person in any::<bool>(),
         ) {
             let links = &content().support.links;
             let attribution = Attribution { agency: link_agency.clone(), integration: link_integration.clone() };
-            let input = EmailInput { agency: agency.clone(), application: application.clone(), launch_window: window, level, help_desk, lang: Lang::ALL[lang], attribution: attribution.clone(), audience: None };
+            let input = EmailInput { agency: agency.clone(), application: application.clone(), launch_window: window, level, help_desk, lang: Lang::ALL[lang], attribution: attribution.clone(), audience: None, in_person };
             let email = launch_email(&input, links);
-            let plain = launch_email(&EmailInput { lang: Lang::ALL[lang], level, ..EmailInput::default() }, links);
+            let plain = launch_email(&EmailInput { lang: Lang::ALL[lang], level, in_person, ..EmailInput::default() }, links);
             prop_assert_eq!(email.html.matches('<').count(), plain.html.matches('<').count(), "typed text adds no markup to the email");
 
             let message = eml(&email, Lang::ALL[lang]);
@@ -625,10 +629,12 @@ mod properties {
                 let url = build_url(links, kind, Lang::ALL[lang], &attribution);
                 prop_assert!(url.bytes().all(|b| b.is_ascii_graphic()), "{}", url);
                 if attribution.is_set() {
+                    // Each parameter that is set, and only those, decodes back to what was typed.
                     let query = url.split_once('?').unwrap().1;
-                    let (a, i) = query.split_once('&').unwrap();
-                    prop_assert_eq!(percent_decode(a.strip_prefix("agency=").unwrap()), link_agency.trim());
-                    prop_assert_eq!(percent_decode(i.strip_prefix("integration=").unwrap()), link_integration.trim());
+                    let pairs: Vec<(&str, String)> = query.split('&').map(|p| p.split_once('=').unwrap()).map(|(k, v)| (k, percent_decode(v))).collect();
+                    let expected: Vec<(&str, String)> = [("agency", link_agency.trim()), ("integration", link_integration.trim())]
+                        .into_iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| (k, v.to_string())).collect();
+                    prop_assert_eq!(pairs, expected);
                 } else {
                     prop_assert!(!url.contains('?'));
                 }
@@ -636,5 +642,47 @@ mod properties {
                 prop_assert_eq!((html.matches('<').count(), html.matches('"').count()), (2, 4));
             }
         }
+    }
+}
+
+/// Issue 25, item 1: Login.gov offers in-person verification only to some partner agencies, so the
+/// FAQ and the email mention the Post Office only when the profile says it is enabled; "not
+/// sure", "no" and no answer leave it out. Item 7: verification names the passport (online) and
+/// "a phone number or mailing address", never a state ID alone, in every language.
+#[test]
+fn in_person_verification_appears_only_where_it_is_enabled() {
+    use portal_core::vocab::InPerson;
+    let support = &content().support;
+    let post_office = ["Post Office", "Servicio Postal", "U.S. Postal Service", "美国邮政局"];
+    let mentions = |text: &str| post_office.iter().any(|p| text.contains(p));
+    for level in Level::ALL {
+        for answer in [None, Some(InPerson::Yes), Some(InPerson::No), Some(InPerson::NotSure)] {
+            let enabled = answer == Some(InPerson::Yes);
+            let expected = enabled && level.verifies_identity();
+            let profile = Profile { in_person: answer, ..faq_profile("Department of Examples", "Benefits Portal") };
+            let faq: String = faq_items(support, &profile, Some(level)).iter().map(|f| format!("{} {}\n", f.question, f.answer)).collect();
+            assert_eq!(mentions(&faq), expected, "FAQ {level:?} {answer:?}:\n{faq}");
+            assert_eq!(faq.contains("Can I verify my identity in person?"), expected);
+            for lang in Lang::ALL {
+                let e = launch_email(&EmailInput { in_person: enabled, ..input(lang, level) }, support.links);
+                assert_eq!(mentions(&e.text), expected, "{} {level:?} {answer:?}:\n{}", lang.id(), e.text);
+                assert_eq!(mentions(&e.html), expected, "{} {level:?} html", lang.id());
+            }
+        }
+    }
+    // What verifying takes, in every language: the passport, the SSN, a phone number or address.
+    let passport = [("en", "U.S. passport"), ("es", "pasaporte de EE. UU."), ("fr", "passeport américain"), ("zh", "美国护照")];
+    let phone_or_address = [("en", "phone number or mailing address"), ("es", "número de teléfono o una dirección postal"), ("fr", "numéro de téléphone ou une adresse postale"), ("zh", "电话号码或邮寄地址")];
+    for level in [Level::BasicIdv, Level::Ial2Aal2] {
+        for lang in Lang::ALL {
+            let text = launch_email(&input(lang, level), support.links).text;
+            for table in [&passport, &phone_or_address] {
+                let (_, words) = table.iter().find(|(id, _)| *id == lang.id()).unwrap();
+                assert!(text.contains(words), "{} {level:?} lacks {words:?}:\n{text}", lang.id());
+            }
+        }
+        let faq: String = faq_items(support, &faq_profile("A", "B"), Some(level)).iter().map(|f| f.answer.clone()).collect();
+        assert!(faq.contains("U.S. passport") && faq.contains("phone number or mailing address"), "{faq}");
+        assert!(!faq.contains("state-issued ID,") && !faq.contains("current address"), "{faq}");
     }
 }

@@ -30,7 +30,7 @@ pub fn AssumptionFields(
             view! {
                 <div class="assumption">
                     <Field id=format!("{id_prefix}-{}", spec.key) label=format!("{} ({})", spec.label, spec.unit)
-                        hint=source.map(|s| s.note.to_string()) hint_source=source.map(|s| s.cite.source) error=error let:control>
+                        hint=source.map(|s| s.note.to_string()) hint_source=source.map(|s| s.cite) error=error let:control>
                         <input class="usa-input usa-input--small" id=control.id inputmode="decimal"
                             aria-describedby=move || control.described_by.get() aria-invalid=move || control.invalid.get()
                             prop:value=value

@@ -6,7 +6,9 @@
 
 use leptos::prelude::*;
 
+use crate::components::cited::SourceLink;
 use crate::components::length_note::LengthNote;
+use crate::logic::content::Citation;
 
 /// What the control inside a [`Field`] carries: its id, and the `aria-describedby` and
 /// `aria-invalid` values the field works out.
@@ -25,9 +27,9 @@ pub fn Field<F, IV>(
     #[prop(into)] id: String,
     #[prop(into)] label: String,
     #[prop(optional, into)] hint: MaybeProp<String>,
-    /// A source link after the hint, for hints that state a cited fact.
+    /// Where the hint's fact comes from, after the hint: a source link or the portal's label.
     #[prop(optional_no_strip)]
-    hint_source: Option<&'static str>,
+    hint_source: Option<Citation>,
     #[prop(optional, into)] error: MaybeProp<String>,
     #[prop(optional, into)] warning: MaybeProp<String>,
     /// The text whose length the field watches: it then shows a length note under the control.
@@ -60,7 +62,7 @@ struct FieldParts {
     id: String,
     label: String,
     hint: MaybeProp<String>,
-    hint_source: Option<&'static str>,
+    hint_source: Option<Citation>,
     error: MaybeProp<String>,
     warning: MaybeProp<String>,
     length_of: Option<Signal<String>>,
@@ -99,7 +101,7 @@ impl FieldParts {
             view! {
                 <span class="usa-hint" id=format!("{id}-hint")>
                     {move || hint.get()}
-                    {hint_source.map(|source| view! { " "<a class="usa-link source-link" href=source rel="external noopener">"Source"</a> })}
+                    {hint_source.map(|cite| view! { " "<SourceLink cite=cite /> })}
                 </span>
             }
         });

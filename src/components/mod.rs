@@ -6,6 +6,7 @@ pub mod cited;
 pub mod copy_button;
 pub mod deferred;
 pub mod field;
+pub mod in_person_question;
 pub mod lazy_page;
 pub mod lazy_part;
 pub mod length_note;

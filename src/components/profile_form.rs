@@ -2,11 +2,12 @@ use leptos::prelude::*;
 
 use crate::components::radio::Radio;
 use crate::components::field::Field;
+use crate::components::in_person_question::InPersonQuestion;
 use crate::logic::vocab::{Audience, OidcFlow, PartnerType, Protocol};
 use crate::store::use_store;
 
-/// Agency, application, partner type, protocol (and OIDC flow) and audience: the answers every
-/// later section reads.
+/// Agency, application, partner type, protocol (and OIDC flow), audience and, unless the level
+/// verifies nobody, in-person verification: the answers every later section reads.
 /// Each change is written to the record at once, and so saved.
 #[component]
 pub fn ProfileForm() -> impl IntoView {
@@ -91,6 +92,10 @@ pub fn ProfileForm() -> impl IntoView {
                 </Field>
             </div>
             <Field id="profile-audience" label="Who will sign in" group=true let:_control>{audience_choices}</Field>
+            // Only a level that verifies identity can offer it; hidden, not removed, like the flow.
+            <div hidden=move || !record.with(|r| r.level().is_none_or(|l| l.verifies_identity()))>
+                <InPersonQuestion id="profile-in-person" />
+            </div>
         </form>
     }
 }

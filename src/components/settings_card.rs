@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::browser;
+use crate::components::cited::SourceLink;
 use crate::components::copy_button::CopyButton;
 use crate::logic::content::content;
 use crate::logic::settings::{integration_settings, IntegrationSettings};
@@ -12,10 +14,6 @@ use crate::store::use_store;
 /// The text of a settings note or trap, by id (the host tests check each id exists).
 pub fn settings_text(id: &str) -> String {
     content().service_levels.fact(id).map(|f| f.text.to_string()).unwrap_or_default()
-}
-
-fn source_of(id: &str) -> Option<String> {
-    content().service_levels.fact(id).map(|f| f.cite.source.to_string())
 }
 
 /// One value: a label, the value in a code block, and a copy button named after both the value
@@ -39,7 +37,7 @@ fn Value(label: String, value: String, id: String, who: Option<&'static str>) ->
 }
 
 fn card_view(settings: IntegrationSettings) -> AnyView {
-    let level = content().service_levels.level(settings.level).map(|l| l.name).unwrap_or_default();
+    let level = settings.level.name();
     let two = settings.sign_ins.len() > 1;
     let sign_ins = settings
         .sign_ins
@@ -63,16 +61,31 @@ fn card_view(settings: IntegrationSettings) -> AnyView {
         })
         .collect_view();
     let note = |id: &'static str| {
-        let href = source_of(id).unwrap_or_default();
-        view! { <li>{settings_text(id)}" "<a class="usa-link source-link" href=href rel="external noopener">"Source"</a></li> }
+        let cite = content().service_levels.fact(id).map(|f| f.cite);
+        view! { <li>{settings_text(id)}{cite.map(|cite| view! { " "<SourceLink cite=cite /> })}</li> }
     };
     let notes = settings.notes.iter().map(|id| note(id)).collect_view();
     let traps = settings.traps.iter().map(|id| note(id)).collect_view();
+    let year = settings.saml_year;
     let endpoints = settings.show_saml.then(|| {
         view! {
-            <p>"SAML endpoints: sandbox "<code>{settings.saml_sandbox_endpoint.clone()}</code>", production "<code>{settings.saml_production_endpoint.clone()}</code>"."</p>
+            <p data-testid="saml-endpoints">"SAML endpoints: sandbox "<code>{settings.saml_sandbox_endpoint.clone()}</code>", production "<code>{settings.saml_production_endpoint.clone()}</code>"."</p>
+            {year.changing_over.then(|| view! {
+                <p data-testid="saml-changeover">{format!(
+                    "Until 1 April {}, the {} paths (auth{}, metadata{}) still work: check the developer guide for when the {} paths are live, and move to them before then.",
+                    year.current, year.current - 1, year.current - 1, year.current - 1, year.current
+                )}</p>
+            })}
         }
     });
+    let certificates = view! {
+        <p data-testid="idp-certificates">"Production IdP certificates: "
+            {settings.show_oidc.then(|| view! { "OIDC "<code>{settings.oidc_production_certs.clone()}</code> })}
+            {(settings.show_oidc && settings.show_saml).then_some(", ")}
+            {settings.show_saml.then(|| view! { "SAML metadata "<code>{settings.saml_production_metadata.clone()}</code> })}
+            "."
+        </p>
+    };
     let scopes = settings.show_oidc.then(|| {
         view! { <p data-testid="settings-scopes">"OIDC scopes this level can return data for: "{settings.scopes.join(", ")}"."</p> }
     });
@@ -85,6 +98,7 @@ fn card_view(settings: IntegrationSettings) -> AnyView {
         <ul class="usa-list settings-notes">{notes}</ul>
         {sign_ins}
         {endpoints}
+        {certificates}
         {scopes}
         <h4>"Traps"</h4>
         <ul class="usa-list settings-traps" data-testid="settings-traps">{traps}</ul>
@@ -96,7 +110,8 @@ fn card_view(settings: IntegrationSettings) -> AnyView {
 #[component]
 pub fn SettingsCard(#[prop(into)] heading_id: String) -> impl IntoView {
     let record = use_store().record;
-    let settings = Memo::new(move |_| record.with(|r| integration_settings(&content().service_levels, r.level(), &r.profile)));
+    let today = browser::today();
+    let settings = Memo::new(move |_| record.with(|r| integration_settings(&content().service_levels, r.level(), &r.profile, today)));
     view! {
         <section class="settings-card" aria-labelledby=heading_id.clone() id="integration-settings" data-testid="settings-card">
             <h2 id=heading_id.clone()>"Integration settings to request"</h2>

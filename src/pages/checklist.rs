@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::blockers::{use_scope, Blockers};
+use crate::components::cited::{Cited, SourceLink};
 use crate::components::deferred::Deferred;
 use crate::components::field::Field;
 use crate::components::page::PageHeading;
@@ -68,6 +69,8 @@ fn PhaseSection(phase: &'static Phase, scope: Memo<Scope>) -> impl IntoView {
         <section class="phase" aria-labelledby=labelled_by id=phase.id>
             <h2 id=heading_id>{phase.title}</h2>
             <p class="phase__summary">{phase.summary}</p>
+            // The production steps are the sandbox Portal's today; Login.gov is moving them.
+            {(phase.id == "phase-production").then(|| content().launch.fact("tl-production-portal").map(|fact| view! { <p data-testid="production-portal"><Cited fact=fact /></p> }))}
             <p class="phase__progress" data-testid=format!("progress-{}", phase.id)>{progress}</p>
             <For each=items key=|item| item.id let:item>
                 <ItemCard item=item />
@@ -159,7 +162,7 @@ fn ItemCard(item: &'static ChecklistItem) -> impl IntoView {
             })}
             <p class="checklist-item__meta">
                 "Usually done by: "{item.owner}". "
-                <a class="usa-link source-link" href=item.cite.source rel="external noopener">"Source"<span class="usa-sr-only">{format!(" for {}", item.title)}</span></a>
+                <SourceLink cite=item.cite about=item.title.to_string() />
             </p>
             <fieldset class="usa-fieldset">
                 <legend class="usa-legend usa-legend--small">"Status"<span class="usa-sr-only">{format!(" of {}", item.title)}</span></legend>

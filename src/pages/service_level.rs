@@ -7,7 +7,8 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::browser;
-use crate::components::cited::Cited;
+use crate::components::cited::{Cited, SourceLink};
+use crate::components::in_person_question::InPersonQuestion;
 use crate::components::field::Field;
 use crate::components::page::PageHeading;
 use crate::components::radio::Radio;
@@ -15,7 +16,7 @@ use crate::components::settings_card::SettingsCard;
 use crate::logic::content::{content, Fact};
 use crate::logic::vocab::Audience;
 use crate::logic::routes::SERVICE_LEVEL;
-use crate::logic::service_level::{decode_query, encode_query, override_reason_error, Answer, Question, SharedAnswers};
+use crate::logic::service_level::{decode_query, encode_query, in_person_fact, override_reason_error, Answer, Question, SharedAnswers};
 use crate::logic::vocab::Level;
 use crate::store::{use_store, NoticeKind};
 
@@ -64,7 +65,7 @@ fn Explainer() -> impl IntoView {
                 <ul class="usa-list">
                     {level.obligations.iter().map(|o| view! { <li>{*o}</li> }).collect_view()}
                 </ul>
-                <p><a class="usa-link source-link" href=level.cite.source rel="external noopener">"Source: Login.gov partners, Our services"</a></p>
+                <p><SourceLink cite=level.cite named=true /></p>
             </article>
         }
     };
@@ -81,6 +82,9 @@ fn Explainer() -> impl IntoView {
             <h3>"Identity documents"</h3>
             <p><Cited named=true fact=fact("sl-idv-documents") />" "<Cited named=true fact=fact("sl-idv-needs") /></p>
             <p><Cited named=true fact=fact("sl-idv-documents-faq") /></p>
+            <p><Cited named=true fact=fact("sl-facial-match-again") /></p>
+            <h3>"Verifying in person"</h3>
+            <InPersonAnswer />
             <h3>"AAL is a setting you choose"</h3>
             <p><Cited named=true fact=fact("sl-aal-is-a-setting") /></p>
             <p><Cited named=true fact=fact("sl-no-single-factor") /></p>
@@ -103,6 +107,20 @@ fn Explainer() -> impl IntoView {
             </ul>
             <p><Cited named=true fact=fact("sl-rev3") /></p>
         </section>
+    }
+}
+
+/// What the guide says about verifying in person for the profile's answer, and the question.
+#[component]
+fn InPersonAnswer() -> impl IntoView {
+    let record = use_store().record;
+    // Any level that verifies identity: the explainer speaks of both basic and IAL2.
+    let text = move || record.with(|r| in_person_fact(Some(Level::Ial2Aal2), r.profile.in_person)).map(|id| view! { <Cited named=true fact=fact(id) /> });
+    view! {
+        <p data-testid="in-person-text">{text}</p>
+        <form class="usa-form usa-form--large" on:submit=|ev| ev.prevent_default()>
+            <InPersonQuestion id="service-level-in-person" />
+        </form>
     }
 }
 
@@ -192,6 +210,7 @@ fn RecommendationPanel() -> impl IntoView {
         recommendation
             .with(|r| r.consequences.clone())
             .into_iter()
+            .chain(record.with(|r| in_person_fact(recommendation.with(|rec| rec.level), r.profile.in_person)))
             .map(|id| view! { <li><Cited named=true fact=fact(id) /></li> })
             .collect_view()
     };

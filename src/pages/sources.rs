@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::page::PageHeading;
-use crate::logic::content::content;
+use crate::logic::content::{content, PortalBasis};
 use crate::logic::routes::SOURCES;
 
 /// Every public source the portal's facts cite, with what the portal uses it for.
@@ -47,6 +47,10 @@ pub fn SourcesPage() -> impl IntoView {
         <PageHeading title=SOURCES.title />
         <p>
             "Every Login.gov rule in this portal comes from one of these public pages. The portal words each fact in its own plain language and links to the page it comes from; when a source and the portal disagree, the source wins. Each source’s date is the day someone last read it for the facts it supports."
+        </p>
+        <p data-testid="portal-basis-labels">
+            "Some statements are the portal’s own, not Login.gov’s: a figure Login.gov does not publish, a field the portal adds for staffing, its advice, or what it does. They carry one of these labels where a source link would be, so no link points at a page that does not say what is cited: "
+            {PortalBasis::ALL.iter().map(|b| b.label()).collect::<Vec<_>>().join("; ")}"."
         </p>
         <div class="usa-table-container--scrollable" tabindex="0" role="region" aria-label="Sources table">
             <table class="usa-table usa-table--borderless">

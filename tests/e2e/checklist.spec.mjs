@@ -238,7 +238,7 @@ test("the CSV and Markdown downloads hold the checklist", async ({ page }, testI
   expect(csvFile.name).toMatch(/^readiness-department-of-examples-benefits-portal-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = csvFile.text;
   expect(csv.startsWith('\ufeff"Agency","Department of Examples"')).toBe(true);
-  for (const fact of ['"Application","Benefits Portal"', '"Protocol","SAML"', '"Recommended service level","IAL2/AAL2"', '"Overall sign-off","not signed off yet"'])
+  for (const fact of ['"Application","Benefits Portal"', '"Protocol","SAML"', '"Recommended service level","IAL2/AAL2 (Enhanced identity verification)"', '"Overall sign-off","not signed off yet"'])
     expect(csv).toContain(fact);
   expect(csv).toContain('"Phase","Item id","Item","Requirement","Applies","Status","Counts as complete"');
   expect(csv).toContain('"Agreement","chk-iaa-signed","Get a signed IAA that lists this application","required","yes","Done"');

@@ -651,8 +651,9 @@ test("an imported record with hostile text in every field renders safely on ever
   expect(csv.flat().some((c) => c.startsWith("'\r=1+1"))).toBe(true);
   expectInertMarkdown((await downloadText(page, "Download Markdown", testInfo)).text, [record.profile.agency, record.service_level.override_reason]);
   const again = JSON.parse((await downloadText(page, "Download JSON record", testInfo)).text);
-  // The record was version 5: it migrates, gaining the partner type and OIDC flow, unanswered.
-  expect(again.profile).toEqual({ ...record.profile, partner_type: null, oidc_flow: null });
+  // The record was version 5: it migrates, gaining the partner type, the OIDC flow and whether
+  // users can verify in person, all unanswered.
+  expect(again.profile).toEqual({ ...record.profile, partner_type: null, oidc_flow: null, in_person: null });
   expect(again.launch.form.help_desk_other).toBe(record.launch.form.help_desk_contact);
   expect(again.checklist.items).toEqual(record.checklist.items);
   expect(again.support).toEqual(record.support);

@@ -337,3 +337,24 @@ test("the same unchanged request is not submitted twice, and receipts show the r
   await submit.click();
   await expect(receipts.locator("li")).toHaveCount(2);
 });
+
+test("with push-notification URLs, a deploy date 14 to 20 days ahead is a warning that says why", async ({ page }) => {
+  await fillLaunchForm(page);
+  await expect(page.getByTestId("deploy-date-field")).toContainText("no field for a deploy date");
+  await page.locator('label[for="launch-push_notifications-yes"]').click();
+  // The first Tuesday or Thursday 14 to 20 days away.
+  let days = 14;
+  while (![2, 4].includes(new Date(`${isoDaysAhead(days)}T12:00:00Z`).getUTCDay())) days++;
+  const deploy = page.getByLabel("Requested deploy date");
+  await deploy.fill(isoDaysAhead(days));
+  await page.getByLabel("Desired launch date").fill(isoDaysAhead(days + 7));
+  const warning = page.locator("#launch-deploy_date-warning");
+  await expect(warning).toContainText("may need three weeks");
+  await expect(warning).toContainText("allow their domain");
+  await expect(page.locator("#launch-deploy_date-error")).toHaveCount(0);
+  await expect(deploy).toHaveAttribute("aria-describedby", /launch-deploy_date-warning/);
+  await expectNoAxeViolations(page);
+  // 13 days ahead is still too soon, push URLs or not.
+  await deploy.fill(isoDaysAhead(13));
+  await expect(page.locator("#launch-deploy_date-error")).toContainText("two weeks");
+});

@@ -72,7 +72,7 @@ test("choosing basic identity verification over the recommendation changes the s
 test("financial transactions: yes recommends IAL2/AAL2 with the Failure-to-Proof consequence", async ({ page }) => {
   await open(page, "/service-level");
   await answer(page, "financial", "yes");
-  await expect(page.getByTestId("recommended-level")).toHaveText("Recommended level: IAL2/AAL2");
+  await expect(page.getByTestId("recommended-level")).toHaveText("Recommended level: IAL2/AAL2 (Enhanced identity verification)");
   await expect(page.getByTestId("reasons")).toContainText("financial transactions or banking information");
   await expect(page.getByTestId("consequences")).toContainText("Failure-to-Proof URL");
   await expect(page.getByTestId("consequences")).toContainText("identity verification");
@@ -110,9 +110,9 @@ test("answers survive a reload and show on the home page", async ({ page }) => {
   await appRendered(page);
   await expect(page.locator("#q-records-yes")).toBeChecked();
   await expect(page.locator("#q-cui-no")).toBeChecked();
-  await expect(page.getByTestId("recommended-level")).toHaveText("Recommended level: IAL2/AAL2");
+  await expect(page.getByTestId("recommended-level")).toHaveText("Recommended level: IAL2/AAL2 (Enhanced identity verification)");
   await open(page, "/");
-  await expect(page.getByTestId("level-progress")).toHaveText("IAL2/AAL2 (recommended)");
+  await expect(page.getByTestId("level-progress")).toHaveText("IAL2/AAL2 (Enhanced identity verification) (recommended)");
   await expect(page.locator("#audience-public")).toBeChecked();
 });
 
@@ -141,7 +141,7 @@ test("the share link restores the answers in a new browser", async ({ page, brow
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
   await other.goto(link);
-  await expect(other.getByTestId("recommended-level")).toHaveText("Recommended level: IAL2/AAL2");
+  await expect(other.getByTestId("recommended-level")).toHaveText("Recommended level: IAL2/AAL2 (Enhanced identity verification)");
   await expect(other.getByTestId("recommended-auth")).toContainText("Phishing-resistant only");
   await expect(other.locator("#q-financial-yes")).toBeChecked();
   await expect(other).toHaveURL(/\/service-level$/);
@@ -161,7 +161,7 @@ test("a share link asks before replacing different answers", async ({ page }) =>
   await page.goto("/service-level?financial=yes&audience=workforce");
   await page.getByRole("button", { name: "Use the link’s answers" }).click();
   await expect(page.locator("#q-financial-yes")).toBeChecked();
-  await expect(page.getByTestId("recommended-level")).toHaveText("Recommended level: IAL2/AAL2");
+  await expect(page.getByTestId("recommended-level")).toHaveText("Recommended level: IAL2/AAL2 (Enhanced identity verification)");
 });
 
 test("a share link carries the reason for a chosen level, so the recipient sees no error", async ({ page, browser }) => {
@@ -181,4 +181,22 @@ test("a share link carries the reason for a chosen level, so the recipient sees 
   await expect(other.locator("#override-reason-error")).toHaveCount(0);
   await expectNoAxeViolations(other);
   await fresh.close();
+});
+
+test("IAL2 is named Enhanced identity verification on the guide and the settings card, and the AAL trap shows only for IAL1", async ({ page }) => {
+  await open(page, "/service-level");
+  await expect(page.locator("#level-ial2-aal2")).toContainText("Enhanced identity verification");
+  await page.locator('label[for="q-financial-yes"]').click();
+  const card = page.getByTestId("settings-card");
+  await expect(card.getByTestId("settings-portal")).toContainText("IAL2/AAL2 (Enhanced identity verification)");
+  await expect(card.getByTestId("settings-traps")).not.toContainText("remember device up to 30 days");
+  await expect(card.getByTestId("idp-certificates")).toContainText("https://secure.login.gov/api/openid_connect/certs");
+  const year = new Date().getFullYear();
+  await expect(card.getByTestId("saml-endpoints")).toContainText(`https://secure.login.gov/api/saml/auth${year}`);
+  await expect(card.getByTestId("idp-certificates")).toContainText(`metadata${year}`);
+  await page.locator('label[for="q-financial-no"]').click();
+  for (const q of ["cui", "records", "others-data"]) await page.locator(`label[for="q-${q}-no"]`).click();
+  await expect(page.getByTestId("recommended-level")).toHaveText("Recommended level: IAL1/AAL2");
+  await expect(card.getByTestId("settings-traps")).toContainText("remember device up to 30 days");
+  await expectNoAxeViolations(page);
 });

@@ -83,7 +83,7 @@ test("when storage fills up mid-session, the work goes on in memory and download
   // The work goes on in memory across pages, and the notice is not repeated.
   await go(page, "Service level");
   await page.locator('label[for="q-financial-yes"]').click();
-  await expect(page.getByTestId("recommended-level")).toHaveText("Recommended level: IAL2/AAL2");
+  await expect(page.getByTestId("recommended-level")).toHaveText("Recommended level: IAL2/AAL2 (Enhanced identity verification)");
   await go(page, "Review");
   const overall = await signOffOverall(page, "changes-requested");
   await expect(overall).toContainText("Changes requested by Pat Reviewer (ISSO)");
@@ -149,7 +149,7 @@ const INTERACTIONS = {
   },
   "/service-level": async (page) => {
     await page.locator('label[for="q-records-yes"]').click();
-    await expect(page.getByTestId("recommended-level")).toHaveText("Recommended level: IAL2/AAL2");
+    await expect(page.getByTestId("recommended-level")).toHaveText("Recommended level: IAL2/AAL2 (Enhanced identity verification)");
     await expect(page.getByLabel("Link to these answers")).toHaveValue(/records=yes/);
   },
   "/checklist": async (page) => {

@@ -74,8 +74,10 @@ test("the email's identity-verification paragraph follows the level, and the .em
   await open(page, "/support/email");
   const withoutIdv = await page.getByTestId("email-preview").innerText();
   expect(withIdv.length).toBeGreaterThan(withoutIdv.length);
-  expect(withIdv).toMatch(/Postal Service/);
-  expect(withoutIdv).not.toMatch(/Postal Service/);
+  expect(withIdv).toMatch(/verify your identity once/);
+  expect(withoutIdv).not.toMatch(/verify your identity/);
+  // In-person verification is offered to some partner agencies only: not mentioned unasked.
+  expect(withIdv).not.toMatch(/Post Office/);
 
   const file = await downloadText(page, "Download .eml (opens as a draft)", testInfo);
   expect(file.name).toMatch(/^launch-email-.*\.eml$/);
@@ -90,7 +92,8 @@ test("the link builder encodes attribution values into every link", async ({ pag
   await open(page, "/support/links");
   await expect(page.locator('tr[data-link="contact-es"] code')).toHaveText("https://login.gov/es/contact/");
   await page.getByLabel("Agency value").fill("Dept of Examples & Co");
-  await expect(page.locator('tr[data-link="contact-es"] code')).toHaveText("https://login.gov/es/contact/");
+  // login.gov keeps each parameter on its own, so one alone already goes into the links.
+  await expect(page.locator('tr[data-link="contact-es"] code')).toHaveText("https://login.gov/es/contact/?agency=Dept%20of%20Examples%20%26%20Co");
   await page.getByLabel("Integration value").fill("benefits/portal");
   await expect(page.locator('tr[data-link="contact-es"] code')).toHaveText(
     "https://login.gov/es/contact/?agency=Dept%20of%20Examples%20%26%20Co&integration=benefits%2Fportal",
@@ -182,4 +185,50 @@ test("outside English the typed text is marked to translate, files are named per
   }
   expect(names[0]).toMatch(/^launch-email-department-of-examples-benefits-portal-es-\d{4}-\d{2}-\d{2}\.eml$/);
   expect(names[1]).toMatch(/-fr-\d{4}-\d{2}-\d{2}\.eml$/);
+});
+
+test("the in-person question decides whether the email and the FAQ mention the Post Office", async ({ page }) => {
+  await open(page, "/service-level");
+  await page.locator('label[for="q-financial-yes"]').click();
+  // Not answered yet: the guide says to ask, and nothing for users mentions it.
+  await expect(page.getByTestId("in-person-text")).toContainText("Ask your Login.gov account manager");
+  await open(page, "/support/email");
+  const preview = page.getByTestId("email-preview");
+  await expect(preview).toContainText("verify your identity once");
+  await expect(preview).not.toContainText("Post Office");
+  await expect(preview).toContainText("U.S. passport");
+  await expect(preview).toContainText("phone number or mailing address");
+  await page.locator('label[for="email-in-person-yes"]').click();
+  await expect(preview).toContainText("participating Post Office");
+  await expectNoAxeViolations(page);
+  for (const lang of ["es", "fr", "zh"]) {
+    await page.locator(`label[for="email-lang-${lang}"]`).click();
+    await expect(preview).toContainText(lang === "zh" ? "美国邮政局" : lang === "es" ? "Servicio Postal" : "U.S. Postal Service");
+  }
+  await open(page, "/support/faq");
+  await expect(page.getByTestId("faq")).toContainText("Can I verify my identity in person?");
+  await expect(page.getByTestId("faq-written-from")).toContainText("Login.gov also publishes its own answers");
+  // "Not sure" is not "yes": the FAQ leaves it out again, and the guide says to ask.
+  await page.locator('label[for="faq-in-person-not-sure"]').click();
+  await expect(page.getByTestId("faq")).not.toContainText("in person");
+  await expect(page.getByTestId("faq")).not.toContainText("Post Office");
+  await expectNoAxeViolations(page);
+  await open(page, "/service-level");
+  await expect(page.locator("#service-level-in-person-not-sure")).toBeChecked();
+  await page.locator('label[for="service-level-in-person-yes"]').click();
+  await expect(page.getByTestId("in-person-text")).toContainText("users can verify in person");
+  await expect(page.getByTestId("consequences")).toContainText("users can verify in person");
+  await page.locator('label[for="service-level-in-person-no"]').click();
+  await expect(page.getByTestId("in-person-text")).toContainText("not enabled");
+  await expect(page.getByTestId("in-person-text")).toContainText("What this portal does");
+});
+
+test("the support page says what users do themselves, what only the agency handles and what nobody can", async ({ page }) => {
+  await open(page, "/support");
+  await expect(page.getByTestId("agent-cannot-user")).toContainText("Reset, create or delete accounts");
+  await expect(page.getByTestId("agent-cannot-user").getByRole("link", { name: "Delete your account" })).toHaveAttribute("href", "https://www.login.gov/help/manage-your-account/delete-your-account/");
+  await expect(page.getByTestId("agent-cannot-agency")).toContainText("account-linking codes");
+  await expect(page.getByTestId("agent-cannot-nobody")).toContainText("24-hour waiting period");
+  await expect(page.getByTestId("nobody-can")).toContainText("not your help desk");
+  await expectNoAxeViolations(page);
 });

@@ -55,11 +55,13 @@ pub fn verified_range(content: &Content) -> (&'static str, &'static str) {
         .chain(content.service_levels.aal_values.iter().map(|a| a.cite))
         .chain(content.service_levels.deprecated_values.iter().map(|d| d.cite))
         .chain(content.service_levels.endpoints.iter().map(|e| e.cite))
+        .chain(content.service_levels.idp_certificates.iter().map(|e| e.cite))
         .chain(content.service_levels.auth_options.iter().map(|a| a.cite))
         .chain(content.service_levels.questions.iter().map(|q| q.cite))
         .chain(content.checklist.phases.iter().map(|p| p.cite))
         .chain(content.checklist.phases.iter().flat_map(|p| p.items.iter().map(|i| i.cite)))
         .chain(content.support.channels.iter().map(|c| c.cite))
+        .chain(content.support.agent_cannot.iter().map(|l| l.cite))
         .chain(content.support.links.iter().map(|l| l.cite))
         .chain(content.support.faq.iter().map(|f| f.cite))
         .chain(content.support.routing.iter().map(|r| r.cite))
@@ -78,7 +80,6 @@ fn facts(content: &Content) -> impl Iterator<Item = &Fact> {
         .chain(sl.settings_notes)
         .chain(sl.traps)
         .chain(content.support.facts)
-        .chain(content.support.agent_cannot)
         .chain(content.launch.timeline)
 }
 
@@ -139,7 +140,16 @@ pub fn validate(files: &[(&str, &str)]) -> Vec<String> {
             // A source entry carries its own url; every other entry cites one.
             let is_source_entry = *name == "sources.json" && path.starts_with(".sources[");
             let link_field = if is_source_entry { "url" } else { "source" };
+            // The portal's own statements link no Login.gov page, so none is cited for what it
+            // does not say; an earlier figure links the old text it comes from.
+            let basis = object.get("portal_basis").and_then(Value::as_str);
+            let needs_source = basis.is_none_or(|b| b == PortalBasis::Historical.id());
             match object.get(link_field).and_then(Value::as_str) {
+                Some(url) if !needs_source => problems.push(format!(
+                    "{where_} ({id}): a portal {} cites {url}: the portal's own statement links no Login.gov page",
+                    basis.unwrap_or_default()
+                )),
+                None if !needs_source => {}
                 None => problems.push(format!("{where_} ({id}): missing {link_field}")),
                 Some(url) if !is_https_url(url) => {
                     problems.push(format!("{where_} ({id}): {link_field} is not an https URL: {url}"))
@@ -154,6 +164,10 @@ pub fn validate(files: &[(&str, &str)]) -> Vec<String> {
                 } else {
                     problems.push(format!("{where_} ({id}): other_source is not an https URL: {url}"));
                 }
+            }
+            // Help-center articles an entry sends users to are cited too.
+            for url in object.get("help").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
+                cited.push((url.to_string(), format!("{where_} ({id}) help")));
             }
             match object.get("last_verified").and_then(Value::as_str) {
                 None => problems.push(format!("{where_} ({id}): missing last_verified")),
@@ -247,6 +261,16 @@ fn check_references(content: &Content, cited: &[(String, String)], problems: &mu
             }
         }
     }
+    for limit in content.support.agent_cannot {
+        if limit.instead == Instead::User && limit.help.is_empty() {
+            problems.push(format!("support.json ({}): users do this themselves, so name the help-center articles", limit.id));
+        }
+        for url in limit.help {
+            if !url.starts_with("https://www.login.gov/help/") {
+                problems.push(format!("support.json ({}): {url} is not a help-center article", limit.id));
+            }
+        }
+    }
     for entry in content.support.faq {
         if let Some(condition) = &entry.condition {
             check_condition(&format!("support.json ({})", entry.id), condition, problems);
@@ -292,6 +316,15 @@ fn check_references(content: &Content, cited: &[(String, String)], problems: &mu
             if sl.endpoint(protocol, *environment).is_none() {
                 problems.push(format!("service_levels.json: no {} endpoint for {}", protocol.id(), environment.id()));
             }
+        }
+        if sl.idp_certificate(protocol).is_none_or(|c| c.environment != Environment::Production) {
+            problems.push(format!("service_levels.json: no production IdP certificate address for {}", protocol.id()));
+        }
+    }
+    // SAML paths change every year: the year is worked out from the date, never written in.
+    for entry in sl.endpoints.iter().chain(sl.idp_certificates).filter(|e| e.protocol == Protocol::Saml) {
+        if !entry.url.ends_with("{year}") || entry.url.chars().any(|c| c.is_ascii_digit()) {
+            problems.push(format!("service_levels.json ({}): a SAML path ends in {{year}} and holds no year of its own", entry.id));
         }
     }
     let launch = &content.launch;

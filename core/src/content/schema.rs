@@ -5,13 +5,59 @@ use crate::launch::fields::LaunchField;
 use crate::vocab::{Audience, Lang, Level, PartnerType, Protocol};
 
 /// Where a statement comes from, and the day someone last read that page to check it. Written
-/// flat in each JSON entry, as `source` and `last_verified`.
+/// flat in each JSON entry, as `source`, `last_verified` and, for what is the portal's own and
+/// not Login.gov's, `portal_basis`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Citation {
-    /// An https URL listed in `sources.json`.
+    /// An https URL listed in `sources.json`; empty for a portal basis other than
+    /// [`PortalBasis::Historical`], which no Login.gov page states (the content check holds it so).
     pub source: &'static str,
     /// `YYYY-MM-DD`.
     pub last_verified: &'static str,
+    /// Set when the statement is the portal's own (an assumption, a field, advice, a feature),
+    /// so pages show that label where a Login.gov source link would stand.
+    pub basis: Option<PortalBasis>,
+}
+
+content_enum! {
+    /// Why a statement is the portal's and not Login.gov's. Each is labelled as such on the
+    /// page, instead of a link to a page that does not say it.
+    pub enum PortalBasis {
+        /// A figure Login.gov does not publish: the portal uses a common contact-centre default.
+        IndustryDefault = "industry-default",
+        /// A figure Login.gov published once and no longer does: `source` is the old text.
+        Historical = "historical",
+        /// A field the portal adds to plan Contact Center staffing; no Login.gov form asks it.
+        PlanningField = "planning-field",
+        /// The portal's own advice.
+        Advice = "advice",
+        /// What the portal itself does.
+        Feature = "feature",
+        /// The portal's reading of Login.gov's published figures.
+        Estimate = "estimate",
+    }
+}
+
+impl PortalBasis {
+    /// The label shown where a source link would be.
+    pub fn label(self) -> &'static str {
+        match self {
+            PortalBasis::IndustryDefault => "Portal assumption (industry default)",
+            PortalBasis::Historical => "Portal assumption (an earlier Login.gov figure)",
+            PortalBasis::PlanningField => "Portal planning field (not on Login.gov’s form)",
+            PortalBasis::Advice => "Portal advice",
+            PortalBasis::Feature => "What this portal does",
+            PortalBasis::Estimate => "Portal estimate from Login.gov’s figures",
+        }
+    }
+}
+
+impl Citation {
+    /// The Login.gov page to link, if any: none for the portal's own statements, except an
+    /// earlier figure, whose old text is linked.
+    pub fn link(&self) -> Option<&'static str> {
+        (!self.source.is_empty()).then_some(self.source)
+    }
 }
 
 impl crate::content::read::FromJson for Citation {
@@ -20,22 +66,29 @@ impl crate::content::read::FromJson for Citation {
     }
 
     fn from_field(object: &serde_json::Map<String, serde_json::Value>, _: &'static str, at: &str) -> Result<Self, Vec<String>> {
-        let source = <&'static str>::from_field(object, "source", at);
+        let basis = <Option<PortalBasis>>::from_field(object, "portal_basis", at);
+        // The portal's own statements cite no page (the content check says which may).
+        let source = match (&basis, object.get("source")) {
+            (Ok(Some(_)), None) => Ok(""),
+            _ => <&'static str>::from_field(object, "source", at),
+        };
         let last_verified = <&'static str>::from_field(object, "last_verified", at);
-        match (source, last_verified) {
-            (Ok(source), Ok(last_verified)) => Ok(Citation { source, last_verified }),
-            (a, b) => Err([a.err(), b.err()].into_iter().flatten().flatten().collect()),
+        match (source, last_verified, basis) {
+            (Ok(source), Ok(last_verified), Ok(basis)) => Ok(Citation { source, last_verified, basis }),
+            (a, b, c) => Err([a.err(), b.err(), c.err()].into_iter().flatten().flatten().collect()),
         }
     }
 
     fn keys(_: &'static str) -> Vec<&'static str> {
-        vec!["source", "last_verified"]
+        vec!["source", "last_verified", "portal_basis"]
     }
 }
 
 impl crate::content::bake::Bake for Citation {
     fn bake(&self, out: &mut String) {
-        out.push_str(&format!("crate::content::schema::Citation {{ source: {:?}, last_verified: {:?} }}", self.source, self.last_verified));
+        out.push_str(&format!("crate::content::schema::Citation {{ source: {:?}, last_verified: {:?}, basis: ", self.source, self.last_verified));
+        crate::content::bake::Bake::bake(&self.basis, out);
+        out.push_str(" }");
     }
 }
 
@@ -176,7 +229,10 @@ content_struct! {
         pub levels: &'static [LevelEntry],
         pub aal_values: &'static [AalValue],
         pub deprecated_values: &'static [DeprecatedValue],
+        /// Where an authentication request goes; SAML paths hold `{year}` (see `settings::saml_year`).
         pub endpoints: &'static [Endpoint],
+        /// Where production's IdP certificates are published, one per protocol.
+        pub idp_certificates: &'static [Endpoint],
         /// What the integration settings card says besides the values, by id.
         pub settings_notes: &'static [Fact],
         /// Request values that do not mean what they seem to, one line each.
@@ -198,6 +254,10 @@ impl ServiceLevelsFile {
 
     pub fn endpoint(&self, protocol: Protocol, environment: Environment) -> Option<&Endpoint> {
         self.endpoints.iter().find(|e| e.protocol == protocol && e.environment == environment)
+    }
+
+    pub fn idp_certificate(&self, protocol: Protocol) -> Option<&Endpoint> {
+        self.idp_certificates.iter().find(|e| e.protocol == protocol)
     }
 
     /// A fact, settings note or trap by id.
@@ -239,6 +299,9 @@ content_struct! {
         pub partner_type: Option<PartnerType>,
         /// True: the integration uploads a public certificate (SAML, or OIDC without PKCE).
         pub certificate: Option<bool>,
+        /// True: in-person identity verification is enabled for the integration; false: it is
+        /// not. "Not sure" is not known, like an unanswered question.
+        pub in_person: Option<bool>,
     }
 }
 
@@ -251,6 +314,7 @@ impl Condition {
         who_signs_in: None,
         partner_type: None,
         certificate: None,
+        in_person: None,
     };
 
     pub fn names_nothing(&self) -> bool {
@@ -357,11 +421,33 @@ content_struct! {
     }
 }
 
+content_enum! {
+    /// Who does what a Login.gov agent cannot: the user, with the help center; only the agency;
+    /// or nobody at all.
+    pub enum Instead {
+        User = "user",
+        Agency = "agency",
+        Nobody = "nobody",
+    }
+}
+
+content_struct! {
+    /// Something Login.gov's agents cannot do for a user, and who does it instead.
+    pub struct AgentLimit {
+        pub id: &'static str,
+        pub text: &'static str,
+        pub instead: Instead,
+        /// Help-center articles (each listed in `sources.json`) with which users do it themselves.
+        pub help: &'static [&'static str],
+        pub cite: Citation,
+    }
+}
+
 content_struct! {
     pub struct SupportFile {
         pub channels: &'static [Channel],
         pub facts: &'static [Fact],
-        pub agent_cannot: &'static [Fact],
+        pub agent_cannot: &'static [AgentLimit],
         pub links: &'static [Link],
         pub faq: &'static [FaqEntry],
         pub routing: &'static [Routing],
@@ -369,9 +455,14 @@ content_struct! {
 }
 
 impl SupportFile {
-    /// A support fact or a thing agents cannot do, by id.
+    /// A support fact, by id.
     pub fn fact(&self, id: &str) -> Option<&Fact> {
-        self.facts.iter().chain(self.agent_cannot).find(|f| f.id == id)
+        self.facts.iter().find(|f| f.id == id)
+    }
+
+    /// What agents cannot do that falls to `who` instead.
+    pub fn limits_for(&self, who: Instead) -> impl Iterator<Item = &AgentLimit> {
+        self.agent_cannot.iter().filter(move |l| l.instead == who)
     }
 }
 

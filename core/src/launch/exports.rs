@@ -239,7 +239,7 @@ pub fn ics(form: &LaunchForm, record: &ReadinessRecord, dtstamp_utc: &str, uid: 
             deploy,
             "deploy",
             format!("Requested day for Login.gov to deploy the production configuration of {who}.\n"),
-            "Request it at least two weeks ahead (three with push-notification URLs). Login.gov deploys on Tuesdays and Thursdays; when that day is a holiday, on another day.",
+            "Request it at least two weeks ahead (push-notification URLs may need three). Login.gov deploys on Tuesdays and Thursdays; when that day is a holiday, on another day.",
         ),
         (
             launch,

@@ -1,14 +1,16 @@
 //! The deploy date and the user launch date, to Login.gov's rules: a deploy is requested at least
-//! two weeks ahead (three with push-notification URLs) for a Tuesday or Thursday; a deploy that
-//! falls on a federal holiday is moved by Login.gov to another day, so a holiday is a warning,
-//! never a refusal; users get access on or after the deploy date, ideally after a grace period.
+//! two weeks ahead for a Tuesday or Thursday; push-notification URLs *may* need three weeks, so
+//! 14 to 20 days with them is a warning, never a refusal; a deploy that falls on a federal
+//! holiday is moved by Login.gov to another day, so a holiday is a warning too; users get access
+//! on or after the deploy date, ideally after a grace period.
 
 use crate::dates::Date;
 use crate::holidays::holiday_on;
 
 /// Days of notice Login.gov asks for before a deploy.
 pub const NOTICE_DAYS: i64 = 14;
-/// Days of notice when the configuration uses push-notification URLs.
+/// Days of notice push-notification URLs may need, so Login.gov can allow their domain: a date
+/// sooner than this (but at least [`NOTICE_DAYS`] away) gets a warning.
 pub const PUSH_NOTICE_DAYS: i64 = 21;
 
 pub const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -30,7 +32,8 @@ pub fn notice_days(push_notifications: bool) -> i64 {
     }
 }
 
-/// The earliest deploy date that can be requested today.
+/// The earliest deploy date to suggest today: with push-notification URLs, the one that gives
+/// them the three weeks they may need.
 pub fn earliest_deploy_date(today: Date, push_notifications: bool) -> Date {
     today.add_days(notice_days(push_notifications))
 }
@@ -77,19 +80,28 @@ pub fn check_deploy_date(text: &str, today: Date, push_notifications: bool) -> D
         return check;
     };
     let mut problems = Vec::new();
-    let earliest = earliest_deploy_date(today, push_notifications);
-    if date < earliest {
-        let weeks = if push_notifications { "three weeks' notice with push-notification URLs" } else { "at least two weeks' notice" };
-        problems.push(format!("The deploy date {}: Login.gov asks for {weeks}, so choose {} or later.", days_away(date, today), earliest.to_iso()));
+    let mut warnings = Vec::new();
+    let required = earliest_deploy_date(today, false);
+    if date < required {
+        problems.push(format!("The deploy date {}: Login.gov asks for at least two weeks' notice, so choose {} or later.", days_away(date, today), required.to_iso()));
+    } else if push_notifications && date < earliest_deploy_date(today, true) {
+        warnings.push(format!(
+            "The deploy date {}. Push-notification URLs may need three weeks' notice, because Login.gov has to allow their domain for outbound traffic: request it now and mention the URLs, or choose {} or later to be safe.",
+            days_away(date, today).replace("is only", "is"),
+            earliest_deploy_date(today, true).to_iso()
+        ));
     }
     if !is_deploy_weekday(date) {
         problems.push(format!("{} is a {}: Login.gov deploys on Tuesdays and Thursdays.", date.to_iso(), weekday_name(date)));
     } else if let Some(holiday) = holiday_on(date) {
-        check.warning = Some(format!(
+        warnings.push(format!(
             "{} is {}, a federal holiday: Login.gov will deploy on another day around it. You can keep this date, or choose another Tuesday or Thursday.",
             date.to_iso(),
             holiday
         ));
+    }
+    if !warnings.is_empty() {
+        check.warning = Some(warnings.join(" "));
     }
     if !problems.is_empty() {
         check.error = Some(problems.join(" "));

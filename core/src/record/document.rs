@@ -21,7 +21,9 @@ use crate::vocab::{Level, Profile};
 ///    receipt the fingerprint of what it received (`fingerprint`); both start empty.
 /// 8: adds `launch.calendar` (the launch's one calendar UID and its SEQUENCE); a record that
 ///    already has receipts keeps the UID its downloads used, the last receipt's key.
-pub const RECORD_VERSION: u64 = 8;
+/// 9: adds `profile.in_person` (whether in-person identity verification is enabled for the
+///    integration), unanswered.
+pub const RECORD_VERSION: u64 = 9;
 
 /// Marks an exported file as ours, so a random JSON file is refused on import.
 pub const RECORD_KIND: &str = "login-gov-partner-readiness-record";

@@ -196,6 +196,21 @@ mod tests {
     }
 
     #[test]
+    fn version_8_records_migrate_with_in_person_verification_unanswered() {
+        let v8 = r#"{"kind": "login-gov-partner-readiness-record", "version": 8,
+            "profile": {"agency": "A", "protocol": "saml"}, "service_level": {"chosen": "basic-idv", "override_reason": "x"}}"#;
+        let LoadOutcome::Migrated { record, from_version } = load(Some(v8)) else { panic!("not migrated") };
+        assert_eq!(from_version, 8);
+        assert_eq!(record.profile.in_person, None);
+        assert_eq!(record.profile.protocol, Some(Protocol::Saml));
+        assert_eq!(record.level(), Some(Level::BasicIdv));
+        // The answer round-trips once given.
+        let mut answered = record.clone();
+        answered.profile.in_person = Some(crate::vocab::InPerson::NotSure);
+        assert_eq!(import(&to_json(&answered)), Ok(answered));
+    }
+
+    #[test]
     fn two_tabs_changes_merge_and_a_clash_is_named_with_both_versions_kept() {
         let base = sample();
         let mut mine = base.clone();

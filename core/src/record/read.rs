@@ -201,6 +201,14 @@ pub(super) fn migrate(mut value: Value, from_version: u64) -> Result<Value, Reco
                 }
                 value
             }
+            // 8 → 9: whether users can verify in person is not known yet, so texts for users
+            // leave it out until the agency answers.
+            8 => {
+                if let Some(profile) = value.get_mut("profile").and_then(Value::as_object_mut) {
+                    profile.entry("in_person").or_insert(Value::Null);
+                }
+                value
+            }
             other => return Err(RecordError::BadShape(format!("version {other} was never written by this portal"))),
         };
         version += 1;

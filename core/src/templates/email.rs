@@ -25,6 +25,9 @@ pub struct EmailInput {
     /// Who signs in: the email-address advice and the sign-in methods follow it. Unknown gets
     /// the text true for both the public and the workforce.
     pub audience: Option<Audience>,
+    /// True only when the agency says in-person verification is enabled for the integration:
+    /// Login.gov offers it to some partner agencies, so the email never promises it otherwise.
+    pub in_person: bool,
 }
 
 impl Default for EmailInput {
@@ -38,6 +41,7 @@ impl Default for EmailInput {
             lang: Lang::En,
             attribution: Attribution::default(),
             audience: None,
+            in_person: false,
         }
     }
 }
@@ -69,6 +73,8 @@ struct Words {
     ial2: &'static str,
     /// Identity verification without a facial match (basic verification).
     basic_idv: &'static str,
+    /// Verifying at a Post Office instead, where the integration has it enabled.
+    in_person: &'static str,
     help_heading: &'static str,
     help: [&'static str; 2],
     closing: &'static str,
@@ -85,16 +91,17 @@ const EN: Words = Words {
     todo_heading: "What you need to do:",
     todo: [
         "Create your Login.gov account now: {create_link}",
-        "Use an email address that you check often, such as a personal email address rather than a work email address.",
+        "If you do not have a {application} profile yet, use a personal email address that you control rather than a work address. If you already have one, use the email address {agency} asks you to use. Never use an address you share with someone else.",
         "If you already have a Login.gov account, you can use it. You do not need to create a new one.",
         "Your old {application} username and password will not carry over to Login.gov.",
     ],
     email_workforce: "Use the email address {agency} asks you to use. You can add more than one email address to your Login.gov account and choose which one {agency} receives.",
-    email_mixed: "Use an email address that you check often. If you sign in for work, use the email address {agency} asks you to use.",
+    email_mixed: "Use an email address that you control and that nobody else uses. If you sign in for work, use the email address {agency} asks you to use.",
     mfa_workforce: "{application} requires a phishing-resistant way to sign in: a security key, face or touch unlock, or a PIV or CAC card. Text or voice codes and authentication apps will not work.",
     mfa_mixed: "If you sign in to {application} for work, you will need a phishing-resistant way to sign in: a security key, face or touch unlock, or a PIV or CAC card.",
-    ial2: "You will also need to verify your identity once. You can do this online with a photo of your state-issued ID or U.S. passport and a selfie, or in person at a participating U.S. Postal Service location.",
-    basic_idv: "You will also need to verify your identity once, with your state-issued ID, your Social Security number and your current address. You can do this online or in person at a participating U.S. Postal Service location.",
+    ial2: "You will also need to verify your identity once. You will take photos of your driver's license, state ID card or U.S. passport and a selfie, and give your Social Security number and a phone number or mailing address.",
+    basic_idv: "You will also need to verify your identity once, with your driver's license, state ID card or U.S. passport, your Social Security number and a phone number or mailing address.",
+    in_person: "Instead of taking photos of your ID, you can finish verifying in person at a participating Post Office. Bring your driver's license or state ID card: passports are not accepted in person.",
     help_heading: "Where to get help:",
     help: [
         "For questions about {application}, contact {help_desk}.",
@@ -114,16 +121,17 @@ const ES: Words = Words {
     todo_heading: "Lo que debe hacer:",
     todo: [
         "Cree su cuenta de Login.gov ahora: {create_link}",
-        "Use una dirección de correo electrónico que revise con frecuencia, como una dirección personal en lugar de una dirección del trabajo.",
+        "Si todavía no tiene un perfil en {application}, use una dirección de correo electrónico personal que usted controle, en lugar de una del trabajo. Si ya tiene uno, use la dirección que {agency} le indique. No use nunca una dirección que comparta con otra persona.",
         "Si ya tiene una cuenta de Login.gov, puede usarla. No necesita crear una nueva.",
         "Su nombre de usuario y contraseña anteriores de {application} no se transferirán a Login.gov.",
     ],
     email_workforce: "Use la dirección de correo electrónico que {agency} le indique. Puede agregar más de una dirección a su cuenta de Login.gov y elegir cuál recibe {agency}.",
-    email_mixed: "Use una dirección de correo electrónico que revise con frecuencia. Si inicia sesión por su trabajo, use la dirección que {agency} le indique.",
+    email_mixed: "Use una dirección de correo electrónico que usted controle y que nadie más use. Si inicia sesión por su trabajo, use la dirección que {agency} le indique.",
     mfa_workforce: "{application} exige un método de inicio de sesión resistente al phishing: una llave de seguridad, el desbloqueo facial o con huella digital, o una tarjeta PIV o CAC. Los códigos por mensaje de texto o llamada de voz y las aplicaciones de autenticación no funcionarán.",
     mfa_mixed: "Si inicia sesión en {application} por su trabajo, necesitará un método de inicio de sesión resistente al phishing: una llave de seguridad, el desbloqueo facial o con huella digital, o una tarjeta PIV o CAC.",
-    ial2: "También deberá verificar su identidad una sola vez. Puede hacerlo en línea con una foto de su identificación emitida por un estado o de su pasaporte de EE. UU. y una selfi, o en persona en una oficina participante del Servicio Postal de los EE. UU.",
-    basic_idv: "También deberá verificar su identidad una sola vez, con su identificación emitida por un estado, su número de Seguro Social y su dirección actual. Puede hacerlo en línea o en persona en una oficina participante del Servicio Postal de los EE. UU.",
+    ial2: "También deberá verificar su identidad una sola vez. Tomará fotos de su licencia de conducir, su tarjeta de identificación estatal o su pasaporte de EE. UU. y una selfi, y dará su número de Seguro Social y un número de teléfono o una dirección postal.",
+    basic_idv: "También deberá verificar su identidad una sola vez, con su licencia de conducir, su tarjeta de identificación estatal o su pasaporte de EE. UU., su número de Seguro Social y un número de teléfono o una dirección postal.",
+    in_person: "En lugar de tomar fotos de su identificación, puede terminar la verificación en persona en una oficina participante del Servicio Postal de los EE. UU. Lleve su licencia de conducir o su tarjeta de identificación estatal: en persona no se aceptan pasaportes.",
     help_heading: "Dónde obtener ayuda:",
     help: [
         "Si tiene preguntas sobre {application}, comuníquese con {help_desk}.",
@@ -143,16 +151,17 @@ const FR: Words = Words {
     todo_heading: "Ce que vous devez faire :",
     todo: [
         "Créez votre compte Login.gov dès maintenant : {create_link}",
-        "Utilisez une adresse e-mail que vous consultez souvent, par exemple une adresse personnelle plutôt qu'une adresse professionnelle.",
+        "Si vous n'avez pas encore de profil sur {application}, utilisez une adresse e-mail personnelle que vous contrôlez plutôt qu'une adresse professionnelle. Si vous en avez déjà un, utilisez l'adresse que {agency} vous demande d'utiliser. N'utilisez jamais une adresse que vous partagez avec quelqu'un d'autre.",
         "Si vous avez déjà un compte Login.gov, vous pouvez l'utiliser. Vous n'avez pas besoin d'en créer un nouveau.",
         "Votre ancien nom d'utilisateur et votre ancien mot de passe de {application} ne seront pas transférés vers Login.gov.",
     ],
     email_workforce: "Utilisez l'adresse e-mail que {agency} vous demande d'utiliser. Vous pouvez ajouter plusieurs adresses e-mail à votre compte Login.gov et choisir celle que reçoit {agency}.",
-    email_mixed: "Utilisez une adresse e-mail que vous consultez souvent. Si vous vous connectez pour votre travail, utilisez l'adresse e-mail que {agency} vous demande d'utiliser.",
+    email_mixed: "Utilisez une adresse e-mail que vous contrôlez et que personne d'autre n'utilise. Si vous vous connectez pour votre travail, utilisez l'adresse e-mail que {agency} vous demande d'utiliser.",
     mfa_workforce: "{application} exige une méthode de connexion résistante à l'hameçonnage : une clé de sécurité, le déverrouillage par reconnaissance faciale ou par empreinte digitale, ou une carte PIV ou CAC. Les codes reçus par SMS ou par appel vocal et les applications d'authentification ne fonctionneront pas.",
     mfa_mixed: "Si vous vous connectez à {application} pour votre travail, vous aurez besoin d'une méthode de connexion résistante à l'hameçonnage : une clé de sécurité, le déverrouillage par reconnaissance faciale ou par empreinte digitale, ou une carte PIV ou CAC.",
-    ial2: "Vous devrez aussi vérifier votre identité une seule fois. Vous pouvez le faire en ligne avec une photo de votre pièce d'identité délivrée par un État ou de votre passeport américain et un selfie, ou en personne dans un bureau de poste participant du service postal des États-Unis (U.S. Postal Service).",
-    basic_idv: "Vous devrez aussi vérifier votre identité une seule fois, avec votre pièce d'identité délivrée par un État, votre numéro de sécurité sociale (Social Security number) et votre adresse actuelle. Vous pouvez le faire en ligne ou en personne dans un bureau de poste participant du service postal des États-Unis (U.S. Postal Service).",
+    ial2: "Vous devrez aussi vérifier votre identité une seule fois. Vous prendrez en photo votre permis de conduire, votre carte d'identité délivrée par un État ou votre passeport américain, ainsi qu'un selfie, et vous fournirez votre numéro de sécurité sociale (Social Security number) et un numéro de téléphone ou une adresse postale.",
+    basic_idv: "Vous devrez aussi vérifier votre identité une seule fois, avec votre permis de conduire, votre carte d'identité délivrée par un État ou votre passeport américain, votre numéro de sécurité sociale (Social Security number) et un numéro de téléphone ou une adresse postale.",
+    in_person: "Au lieu de prendre votre pièce d'identité en photo, vous pouvez terminer la vérification en personne dans un bureau de poste participant du service postal des États-Unis (U.S. Postal Service). Apportez votre permis de conduire ou votre carte d'identité délivrée par un État : les passeports ne sont pas acceptés en personne.",
     help_heading: "Où obtenir de l'aide :",
     help: [
         "Pour toute question sur {application}, contactez {help_desk}.",
@@ -172,16 +181,17 @@ const ZH: Words = Words {
     todo_heading: "您需要做的事情：",
     todo: [
         "现在就创建您的 Login.gov 账户：{create_link}",
-        "请使用您经常查看的电子邮件地址，例如个人电子邮件地址，而不是工作电子邮件地址。",
+        "如果您还没有 {application} 个人资料，请使用您自己掌控的个人电子邮件地址，而不是工作电子邮件地址。如果您已经有个人资料，请使用 {agency} 要求您使用的电子邮件地址。切勿使用与他人共用的电子邮件地址。",
         "如果您已经有 Login.gov 账户，可以直接使用，无需创建新账户。",
         "您原来的 {application} 用户名和密码不会转移到 Login.gov。",
     ],
     email_workforce: "请使用 {agency} 要求您使用的电子邮件地址。您可以在 Login.gov 账户中添加多个电子邮件地址，并选择 {agency} 接收哪一个。",
-    email_mixed: "请使用您经常查看的电子邮件地址。如果您因工作需要登录，请使用 {agency} 要求您使用的电子邮件地址。",
+    email_mixed: "请使用您自己掌控、且没有其他人使用的电子邮件地址。如果您因工作需要登录，请使用 {agency} 要求您使用的电子邮件地址。",
     mfa_workforce: "{application} 要求使用防网络钓鱼的登录方式：安全密钥、面部或指纹解锁，或 PIV 或 CAC 卡。短信或语音验证码以及身份验证应用将无法使用。",
     mfa_mixed: "如果您因工作需要登录 {application}，则需要使用防网络钓鱼的登录方式：安全密钥、面部或指纹解锁，或 PIV 或 CAC 卡。",
-    ial2: "您还需要验证一次身份。您可以在线验证：拍摄您的州政府签发的身份证件或美国护照的照片，并拍一张自拍照；也可以前往参与此项服务的美国邮政局（U.S. Postal Service）网点当面验证。",
-    basic_idv: "您还需要验证一次身份，需提供州政府签发的身份证件、社会安全号码（Social Security number）和当前地址。您可以在线验证，也可以前往参与此项服务的美国邮政局（U.S. Postal Service）网点当面验证。",
+    ial2: "您还需要验证一次身份。您需要拍摄驾照、州身份证或美国护照的照片以及一张自拍照，并提供您的社会安全号码（Social Security number）和电话号码或邮寄地址。",
+    basic_idv: "您还需要验证一次身份，需提供驾照、州身份证或美国护照、社会安全号码（Social Security number），以及电话号码或邮寄地址。",
+    in_person: "您也可以不拍摄身份证件照片，而是前往参与此项服务的美国邮政局（U.S. Postal Service）网点当面完成验证。请携带驾照或州身份证：当面验证不接受护照。",
     help_heading: "获取帮助：",
     help: [
         "如对 {application} 有疑问，请联系 {help_desk}。",
@@ -294,6 +304,9 @@ pub fn launch_email(input: &EmailInput, links: &[Link]) -> Email {
         Some(Level::Ial2Aal2) => tail_paragraphs.push(w.ial2),
         Some(Level::BasicIdv) => tail_paragraphs.push(w.basic_idv),
         Some(Level::Ial1Aal2) | None => {}
+    }
+    if input.in_person && input.level.is_some_and(Level::verifies_identity) {
+        tail_paragraphs.push(w.in_person);
     }
 
     // Plain text.

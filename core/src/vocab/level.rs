@@ -27,11 +27,14 @@ impl Level {
         }
     }
 
+    /// The level's name wherever the portal names it. IAL2 carries Login.gov's own name for it,
+    /// "Enhanced identity verification", which partners meet in their agreement and on
+    /// Login.gov's pages.
     pub fn name(self) -> &'static str {
         match self {
             Level::Ial1Aal2 => "IAL1/AAL2",
             Level::BasicIdv => "Basic identity verification (not IAL2)",
-            Level::Ial2Aal2 => "IAL2/AAL2",
+            Level::Ial2Aal2 => "IAL2/AAL2 (Enhanced identity verification)",
         }
     }
 

@@ -7,4 +7,4 @@ pub mod profile;
 
 pub use lang::Lang;
 pub use level::Level;
-pub use profile::{Audience, OidcFlow, PartnerType, Profile, Protocol};
+pub use profile::{Audience, InPerson, OidcFlow, PartnerType, Profile, Protocol};

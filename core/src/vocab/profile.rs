@@ -130,6 +130,45 @@ impl OidcFlow {
     }
 }
 
+/// Whether in-person identity verification at a participating Post Office is enabled for the
+/// integration: Login.gov offers it only for some partner agencies, so the portal asks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum InPerson {
+    Yes,
+    No,
+    NotSure,
+}
+
+impl InPerson {
+    pub const ALL: [InPerson; 3] = [InPerson::Yes, InPerson::No, InPerson::NotSure];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            InPerson::Yes => "yes",
+            InPerson::No => "no",
+            InPerson::NotSure => "not-sure",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            InPerson::Yes => "Yes, it is enabled for this integration",
+            InPerson::No => "No",
+            InPerson::NotSure => "Not sure",
+        }
+    }
+
+    /// Whether it is known to be enabled: `None` for "not sure".
+    pub fn enabled(self) -> Option<bool> {
+        match self {
+            InPerson::Yes => Some(true),
+            InPerson::No => Some(false),
+            InPerson::NotSure => None,
+        }
+    }
+}
+
 /// Who is integrating what: every later section reads this.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -141,6 +180,8 @@ pub struct Profile {
     /// Asked only for OIDC.
     pub oidc_flow: Option<OidcFlow>,
     pub audience: Option<Audience>,
+    /// Asked for identity verification: whether users can verify in person.
+    pub in_person: Option<InPerson>,
 }
 
 impl Profile {

@@ -2,6 +2,7 @@
 //! editable assumptions.
 
 use super::*;
+use crate::components::cited::support_fact;
 use crate::components::assumption_fields::AssumptionFields;
 
 #[component]
@@ -39,6 +40,7 @@ pub(super) fn ForecastSection(forecast: Memo<Forecast>, deploy_day: Signal<Optio
                     </tbody>
                 </table>
             </div>
+            <p data-testid="published-lower-bound"><Cited fact=support_fact("sup-published-lower-bound") /></p>
             <ForecastChart forecast=forecast deploy_day=deploy_day />
             <p class="forecast-note">"Assumption: the announcement email’s contacts come over the days after it is sent, tapering off like the new-user surge, not all on the day it arrives."</p>
             <details class="forecast-data">

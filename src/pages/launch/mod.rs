@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
-use crate::components::cited::Cited;
+use crate::components::cited::{Cited, SourceLink};
 use crate::components::copy_button::CopyButton;
 use crate::components::deferred::Deferred;
 use crate::components::field::Field;
@@ -161,6 +161,7 @@ pub fn LaunchPage() -> impl IntoView {
                     <li>{timeline_fact("tl-where-to-request")}</li>
                     <li>{timeline_fact("tl-production-account")}</li>
                     <li>{timeline_fact("tl-deploy-not-launch")}</li>
+                    <li>{timeline_fact("tl-production-portal")}</li>
                 </ul>
                 <p>
                     {launch_form.map(|l| view! { <a class="usa-link" href=l.url rel="external noopener" data-testid="launch-form-link">{l.label}</a> })}
@@ -191,6 +192,7 @@ pub fn LaunchPage() -> impl IntoView {
             </fieldset>
             <fieldset class="usa-fieldset">
                 <legend class="usa-legend usa-legend--large">"Dates"</legend>
+                <p class="usa-hint" data-testid="deploy-date-field">{timeline_fact("tl-no-deploy-field")}" "{timeline_fact("tl-deploy-field")}</p>
                 {field(ctx, LaunchField::PushNotifications)}
                 {field(ctx, LaunchField::DeployDate)}
                 {next_dates}
@@ -220,6 +222,8 @@ pub fn LaunchPage() -> impl IntoView {
             <Deferred>
             <fieldset class="usa-fieldset">
                 <legend class="usa-legend usa-legend--large">"What the Contact Center needs for staffing"</legend>
+                <p class="usa-hint" data-testid="planning-fields">"Login.gov’s own form does not ask these: the portal adds them so the Contact Center can plan its staff. "
+                    {content().launch.field(LaunchField::Ramp).map(|f| view! { <SourceLink cite=f.cite /> })}</p>
                 {field(ctx, LaunchField::Ramp)}
                 <Show when=phased>{field(ctx, LaunchField::RampWeeks)}</Show>
                 {field(ctx, LaunchField::AnnouncementDate)}

@@ -218,7 +218,7 @@ pub(super) fn PlanFlags(plan: Memo<Option<Plan>>) -> impl IntoView {
             for launch in p.launches.iter().filter(|l| l.phone_published).take(FLAGS_LISTED) {
                 out.push((
                     "flag-published",
-                    format!("{} says a page publishes the Contact Center number: all its contacts are planned as calls. Agencies are asked to link to login.gov/contact instead; ask the partner to change the page.", launch.name),
+                    format!("{} says a page publishes the Contact Center number: all its contacts are planned as calls, and even that is a lower bound (users who would have read a help article call too). Agencies are asked to link to login.gov/contact instead; ask the partner to change the page.", launch.name),
                 ));
             }
             let published = p.launches.iter().filter(|l| l.phone_published).count();

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::field::Field;
+use crate::components::in_person_question::InPersonQuestion;
 use crate::logic::export::DownloadFile;
 use crate::browser;
 use crate::components::copy_button::CopyButton;
@@ -31,6 +32,7 @@ fn email_input(r: &ReadinessRecord) -> EmailInput {
         lang: Lang::from_id(&r.support.email_lang).unwrap_or(Lang::En),
         attribution: Attribution { agency: r.support.link_agency.clone(), integration: r.support.link_integration.clone() },
         audience: r.profile.audience,
+        in_person: r.profile.in_person == Some(crate::logic::vocab::InPerson::Yes),
     }
 }
 
@@ -77,8 +79,9 @@ pub fn SupportEmailPage() -> impl IntoView {
         <p><Cited fact=support_fact("sup-announce-time-frame") />" "<Cited fact=support_fact("sup-announce-link") /></p>
         <p>
             "Agency and application come from "<a class="usa-link" href=format!("{}#profile", HOME.path)>"your integration profile"</a>
-            "; the identity-verification paragraph appears for IAL2/AAL2 (see the "<a class="usa-link" href=SERVICE_LEVEL.path>"service-level guide"</a>")."
+            "; the identity-verification paragraph appears for a level that verifies identity (see the "<a class="usa-link" href=SERVICE_LEVEL.path>"service-level guide"</a>"), and the Post Office only where in-person verification is enabled."
         </p>
+        <p><Cited fact=support_fact("sup-announcement-guidance") /></p>
         <form class="usa-form usa-form--large" on:submit=|ev| ev.prevent_default()>
             <Field id="email-language" label="Language of the email" group=true let:_control>
                 <div class="radio-row">{languages}</div>
@@ -90,6 +93,9 @@ pub fn SupportEmailPage() -> impl IntoView {
                     prop:value=move || record.with(|r| r.support.launch_window.clone())
                     on:input=move |ev| record.update(|r| r.support.launch_window = event_target_value(&ev)) />
             </Field>
+            <Show when=move || record.with(|r| r.level().is_some_and(|l| l.verifies_identity()))>
+                <InPersonQuestion id="email-in-person" />
+            </Show>
             <Field id="help-desk" label="Your help desk" hint="How users reach your agency about the application: an email address or a web page."
                 length_of=Signal::derive(move || record.with(|r| r.support.help_desk.clone())) let:control>
                 <input class="usa-input" id=control.id aria-describedby=move || control.described_by.get()

@@ -6,6 +6,8 @@ use leptos::prelude::*;
 
 use crate::logic::export::DownloadFile;
 use crate::browser;
+use crate::components::cited::{support_fact, Cited};
+use crate::components::in_person_question::InPersonQuestion;
 use crate::components::page::PageHeading;
 use crate::components::tick_item::TickItem;
 use crate::logic::content::{content, Contact};
@@ -47,11 +49,17 @@ pub fn SupportFaqPage() -> impl IntoView {
     view! {
         <PageHeading title=SUPPORT_FAQ.title />
         <p class="usa-intro">"Answers your help desk can give to common questions about signing in with Login.gov, filled with your agency and application names."</p>
+        <p data-testid="faq-written-from"><Cited fact=support_fact("sup-partner-resources") />" "<Cited fact=support_fact("sup-login-gov-answers") /></p>
         <p data-testid="faq-scope">{move || if verifies.get() {
             "Includes the identity-verification answer for your service level."
         } else {
             "The identity-verification answer is left out: your service level does not verify identity, or none is chosen yet."
         }}</p>
+        <Show when=move || verifies.get()>
+            <form class="usa-form usa-form--large" on:submit=|ev| ev.prevent_default()>
+                <InPersonQuestion id="faq-in-person" />
+            </form>
+        </Show>
         <div class="export-buttons no-print">
             <button type="button" class="usa-button" on:click=download("md")>"Download Markdown"</button>
             <button type="button" class="usa-button" on:click=download("html")>"Download HTML"</button>

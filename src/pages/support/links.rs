@@ -24,7 +24,6 @@ pub fn SupportLinksPage() -> impl IntoView {
     });
     let copied_contact = RwSignal::new(false);
     let copied_attributed = RwSignal::new(false);
-    let half_set = move || attribution.with(|a| !a.is_set() && (!a.agency.trim().is_empty() || !a.integration.trim().is_empty()));
 
     let groups = LinkKind::ALL
         .iter()
@@ -92,9 +91,6 @@ pub fn SupportLinksPage() -> impl IntoView {
                 </p>
                 {field("link-agency", "Agency value", |r| r.support.link_agency.clone(), |r, v| r.support.link_agency = v)}
                 {field("link-integration", "Integration value", |r| r.support.link_integration.clone(), |r, v| r.support.link_integration = v)}
-                <Show when=half_set>
-                    <p class="usa-alert usa-alert--info usa-alert--slim usa-alert__text" role="status">"Enter both values to add them to the links. With only one, the links stay plain."</p>
-                </Show>
             </fieldset>
         </form>
         {groups}

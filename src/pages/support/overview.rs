@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::cited::{support_fact, Cited};
+use crate::components::cited::{support_fact, Cited, SourceLink};
+use crate::logic::content::{AgentLimit, Instead};
 use crate::components::page::PageHeading;
 use crate::logic::content::content;
 use crate::logic::routes::{SUPPORT, SUPPORT_CHECKER, SUPPORT_EMAIL, SUPPORT_FAQ, SUPPORT_LINKS};
@@ -37,18 +38,22 @@ pub fn SupportOverviewPage() -> impl IntoView {
                     <li>
                         <strong>{channel.name}</strong>". "{channel.text}" "
                         <span class="channel-languages">"Languages: "{channel.languages.join(", ")}". "</span>
-                        <a class="usa-link source-link" href=channel.cite.source rel="external noopener">"Source"</a>
+                        <SourceLink cite=channel.cite about=channel.name.to_string() />
                     </li>
                 })
                 .collect_view()}
         </ul>
         <p><Cited fact=support_fact("sup-contact-rate") />" "<Cited fact=support_fact("sup-channel-split") /></p>
 
-        <h2>"What Login.gov agents cannot do"</h2>
-        <p>"Your help desk handles these, or tells users that nobody can:"</p>
-        <ul class="usa-list" data-testid="agent-cannot">
-            {support.agent_cannot.iter().map(|fact| view! { <li><Cited fact=fact /></li> }).collect_view()}
-        </ul>
+        <h2>"What Login.gov agents cannot do, and who does it instead"</h2>
+        <p>"Login.gov’s agents cannot do these things. Most of them your help desk cannot do either: tell users which of the three it is."</p>
+        <h3>"Users do these themselves, with the help center"</h3>
+        <ul class="usa-list" data-testid="agent-cannot-user">{limits(Instead::User)}</ul>
+        <h3>"Only your agency handles these"</h3>
+        <ul class="usa-list" data-testid="agent-cannot-agency">{limits(Instead::Agency)}</ul>
+        <h3>"Nobody can do these, your help desk included"</h3>
+        <ul class="usa-list" data-testid="agent-cannot-nobody">{limits(Instead::Nobody)}</ul>
+        <p data-testid="nobody-can"><Cited fact=support_fact("sup-nobody-can") /></p>
 
         <h2>"Redirects and escalations"</h2>
         <p><Cited fact=support_fact("sup-redirects") /></p>
@@ -63,11 +68,28 @@ pub fn SupportOverviewPage() -> impl IntoView {
 
         <h2>"Getting ready for launch"</h2>
         <ul class="usa-list">
-            <li><Cited fact=support_fact("sup-partner-resources") /></li>
+            <li><Cited fact=support_fact("sup-partner-resources") />" "<Cited fact=support_fact("sup-login-gov-answers") /></li>
             <li><Cited fact=support_fact("sup-announce-time-frame") />" "<Cited fact=support_fact("sup-announce-link") />" "<a class="usa-link" href=SUPPORT_EMAIL.path>"Write the launch email"</a>"."</li>
             <li><Cited fact=support_fact("sup-go-live") /></li>
-            <li><Cited fact=support_fact("sup-agency-parameters") /></li>
+            <li><Cited fact=support_fact("sup-agency-parameters") />" "<Cited fact=support_fact("sup-parameters-contact-form") /></li>
             <li>"Give your help desk the "<a class="usa-link" href=SUPPORT_FAQ.path>"agency FAQ"</a>" and the list above of what Login.gov agents cannot do."</li>
         </ul>
     }
+}
+
+/// What agents cannot do that falls to `who`, each with its source and, for what users do
+/// themselves, the help-center articles that show them how.
+fn limits(who: Instead) -> impl IntoView {
+    let content = content();
+    content
+        .support
+        .limits_for(who)
+        .map(|limit: &'static AgentLimit| {
+            let help = limit.help.iter().map(|url| {
+                let title = content.source_by_url(url).map_or(*url, |s| s.title.trim_start_matches("Login.gov help center: "));
+                view! { " "<a class="usa-link" href=*url rel="external noopener">{title}</a> }
+            });
+            view! { <li>{limit.text}{help.collect_view()}" "<SourceLink cite=limit.cite about=limit.text.to_string() /></li> }
+        })
+        .collect_view()
 }
