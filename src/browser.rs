@@ -21,16 +21,11 @@ pub fn storage_get(key: &str) -> Result<Option<String>, String> {
 }
 
 pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
-    local_storage()?
-        .set_item(key, value)
-        .map_err(|e| describe_js_error(&e, "saving to site storage failed"))
+    local_storage()?.set_item(key, value).map_err(|e| describe_js_error(&e, "saving to site storage failed"))
 }
 
 fn describe_js_error(error: &JsValue, fallback: &str) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| format!("{fallback}: {}", String::from(e.message())))
-        .unwrap_or_else(|| fallback.to_string())
+    error.dyn_ref::<js_sys::Error>().map(|e| format!("{fallback}: {}", String::from(e.message()))).unwrap_or_else(|| fallback.to_string())
 }
 
 /// Today's local date as `YYYY-MM-DD`.
@@ -57,7 +52,9 @@ pub fn local_time(iso: &str) -> String {
         return iso.to_string();
     }
     let options = js_sys::Object::new();
-    for (key, value) in [("year", "numeric"), ("month", "long"), ("day", "numeric"), ("hour", "numeric"), ("minute", "2-digit"), ("timeZoneName", "short")] {
+    for (key, value) in
+        [("year", "numeric"), ("month", "long"), ("day", "numeric"), ("hour", "numeric"), ("minute", "2-digit"), ("timeZoneName", "short")]
+    {
         let _ = js_sys::Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value));
     }
     String::from(date.to_locale_string("en-US", &options))
@@ -121,10 +118,7 @@ pub fn focus_page_heading() {
 /// brings it into view: a link within the page then takes keyboard and screen-reader users to
 /// its target, not only the scroll position. False when there is no such element.
 pub fn focus_by_id(id: &str) -> bool {
-    let element = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    let element = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     let Some(element) = element else { return false };
     if !element.has_attribute("tabindex") {
         let _ = element.set_attribute("tabindex", "-1");
@@ -141,9 +135,7 @@ pub fn current_path() -> String {
 
 /// Reads a picked file as text.
 pub async fn read_file_text(file: web_sys::File) -> Result<String, String> {
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
-        .await
-        .map_err(|e| describe_js_error(&e, "the file could not be read"))?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|e| describe_js_error(&e, "the file could not be read"))?;
     text.as_string().ok_or_else(|| "the file is not text".to_string())
 }
 
@@ -196,15 +188,17 @@ pub fn origin() -> String {
 /// `None` where the browser cannot watch. Dropping the returned watch stops watching.
 pub fn when_near_screen(element: &web_sys::Element, then: impl FnOnce() + 'static) -> Option<NearScreenWatch> {
     let mut then = Some(then);
-    let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
-        let near = entries.iter().any(|entry| entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
-        if near {
-            observer.disconnect();
-            if let Some(then) = then.take() {
-                then();
+    let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
+        move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+            let near = entries.iter().any(|entry| entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
+            if near {
+                observer.disconnect();
+                if let Some(then) = then.take() {
+                    then();
+                }
             }
-        }
-    });
+        },
+    );
     let options = web_sys::IntersectionObserverInit::new();
     options.set_root_margin("100% 0px");
     match web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options) {

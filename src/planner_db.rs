@@ -8,10 +8,7 @@ use std::future::{poll_fn, Future, IntoFuture};
 use std::pin::pin;
 use std::task::Poll;
 
-use idb::{
-    Database, DatabaseEvent, Error, Event, Factory, ObjectStore, ObjectStoreParams, Request,
-    Transaction, TransactionMode,
-};
+use idb::{Database, DatabaseEvent, Error, Event, Factory, ObjectStore, ObjectStoreParams, Request, Transaction, TransactionMode};
 use js_sys::{Promise, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -96,18 +93,12 @@ impl PlannerDb {
         let opened = poll_fn(|cx| {
             if let Poll::Ready(result) = opening.as_mut().poll(cx) {
                 return Poll::Ready(result.map_err(|e| match from_idb(e) {
-                    DbError::Failed(why)
-                        if why.contains("InvalidStateError") || why.contains("SecurityError") =>
-                    {
-                        DbError::Refused(why)
-                    }
+                    DbError::Failed(why) if why.contains("InvalidStateError") || why.contains("SecurityError") => DbError::Refused(why),
                     other => other,
                 }));
             }
             match std::pin::Pin::new(&mut blocked).poll(cx) {
-                Poll::Ready(_) => Poll::Ready(Err(DbError::Failed(
-                    "another tab keeps an older version of the workspace open".into(),
-                ))),
+                Poll::Ready(_) => Poll::Ready(Err(DbError::Failed("another tab keeps an older version of the workspace open".into()))),
                 Poll::Pending => Poll::Pending,
             }
         })
@@ -122,29 +113,17 @@ impl PlannerDb {
 
     /// Everything in one readonly transaction, so the settings and requests belong together.
     pub async fn load(&self) -> Result<Stored, DbError> {
-        let tx = self
-            .db
-            .transaction(&[REQUESTS, META, SET_ASIDE], TransactionMode::ReadOnly);
+        let tx = self.db.transaction(&[REQUESTS, META, SET_ASIDE], TransactionMode::ReadOnly);
         let tx = tx.map_err(from_idb)?;
-        let (requests, meta, set_aside) = (
-            store(&tx, REQUESTS)?,
-            store(&tx, META)?,
-            store(&tx, SET_ASIDE)?,
-        );
+        let (requests, meta, set_aside) = (store(&tx, REQUESTS)?, store(&tx, META)?, store(&tx, SET_ASIDE)?);
         let settings = meta.get(JsValue::from_str(SETTINGS)).map_err(from_idb)?;
         let keys = requests.get_all_keys(None, None).map_err(from_idb)?;
         let values = requests.get_all(None, None).map_err(from_idb)?;
         let count = set_aside.count(None).map_err(from_idb)?;
         // Every handler is set before the first await (an event must not find none), and every
         // future is awaited even after a failure (its callback must not be dropped before it runs).
-        let (settings, keys, values, count) = (
-            settings.into_future(),
-            keys.into_future(),
-            values.into_future(),
-            count.into_future(),
-        );
-        let (settings, keys, values, count) =
-            (settings.await, keys.await, values.await, count.await);
+        let (settings, keys, values, count) = (settings.into_future(), keys.into_future(), values.into_future(), count.into_future());
+        let (settings, keys, values, count) = (settings.await, keys.await, values.await, count.await);
         let keys = keys.map_err(from_idb)?;
         let values = values.map_err(from_idb)?;
         Ok(Stored {
@@ -159,12 +138,7 @@ impl PlannerDb {
     /// deletes every key in `delete`, and puts `settings` under "settings". All or nothing:
     /// returns only after the transaction completes (commit), so a quota abort comes back as
     /// [`DbError::Quota`] rather than as a success.
-    pub async fn save(
-        &self,
-        settings: &str,
-        put: &[(String, String)],
-        delete: &[String],
-    ) -> Result<(), DbError> {
+    pub async fn save(&self, settings: &str, put: &[(String, String)], delete: &[String]) -> Result<(), DbError> {
         self.write(&[REQUESTS, META], |s| {
             put_all(&s[0], put)?;
             for key in delete {
@@ -177,11 +151,7 @@ impl PlannerDb {
 
     /// Clears "requests" and "meta" and then puts everything given, in one transaction (used to
     /// write the whole workspace again after an earlier failed save).
-    pub async fn replace_all(
-        &self,
-        settings: &str,
-        requests: &[(String, String)],
-    ) -> Result<(), DbError> {
+    pub async fn replace_all(&self, settings: &str, requests: &[(String, String)]) -> Result<(), DbError> {
         self.write(&[REQUESTS, META], |s| {
             // Requests of one transaction run in order, so the puts land after the clears.
             s[0].clear()?;
@@ -195,11 +165,7 @@ impl PlannerDb {
     /// Appends entries to "set_aside" and deletes their keys from "requests" in the same
     /// transaction, so nothing is lost or kept twice: `items` are (request key or "" for the
     /// settings, JSON text of {reason, text}); `delete_settings` also deletes the settings.
-    pub async fn set_aside(
-        &self,
-        items: &[(String, String)],
-        delete_settings: bool,
-    ) -> Result<(), DbError> {
+    pub async fn set_aside(&self, items: &[(String, String)], delete_settings: bool) -> Result<(), DbError> {
         self.write(&[REQUESTS, META, SET_ASIDE], |s| {
             for (key, text) in items {
                 s[2].add(&JsValue::from_str(text), None)?;
@@ -220,10 +186,7 @@ impl PlannerDb {
         let tx = self.db.transaction(&[SET_ASIDE], TransactionMode::ReadOnly);
         let tx = tx.map_err(from_idb)?;
         // Auto-increment keys grow, so key order is the order of setting aside.
-        let values = store(&tx, SET_ASIDE)?
-            .get_all(None, None)
-            .map_err(from_idb)?
-            .await;
+        let values = store(&tx, SET_ASIDE)?.get_all(None, None).map_err(from_idb)?.await;
         Ok(values.map_err(from_idb)?.iter().map(text).collect())
     }
 
@@ -233,10 +196,7 @@ impl PlannerDb {
     where
         F: FnOnce(&[ObjectStore]) -> Result<(), Error>,
     {
-        let tx = self
-            .db
-            .transaction(names, TransactionMode::ReadWrite)
-            .map_err(from_idb)?;
+        let tx = self.db.transaction(names, TransactionMode::ReadWrite).map_err(from_idb)?;
         let stores: Result<Vec<_>, _> = names.iter().map(|n| tx.object_store(n)).collect();
         if let Err(e) = stores.and_then(|s| fill(&s)) {
             // A request that threw leaves the transaction active: abort, so nothing half-done
@@ -303,19 +263,13 @@ fn put_all(requests: &ObjectStore, items: &[(String, String)]) -> Result<(), Err
 }
 
 fn put_settings(meta: &ObjectStore, settings: &str) -> Result<(), Error> {
-    meta.put(
-        &JsValue::from_str(settings),
-        Some(&JsValue::from_str(SETTINGS)),
-    )?;
+    meta.put(&JsValue::from_str(settings), Some(&JsValue::from_str(SETTINGS)))?;
     Ok(())
 }
 
 /// A stored string as is; anything else as JSON text, so the caller can set it aside.
 fn text(value: &JsValue) -> String {
-    value
-        .as_string()
-        .or_else(|| JSON::stringify(value).ok().and_then(|s| s.as_string()))
-        .unwrap_or_default()
+    value.as_string().or_else(|| JSON::stringify(value).ok().and_then(|s| s.as_string())).unwrap_or_default()
 }
 
 fn from_dom(e: &DomException) -> DbError {
@@ -353,24 +307,16 @@ mod tests {
     #[wasm_bindgen_test]
     fn a_quota_exception_is_quota() {
         let quota = DomException::new_with_message_and_name("full", "QuotaExceededError");
-        assert_eq!(
-            quota.map(|e| from_idb(Error::DomException(e))),
-            Ok(DbError::Quota)
-        );
+        assert_eq!(quota.map(|e| from_idb(Error::DomException(e))), Ok(DbError::Quota));
     }
 
     #[wasm_bindgen_test]
     async fn a_failed_request_aborts_the_whole_write_and_is_reported() {
         let deleted = Factory::new().map(|f| f.delete("planner-db-unit"));
         deleted.unwrap().unwrap().await.unwrap();
-        let mut opening = Factory::new()
-            .unwrap()
-            .open("planner-db-unit", Some(1))
-            .unwrap();
+        let mut opening = Factory::new().unwrap().open("planner-db-unit", Some(1)).unwrap();
         opening.on_upgrade_needed(|event| create_stores(&event).unwrap());
-        let db = PlannerDb {
-            db: opening.await.unwrap(),
-        };
+        let db = PlannerDb { db: opening.await.unwrap() };
         db.save("old", &[], &[]).await.unwrap();
         // The put is made, then the add of an existing key fails: the transaction must abort.
         let failed = db

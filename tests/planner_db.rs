@@ -11,12 +11,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Opens an empty database: each test deletes what an earlier one left (tests run one at a time,
 /// and a dropped `PlannerDb` closes its connection, so the delete is not blocked).
 async fn fresh() -> PlannerDb {
-    idb::Factory::new()
-        .unwrap()
-        .delete(DB_NAME)
-        .unwrap()
-        .await
-        .unwrap();
+    idb::Factory::new().unwrap().delete(DB_NAME).unwrap().await.unwrap();
     PlannerDb::open().await.unwrap()
 }
 
@@ -30,24 +25,18 @@ async fn saves_loads_replaces_and_sets_aside() {
     assert_eq!(db.load().await.unwrap(), Stored::default());
 
     let (a, b) = (entry("a-key", r#"{"n":1}"#), entry("b-key", r#"{"n":2}"#));
-    db.save(r#"{"s":1}"#, &[b.clone(), a.clone()], &[])
-        .await
-        .unwrap();
+    db.save(r#"{"s":1}"#, &[b.clone(), a.clone()], &[]).await.unwrap();
     let stored = db.load().await.unwrap();
     assert_eq!(stored.settings.as_deref(), Some(r#"{"s":1}"#));
     assert_eq!(stored.requests, vec![a.clone(), b.clone()], "in key order");
 
-    db.save(r#"{"s":2}"#, &[], &["a-key".to_string()])
-        .await
-        .unwrap();
+    db.save(r#"{"s":2}"#, &[], &["a-key".to_string()]).await.unwrap();
     let stored = db.load().await.unwrap();
     assert_eq!(stored.settings.as_deref(), Some(r#"{"s":2}"#));
     assert_eq!(stored.requests, vec![b]);
 
     let c = entry("c-key", r#"{"n":3}"#);
-    db.replace_all(r#"{"s":3}"#, std::slice::from_ref(&c))
-        .await
-        .unwrap();
+    db.replace_all(r#"{"s":3}"#, std::slice::from_ref(&c)).await.unwrap();
     assert_eq!(db.load().await.unwrap().requests, vec![c]);
 
     let first = r#"{"reason":"unreadable","text":"{\"n\":3}"}"#;
@@ -64,11 +53,7 @@ async fn saves_loads_replaces_and_sets_aside() {
     assert_eq!(stored.settings, None);
     assert_eq!(stored.set_aside_count, 2);
     let texts = db.set_aside_texts().await.unwrap();
-    assert_eq!(
-        texts,
-        vec![first.to_string(), second.to_string()],
-        "oldest first"
-    );
+    assert_eq!(texts, vec![first.to_string(), second.to_string()], "oldest first");
 
     // What was saved is committed: a new connection reads the same.
     drop(db);
@@ -79,25 +64,13 @@ async fn saves_loads_replaces_and_sets_aside() {
 #[wasm_bindgen_test]
 async fn a_value_that_is_not_a_string_comes_back_as_json_text() {
     drop(fresh().await);
-    let raw = idb::Factory::new()
-        .unwrap()
-        .open(DB_NAME, None)
-        .unwrap()
-        .await
-        .unwrap();
-    let tx = raw
-        .transaction(&["requests"], idb::TransactionMode::ReadWrite)
-        .unwrap();
+    let raw = idb::Factory::new().unwrap().open(DB_NAME, None).unwrap().await.unwrap();
+    let tx = raw.transaction(&["requests"], idb::TransactionMode::ReadWrite).unwrap();
     let requests = tx.object_store("requests").unwrap();
-    requests
-        .put(&JsValue::from_f64(42.0), Some(&JsValue::from_str("n-key")))
-        .unwrap();
+    requests.put(&JsValue::from_f64(42.0), Some(&JsValue::from_str("n-key"))).unwrap();
     assert!(tx.await.unwrap().is_committed());
     raw.close();
 
     let db = PlannerDb::open().await.unwrap();
-    assert_eq!(
-        db.load().await.unwrap().requests,
-        vec![entry("n-key", "42")]
-    );
+    assert_eq!(db.load().await.unwrap().requests, vec![entry("n-key", "42")]);
 }

@@ -95,7 +95,9 @@ fn select_all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> 
 }
 
 /// Mounts `page` the way the app does: inside the router, with the store and the outbox.
-fn mount_page(page: fn() -> AnyView) -> (leptos::mount::UnmountHandle<impl Mountable>, web_sys::Element, std::rc::Rc<std::cell::Cell<Option<Store>>>) {
+fn mount_page(
+    page: fn() -> AnyView,
+) -> (leptos::mount::UnmountHandle<impl Mountable>, web_sys::Element, std::rc::Rc<std::cell::Cell<Option<Store>>>) {
     let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
     let captured = std::rc::Rc::new(std::cell::Cell::new(None));
@@ -114,12 +116,16 @@ fn mount_page(page: fn() -> AnyView) -> (leptos::mount::UnmountHandle<impl Mount
 async fn every_stored_text_field_keeps_what_is_typed_and_says_when_it_is_too_long() {
     use readiness_portal::logic::checklist::ItemStatus;
     use readiness_portal::logic::launch::{LaunchForm, RAMP_PHASED};
-    use readiness_portal::logic::vocab::Audience;
-    use readiness_portal::logic::text::MAX_FIELD_CHARS;
     use readiness_portal::logic::service_level::Answer;
+    use readiness_portal::logic::text::MAX_FIELD_CHARS;
+    use readiness_portal::logic::vocab::Audience;
     use readiness_portal::logic::vocab::Level;
-    use readiness_portal::pages::{checklist::ChecklistPage, home::HomePage, launch::LaunchPage, review::ReviewPage, service_level::ServiceLevelPage, sources::SourcesPage};
-    use readiness_portal::pages::support::{checker::SupportCheckerPage, email::SupportEmailPage, faq::SupportFaqPage, links::SupportLinksPage, overview::SupportOverviewPage};
+    use readiness_portal::pages::support::{
+        checker::SupportCheckerPage, email::SupportEmailPage, faq::SupportFaqPage, links::SupportLinksPage, overview::SupportOverviewPage,
+    };
+    use readiness_portal::pages::{
+        checklist::ChecklistPage, home::HomePage, launch::LaunchPage, review::ReviewPage, service_level::ServiceLevelPage, sources::SourcesPage,
+    };
 
     // A record that shows every conditional field: IAL1 recommended but IAL2 chosen (a reason,
     // and the IAL2 launch fields), an item not applicable (its reason), a phased rollout (weeks).
@@ -157,10 +163,13 @@ async fn every_stored_text_field_keeps_what_is_typed_and_says_when_it_is_too_lon
         }
         settle().await;
         let too_long = "x".repeat(MAX_FIELD_CHARS + 1);
-        let fields: Vec<web_sys::Element> = select_all(&host, "input:not([type=radio]):not([type=file]):not([type=date]):not([type=checkbox]):not([readonly]), textarea:not([readonly])")
-            .into_iter()
-            .filter(|f| f.id() != "checker-input") // not kept, so any length is fine
-            .collect();
+        let fields: Vec<web_sys::Element> = select_all(
+            &host,
+            "input:not([type=radio]):not([type=file]):not([type=date]):not([type=checkbox]):not([readonly]), textarea:not([readonly])",
+        )
+        .into_iter()
+        .filter(|f| f.id() != "checker-input") // not kept, so any length is fine
+        .collect();
         let description = |field: &web_sys::Element| -> String {
             field
                 .get_attribute("aria-describedby")
@@ -191,7 +200,17 @@ async fn every_stored_text_field_keeps_what_is_typed_and_says_when_it_is_too_lon
         drop(app);
         host.remove();
     }
-    for id in ["profile-agency", "override-reason", "chk-iaa-plan-na-reason", "signoff-overall-comments", "link-agency", "help-desk", "launch-ramp_weeks", "launch-idv_share", "assumption-handle_time_s"] {
+    for id in [
+        "profile-agency",
+        "override-reason",
+        "chk-iaa-plan-na-reason",
+        "signoff-overall-comments",
+        "link-agency",
+        "help-desk",
+        "launch-ramp_weeks",
+        "launch-idv_share",
+        "assumption-handle_time_s",
+    ] {
         assert!(seen.iter().any(|s| s == id), "#{id} was not rendered, so it was not checked");
     }
 }

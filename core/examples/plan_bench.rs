@@ -33,7 +33,10 @@ fn request(i: u64) -> String {
         announcement_recipients: (i * 31 % 20_000).to_string(),
         ..LaunchForm::default()
     };
-    let record = ReadinessRecord { profile: Profile { agency: format!("Agency {}", i % 40), application: format!("Application {i}"), ..Profile::default() }, ..ReadinessRecord::default() };
+    let record = ReadinessRecord {
+        profile: Profile { agency: format!("Agency {}", i % 40), application: format!("Application {i}"), ..Profile::default() },
+        ..ReadinessRecord::default()
+    };
     let assumptions = Assumptions::default();
     let f = forecast(&forecast_input(&form, FORECAST_DAYS), &assumptions);
     payload(&form, &record, &assumptions, &f, &format!("{i:08x}-0000-4000-8000-000000000000")).to_string()

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use super::conditions::{condition_holds, WhenUnknown};
 use super::content::{ChecklistFile, ChecklistItem, Phase, Requirement};
 use super::text::fnv1a64;
-use super::vocab::{Audience, Profile, Protocol};
 use super::vocab::Level;
+use super::vocab::{Audience, Profile, Protocol};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -241,11 +241,7 @@ pub fn phase_progress(phase: &Phase, work: &ChecklistWork, profile: &Profile, le
 }
 
 pub fn overall_progress(checklist: &ChecklistFile, work: &ChecklistWork, profile: &Profile, level: Option<Level>) -> Progress {
-    checklist
-        .phases
-        .iter()
-        .map(|phase| phase_progress(phase, work, profile, level))
-        .fold(Progress::default(), Progress::add)
+    checklist.phases.iter().map(|phase| phase_progress(phase, work, profile, level)).fold(Progress::default(), Progress::add)
 }
 
 /// Required items that apply and are not complete, in checklist order: what blocks launch.
@@ -357,8 +353,12 @@ pub fn evidence(typed: &str) -> Evidence<'_> {
                 _ => Evidence::BadLink("This link is not a complete web address. Enter it as https:// followed by the site, for example https://tickets.example.gov/4521."),
             }
         }
-        Some("http") => Evidence::BadLink("Evidence links must be secure: use the https:// address of the page, or describe where the evidence is kept in words."),
-        Some(_) => Evidence::BadLink("Only https:// web links can be evidence links. Enter the page’s https:// address, or describe where the evidence is kept in words."),
+        Some("http") => {
+            Evidence::BadLink("Evidence links must be secure: use the https:// address of the page, or describe where the evidence is kept in words.")
+        }
+        Some(_) => Evidence::BadLink(
+            "Only https:// web links can be evidence links. Enter the page’s https:// address, or describe where the evidence is kept in words.",
+        ),
         None => Evidence::BadLink("This looks like a web address without https://. Enter the full address, starting with https://."),
     }
 }
@@ -436,7 +436,13 @@ fn approved_with_open_note(s: &SignOff) -> String {
 }
 
 /// The state of the sign-off on `scope` (a phase id or [`OVERALL`]) for the current work.
-pub fn sign_off_state<'a>(checklist: &ChecklistFile, work: &'a ChecklistWork, profile: &Profile, level: Option<Level>, scope: &str) -> SignOffState<'a> {
+pub fn sign_off_state<'a>(
+    checklist: &ChecklistFile,
+    work: &'a ChecklistWork,
+    profile: &Profile,
+    level: Option<Level>,
+    scope: &str,
+) -> SignOffState<'a> {
     match work.sign_offs.get(scope) {
         None => SignOffState::None,
         Some(s) if is_stale(s, &fingerprint(checklist, work, profile, level, scope)) => SignOffState::Stale(s),
@@ -532,9 +538,7 @@ pub fn validate_sign_off(draft: &SignOffDraft, fingerprint: String) -> Result<Si
     let errors = SignOffErrors {
         reviewer: draft.reviewer.trim().is_empty().then_some("Enter the reviewer’s name."),
         role: draft.role.trim().is_empty().then_some("Enter the reviewer’s role, for example ISSO or program manager."),
-        date: super::dates::Date::parse_iso(draft.date.trim())
-            .is_none()
-            .then_some("Enter the date as year-month-day, for example 2026-11-23."),
+        date: super::dates::Date::parse_iso(draft.date.trim()).is_none().then_some("Enter the date as year-month-day, for example 2026-11-23."),
         decision: draft.decision.is_none().then_some("Choose approved or changes requested."),
         confirm: None,
     };

@@ -16,7 +16,6 @@ pub fn requirement_label(requirement: Requirement) -> &'static str {
     }
 }
 
-
 /// A file the user downloads: its name, media type and text. Made by the rules, offered by the
 /// app in one place (`Store::offer_download`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -101,13 +100,8 @@ fn sign_off_markdown(state: &SignOffState) -> String {
         SignOffState::None => return "Sign-off: not signed off yet.\n".to_string(),
         SignOffState::Current(s) | SignOffState::Stale(s) => s,
     };
-    let mut line = format!(
-        "Sign-off: **{}** by {} ({}) on {}.",
-        s.decision.label(),
-        markdown_text(&s.reviewer),
-        markdown_text(&s.role),
-        markdown_text(&s.date)
-    );
+    let mut line =
+        format!("Sign-off: **{}** by {} ({}) on {}.", s.decision.label(), markdown_text(&s.reviewer), markdown_text(&s.role), markdown_text(&s.date));
     if !s.comments.trim().is_empty() {
         line.push_str(&format!(" Comments: {}", markdown_text(&s.comments)));
     }
@@ -141,7 +135,10 @@ pub fn header_facts(record: &ReadinessRecord, content: &Content, date_iso: &str)
         ("Agency type", profile.partner_type.map(|p| p.label()).unwrap_or("—").to_string()),
         ("Protocol", profile.protocol.map(|p| p.label()).unwrap_or("—").to_string()),
         ("Who signs in", profile.audience.map(|a| a.label()).unwrap_or("—").to_string()),
-        ("Recommended service level", recommended.map(|l| l.name()).unwrap_or("none yet: the service-level questions are not all answered").to_string()),
+        (
+            "Recommended service level",
+            recommended.map(|l| l.name()).unwrap_or("none yet: the service-level questions are not all answered").to_string(),
+        ),
         (
             "Chosen service level",
             match (chosen, recommended) {
@@ -165,7 +162,9 @@ pub fn header_facts(record: &ReadinessRecord, content: &Content, date_iso: &str)
 /// The export's day, which dates its SAML paths; a date that does not parse (never one the
 /// portal writes) counts as the first day of the content's newest check.
 fn export_day(date_iso: &str) -> crate::dates::Date {
-    crate::dates::Date::parse_iso(date_iso).or_else(|| crate::dates::Date::parse_iso(crate::content::verified_range().1)).unwrap_or(crate::dates::Date { year: 2026, month: 12, day: 7 })
+    crate::dates::Date::parse_iso(date_iso)
+        .or_else(|| crate::dates::Date::parse_iso(crate::content::verified_range().1))
+        .unwrap_or(crate::dates::Date { year: 2026, month: 12, day: 7 })
 }
 
 /// The text of a settings note or trap, by id.
@@ -178,8 +177,9 @@ fn settings_text(content: &Content) -> impl Fn(&str) -> String + '_ {
 pub fn record_json(record: &ReadinessRecord, content: &Content, date_iso: &str) -> String {
     let mut value = serde_json::to_value(record).expect("a record always serialises");
     // Import ignores this summary: it is derived from the record.
-    value["export_summary"] =
-        serde_json::Value::Object(header_facts(record, content, date_iso).into_iter().map(|(k, v)| (k.to_string(), serde_json::Value::String(v))).collect());
+    value["export_summary"] = serde_json::Value::Object(
+        header_facts(record, content, date_iso).into_iter().map(|(k, v)| (k.to_string(), serde_json::Value::String(v))).collect(),
+    );
     if let Some(settings) = integration_settings(&content.service_levels, record.level(), &record.profile, export_day(date_iso)) {
         value["integration_settings"] = settings_json(&settings, &settings_text(content));
     }
@@ -344,7 +344,23 @@ mod tests {
     #[test]
     fn csv_cells_never_start_a_formula() {
         assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        for bad in ["=1+1", "+1+1", "-1-1", "-", "@SUM(A1)", "\tcmd", "\rcmd", "\ncmd", "\0=1+1", "\u{1}=1", "  =1+1", "=cmd|' /C calc'!A0", "-1.", "-.5", "+1e3"] {
+        for bad in [
+            "=1+1",
+            "+1+1",
+            "-1-1",
+            "-",
+            "@SUM(A1)",
+            "\tcmd",
+            "\rcmd",
+            "\ncmd",
+            "\0=1+1",
+            "\u{1}=1",
+            "  =1+1",
+            "=cmd|' /C calc'!A0",
+            "-1.",
+            "-.5",
+            "+1e3",
+        ] {
             let cell = csv_cell(bad);
             assert!(cell.starts_with("\"'"), "{bad:?} -> {cell}");
         }

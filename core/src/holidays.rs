@@ -76,11 +76,8 @@ fn actual_holidays(year: i32) -> Vec<(Date, &'static str)> {
 /// observed on 31 December of this one, and without New Year's Day of this year when it is
 /// observed on 31 December of the year before.
 pub fn federal_holidays(year: i32) -> Vec<(Date, &'static str)> {
-    let mut days: Vec<(Date, &'static str)> = actual_holidays(year)
-        .into_iter()
-        .map(|(d, name)| (observed(d), name))
-        .filter(|(d, _)| d.year == year)
-        .collect();
+    let mut days: Vec<(Date, &'static str)> =
+        actual_holidays(year).into_iter().map(|(d, name)| (observed(d), name)).filter(|(d, _)| d.year == year).collect();
     if let Some(next_new_year) = year.checked_add(1).and_then(|y| Date::new(y, 1, 1)) {
         let seen = observed(next_new_year);
         if seen.year == year {

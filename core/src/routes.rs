@@ -11,8 +11,7 @@ pub struct PageInfo {
 }
 
 pub const HOME: PageInfo = PageInfo { path: "/", title: "Get ready to launch with Login.gov", nav_label: "Home" };
-pub const SERVICE_LEVEL: PageInfo =
-    PageInfo { path: "/service-level", title: "Choose your service level", nav_label: "Service level" };
+pub const SERVICE_LEVEL: PageInfo = PageInfo { path: "/service-level", title: "Choose your service level", nav_label: "Service level" };
 pub const CHECKLIST: PageInfo = PageInfo { path: "/checklist", title: "Launch checklist", nav_label: "Checklist" };
 pub const REVIEW: PageInfo = PageInfo { path: "/review", title: "Review and sign off", nav_label: "Review" };
 pub const LAUNCH: PageInfo = PageInfo { path: "/launch", title: "Launch request and staffing forecast", nav_label: "Launch" };

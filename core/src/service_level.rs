@@ -241,7 +241,10 @@ pub fn recommend(answers: &Answers, audience: Option<Audience>) -> Recommendatio
             Some(AuthOption::PhishingResistant)
         }
         Some(Audience::Public) => {
-            reasons.push("Your users are the public: any multi-factor method is allowed, and phishing-resistant methods must be offered as an option.".to_string());
+            reasons.push(
+                "Your users are the public: any multi-factor method is allowed, and phishing-resistant methods must be offered as an option."
+                    .to_string(),
+            );
             Some(AuthOption::AnyMfa)
         }
         Some(Audience::NotSure) => {
@@ -274,10 +277,7 @@ pub fn override_reason_error(chosen: Option<Level>, recommended: Option<Level>, 
 /// choosing it, e.g. `cui=no&financial=yes&records=not-sure&others-data=no&audience=public&level=ial2-aal2`.
 /// The reason travels with the level, so the recipient does not see a level without its reason.
 pub fn encode_query(shared: &SharedAnswers) -> String {
-    let mut parts: Vec<String> = Question::ALL
-        .into_iter()
-        .filter_map(|q| shared.answers.get(q).map(|a| format!("{}={}", q.id(), a.id())))
-        .collect();
+    let mut parts: Vec<String> = Question::ALL.into_iter().filter_map(|q| shared.answers.get(q).map(|a| format!("{}={}", q.id(), a.id()))).collect();
     if let Some(audience) = shared.audience {
         parts.push(format!("audience={}", audience.id()));
     }

@@ -6,9 +6,9 @@
 
 use super::content::{Environment, ServiceLevelsFile};
 use super::dates::Date;
-use super::vocab::{Audience, OidcFlow, Profile, Protocol};
-use super::vocab::Level;
 use super::text::{encode_query_value, html_escape};
+use super::vocab::Level;
+use super::vocab::{Audience, OidcFlow, Profile, Protocol};
 
 /// The AAL value for the public (and for everyone when the audience is not known).
 pub const AAL_PUBLIC: &str = "aal-2";
@@ -126,10 +126,9 @@ pub fn integration_settings(content: &ServiceLevelsFile, level: Option<Level>, p
 
     let (portal_aal, groups): (&str, Vec<(Option<&'static str>, &str)>) = match profile.audience {
         Some(Audience::Workforce) => (workforce.portal_label, vec![(None, workforce.value)]),
-        Some(Audience::Both) => (
-            public.portal_label,
-            vec![(Some("The public"), public.value), (Some("Agency staff, contractors and partners"), workforce.value)],
-        ),
+        Some(Audience::Both) => {
+            (public.portal_label, vec![(Some("The public"), public.value), (Some("Agency staff, contractors and partners"), workforce.value)])
+        }
         Some(Audience::Public) | Some(Audience::NotSure) | None => (public.portal_label, vec![(None, public.value)]),
     };
     let mut attributes = String::from("http://idmanagement.gov/ns/requested_attributes?ReqAttr=");

@@ -60,11 +60,7 @@ impl Attribution {
 
 /// The bundled URL of a link kind in a language. The content tests guarantee every pair exists.
 pub fn base_url(links: &[Link], kind: LinkKind, lang: Lang) -> &str {
-    links
-        .iter()
-        .find(|l| l.kind == kind && l.lang == lang)
-        .map(|l| l.url)
-        .unwrap_or("https://login.gov/")
+    links.iter().find(|l| l.kind == kind && l.lang == lang).map(|l| l.url).unwrap_or("https://login.gov/")
 }
 
 /// The link to give users, with whichever attribution parameters are set.

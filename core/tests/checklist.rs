@@ -9,9 +9,9 @@ use portal_core::checklist::*;
 use portal_core::content::{content, ChecklistFile, Content, Requirement};
 use portal_core::export;
 use portal_core::record::{self, ReadinessRecord};
-use portal_core::vocab::{Audience, OidcFlow, PartnerType, Profile, Protocol};
 use portal_core::service_level::Answer;
 use portal_core::vocab::Level;
+use portal_core::vocab::{Audience, OidcFlow, PartnerType, Profile, Protocol};
 
 fn profile(protocol: Option<Protocol>, audience: Option<Audience>) -> Profile {
     Profile { agency: "Agency".into(), application: "App".into(), protocol, audience, partner_type: Some(PartnerType::Federal), ..Profile::default() }
@@ -106,7 +106,10 @@ fn every_production_prerequisite_of_the_developer_guide_is_an_item() {
     assert!(item("chk-failure-to-proof").why.contains("login.gov/help/verify-your-identity/overview/"));
     assert!(item("chk-failure-to-proof").why.contains("login.gov/contact"));
     // Actions that happen at the Partner Support Help Desk link its forms.
-    assert_eq!(item("chk-launch-request").action.as_ref().unwrap().url, "https://zendesk.login.gov/hc/en-us/requests/new?ticket_form_id=5663417357332");
+    assert_eq!(
+        item("chk-launch-request").action.as_ref().unwrap().url,
+        "https://zendesk.login.gov/hc/en-us/requests/new?ticket_form_id=5663417357332"
+    );
     assert_eq!(item("chk-changes-form").action.as_ref().unwrap().url, "https://zendesk.login.gov/hc/en-us/requests/new?ticket_form_id=5664085973908");
 }
 
@@ -138,7 +141,10 @@ fn progress_arithmetic() {
     assert_eq!(applicable, ["chk-iaa-signed", "chk-iaa-plan", "chk-iaa-number"]);
 
     let mut work = ChecklistWork::default();
-    assert_eq!(phase_progress(agreement, &work, &p, level), Progress { done: 0, not_applicable: 0, applicable: 3, required_marked_not_applicable: 0 });
+    assert_eq!(
+        phase_progress(agreement, &work, &p, level),
+        Progress { done: 0, not_applicable: 0, applicable: 3, required_marked_not_applicable: 0 }
+    );
     assert_eq!(phase_progress(agreement, &work, &p, level).percent(), 0);
     work.update_item("chk-iaa-signed", |w| w.status = ItemStatus::Done);
     // Not applicable without a reason is not complete; with one it is.
@@ -146,7 +152,10 @@ fn progress_arithmetic() {
     assert_eq!(phase_progress(agreement, &work, &p, level).complete(), 1);
     assert_eq!(phase_progress(agreement, &work, &p, level).percent(), 33);
     work.update_item("chk-iaa-plan", |w| w.na_reason = "IAA already signed last year".into());
-    assert_eq!(phase_progress(agreement, &work, &p, level), Progress { done: 1, not_applicable: 1, applicable: 3, required_marked_not_applicable: 0 });
+    assert_eq!(
+        phase_progress(agreement, &work, &p, level),
+        Progress { done: 1, not_applicable: 1, applicable: 3, required_marked_not_applicable: 0 }
+    );
     assert_eq!(phase_progress(agreement, &work, &p, level).percent(), 66);
     work.update_item("chk-iaa-number", |w| w.status = ItemStatus::Done);
     assert_eq!(phase_progress(agreement, &work, &p, level).percent(), 100);
@@ -258,7 +267,9 @@ fn item_errors_explain_missing_reasons_and_bad_links() {
         assert_eq!(evidence(&spaced), Evidence::Text(spaced.as_str()), "words stay as typed");
         assert!(item_errors(&w).evidence.is_none(), "{words}");
     }
-    for link in ["https://tickets.example.gov/42", " https://tickets.example.gov/a?b=c#d ", "https://intranet.agency.gov:8443/x", "HTTPS://Example.GOV"] {
+    for link in
+        ["https://tickets.example.gov/42", " https://tickets.example.gov/a?b=c#d ", "https://intranet.agency.gov:8443/x", "HTTPS://Example.GOV"]
+    {
         w.evidence = link.into();
         assert_eq!(evidence(link), Evidence::Link(link.trim()), "{link}");
         assert!(item_errors(&w).evidence.is_none(), "{link}");
@@ -275,7 +286,8 @@ fn not_applicable_on_a_required_item_is_open_everywhere() {
     let p = profile(Some(Protocol::Oidc), Some(Audience::Public));
     let level = Some(Level::Ial1Aal2);
     let required = checklist.phases.iter().flat_map(|ph| applicable_items(ph, &p, level)).find(|i| i.requirement == Requirement::Required).unwrap();
-    let recommended = checklist.phases.iter().flat_map(|ph| applicable_items(ph, &p, level)).find(|i| i.requirement == Requirement::Recommended).unwrap();
+    let recommended =
+        checklist.phases.iter().flat_map(|ph| applicable_items(ph, &p, level)).find(|i| i.requirement == Requirement::Recommended).unwrap();
     let mut work = ChecklistWork::default();
     let before = overall_progress(checklist, &work, &p, level);
     let waive = |w: &mut ItemWork| {
@@ -375,7 +387,17 @@ fn every_export_carries_the_same_header_facts() {
     record.service_level.override_reason = "Our risk assessment requires it".into();
     let facts = export::header_facts(&record, content(), "2026-12-02");
     let names: Vec<&str> = facts.iter().map(|(n, _)| *n).collect();
-    for name in ["Agency", "Application", "Protocol", "Who signs in", "Recommended service level", "Chosen service level", "Reason for the chosen level", "Exported", "Overall sign-off"] {
+    for name in [
+        "Agency",
+        "Application",
+        "Protocol",
+        "Who signs in",
+        "Recommended service level",
+        "Chosen service level",
+        "Reason for the chosen level",
+        "Exported",
+        "Overall sign-off",
+    ] {
         assert!(names.contains(&name), "{name} missing from {names:?}");
     }
     let value = |name: &str| facts.iter().find(|(n, _)| *n == name).unwrap().1.clone();
@@ -535,7 +557,6 @@ fn hostile_record(checklist: &ChecklistFile) -> ReadinessRecord {
     r
 }
 
-
 #[test]
 fn markdown_export_matches_its_golden_file() {
     let checklist = fixture_checklist();
@@ -575,10 +596,7 @@ fn json_export_round_trips_hostile_text() {
 #[test]
 fn exports_of_the_real_checklist_list_every_applicable_item() {
     let checklist = &content().checklist;
-    let mut r = ReadinessRecord {
-        profile: profile(Some(Protocol::Saml), Some(Audience::Workforce)),
-        ..Default::default()
-    };
+    let mut r = ReadinessRecord { profile: profile(Some(Protocol::Saml), Some(Audience::Workforce)), ..Default::default() };
     r.service_level.answers.financial = Some(Answer::Yes);
     let md = export::markdown(&r, content(), "2026-11-23");
     for phase in checklist.phases {
@@ -610,7 +628,10 @@ fn import_errors_say_what_is_wrong_and_where_in_the_users_terms() {
     let title = content().checklist.phases.iter().flat_map(|p| p.items).find(|i| i.id == "chk-iaa-signed").unwrap().title;
     let deploy_label = content().launch.field(portal_core::launch::LaunchField::DeployDate).unwrap().label;
     let cases: [(String, Vec<String>); 5] = [
-        (overall.to_string(), vec!["the overall sign-off, the decision".into(), "“approved-by-gsa”".into(), "“approved” or “changes requested”".into()]),
+        (
+            overall.to_string(),
+            vec!["the overall sign-off, the decision".into(), "“approved-by-gsa”".into(), "“approved” or “changes requested”".into()],
+        ),
         (item_status.to_string(), vec![format!("the checklist item “{title}”, the status"), "a number where the portal expects".into()]),
         (deploy.to_string(), vec![format!("the launch request form, the field “{deploy_label}”"), "a list where the portal expects text".into()]),
         (good[..good.len() / 2].to_string(), vec!["stops part-way through the record (at line".into(), "cut off".into()]),
@@ -635,9 +656,16 @@ fn an_import_says_what_it_would_replace() {
     let mut current = ReadinessRecord { profile: profile(Some(Protocol::Saml), Some(Audience::Public)), ..ReadinessRecord::default() };
     current.checklist.update_item("chk-iaa-signed", |w| w.status = ItemStatus::Done);
     current.checklist.update_item("chk-prod-logo", |w| w.note = "Sent".into());
-    let draft = SignOffDraft { reviewer: "Pat".into(), role: "ISSO".into(), date: "2026-12-02".into(), decision: Some(Decision::Approved), comments: String::new() };
+    let draft = SignOffDraft {
+        reviewer: "Pat".into(),
+        role: "ISSO".into(),
+        date: "2026-12-02".into(),
+        decision: Some(Decision::Approved),
+        comments: String::new(),
+    };
     current.checklist.sign_offs.insert(OVERALL.into(), validate_sign_off(&draft, "fp".into()).unwrap());
-    current.launch.form = Some(portal_core::launch::LaunchForm { deploy_date: "2027-03-02".into(), seasonality: "Busy in spring".into(), ..Default::default() });
+    current.launch.form =
+        Some(portal_core::launch::LaunchForm { deploy_date: "2027-03-02".into(), seasonality: "Busy in spring".into(), ..Default::default() });
     current.support.help_desk = "help@example.gov".into();
 
     let summary = record::WorkSummary::of(&current);
@@ -670,25 +698,12 @@ fn text_over_the_limit_is_named_not_cut() {
 mod properties {
     use super::common::parsers::*;
     use super::common::strategies::*;
-    use proptest::prelude::*;
     use portal_core::checklist::{item_errors, validate_sign_off, Decision, ItemStatus, ItemWork, SignOffDraft};
     use portal_core::content::content;
     use portal_core::dates::Date;
     use portal_core::export::{csv, header_facts, markdown, markdown_text, CSV_COLUMNS};
     use portal_core::text::csv_cell;
-    
-    
-    
-    
-    
-    
-    
-    
-    
-    
-    
-    
-    
+    use proptest::prelude::*;
 
     proptest! {
         #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]

@@ -11,10 +11,7 @@ use portal_core::phone::{find_phone_candidates, is_contact_center_digits};
 const CONTACT_CENTER_NATIONAL: &str = concat!("844", "875", "6446");
 
 fn files_with(name: &str, edit: impl Fn(&str) -> String) -> Vec<(&'static str, String)> {
-    FILES
-        .iter()
-        .map(|(n, text)| (*n, if *n == name { edit(text) } else { text.to_string() }))
-        .collect()
+    FILES.iter().map(|(n, text)| (*n, if *n == name { edit(text) } else { text.to_string() })).collect()
 }
 
 fn problems_of(files: &[(&'static str, String)]) -> Vec<String> {
@@ -44,7 +41,11 @@ fn bundled_content_parses_into_every_section() {
     assert_eq!(phases, ["phase-agreement", "phase-sandbox", "phase-production", "phase-support", "phase-launch"]);
     assert_eq!(c.support.links.len(), 12);
     assert_eq!(c.launch.fields.len(), LaunchField::ALL.len());
-    assert_eq!(c.launch.fields.iter().filter(|f| !f.portal_label.is_empty()).count(), 14, "the Portal's 12 fields, its help-desk field shared by three");
+    assert_eq!(
+        c.launch.fields.iter().filter(|f| !f.portal_label.is_empty()).count(),
+        14,
+        "the Portal's 12 fields, its help-desk field shared by three"
+    );
     assert_eq!(c.disagreements.len(), 10);
     let (oldest, newest) = verified_range();
     assert!(!oldest.is_empty() && oldest <= newest);
@@ -71,8 +72,10 @@ fn no_bundled_file_holds_the_contact_center_number_in_any_layout() {
 fn shipped_text_files() -> Vec<std::path::PathBuf> {
     // The workspace root: this crate is core/ inside it.
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-    let mut files: Vec<_> =
-        ["index.html", "README.md", "Cargo.toml", "Trunk.toml", "package.json", "Makefile", "core/Cargo.toml", "core/build.rs"].iter().map(|f| root.join(f)).collect();
+    let mut files: Vec<_> = ["index.html", "README.md", "Cargo.toml", "Trunk.toml", "package.json", "Makefile", "core/Cargo.toml", "core/build.rs"]
+        .iter()
+        .map(|f| root.join(f))
+        .collect();
     let mut dirs: Vec<_> = ["src", "style", "public", "scripts", "core/src", "core/content"].iter().map(|d| root.join(d)).collect();
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).flatten() {
@@ -159,8 +162,8 @@ fn validator_catches_uncited_sources() {
 #[test]
 fn every_content_id_the_code_uses_exists() {
     use portal_core::service_level::{AuthOption, Question, ALWAYS, IDV_CONSEQUENCES};
-    use portal_core::vocab::Level;
     use portal_core::settings::{AAL_PUBLIC, AAL_WORKFORCE};
+    use portal_core::vocab::Level;
     let levels = &content().service_levels;
     for id in IDV_CONSEQUENCES.iter().chain(ALWAYS.iter()) {
         assert!(levels.fact(id).is_some(), "service_levels.json lacks fact {id}");
@@ -436,7 +439,12 @@ fn no_figure_login_gov_does_not_publish_links_a_login_gov_page() {
     assert_eq!(defaults.len(), published.len() + industry.len() + 1, "a new default must be placed in one of these lists");
     for d in defaults {
         if published.contains(&d.id) {
-            assert_eq!((d.cite.basis, d.cite.link()), (None, Some("https://zendesk.login.gov/hc/en-us/articles/48564771289748-User-Support")), "{}", d.id);
+            assert_eq!(
+                (d.cite.basis, d.cite.link()),
+                (None, Some("https://zendesk.login.gov/hc/en-us/articles/48564771289748-User-Support")),
+                "{}",
+                d.id
+            );
         } else if industry.contains(&d.id) {
             assert_eq!((d.cite.basis, d.cite.link()), (Some(PortalBasis::IndustryDefault), None), "{}", d.id);
             assert_eq!(PortalBasis::IndustryDefault.label(), "Portal assumption (industry default)");
@@ -466,7 +474,11 @@ fn no_figure_login_gov_does_not_publish_links_a_login_gov_page() {
     }
     // And the check refuses a portal statement that cites a page.
     let files = files_with("launch.json", |t| {
-        t.replacen("\"portal_basis\": \"industry-default\",", "\"portal_basis\": \"industry-default\",\n      \"source\": \"https://zendesk.login.gov/hc/en-us/articles/48564771289748-User-Support\",", 1)
+        t.replacen(
+            "\"portal_basis\": \"industry-default\",",
+            "\"portal_basis\": \"industry-default\",\n      \"source\": \"https://zendesk.login.gov/hc/en-us/articles/48564771289748-User-Support\",",
+            1,
+        )
     });
     assert_found(&problems_of(&files), "the portal's own statement links no Login.gov page");
     // A Login.gov statement without a source is still refused.
@@ -479,9 +491,15 @@ fn no_figure_login_gov_does_not_publish_links_a_login_gov_page() {
 #[test]
 fn the_link_parameters_cite_the_code_that_keeps_them() {
     let support = &content().support;
-    assert!(support.fact("sup-agency-parameters").unwrap().cite.source.contains("identity-site/blob/") && support.fact("sup-agency-parameters").unwrap().cite.source.contains("query_params.js"));
+    assert!(
+        support.fact("sup-agency-parameters").unwrap().cite.source.contains("identity-site/blob/")
+            && support.fact("sup-agency-parameters").unwrap().cite.source.contains("query_params.js")
+    );
     assert!(support.fact("sup-parameters-contact-form").unwrap().cite.source.contains("populate_contact_form_agency.js"));
-    assert!(support.fact("sup-agency-parameters").unwrap().text.contains("7 days") && support.fact("sup-agency-parameters").unwrap().text.contains("without the other"));
+    assert!(
+        support.fact("sup-agency-parameters").unwrap().text.contains("7 days")
+            && support.fact("sup-agency-parameters").unwrap().text.contains("without the other")
+    );
 }
 
 /// The support page's three lists: what users do themselves (each with its help-center
@@ -496,7 +514,10 @@ fn every_thing_agents_cannot_do_says_who_does_it_instead() {
     for limit in support.limits_for(Instead::User) {
         assert!(!limit.help.is_empty(), "{}", limit.id);
     }
-    assert_eq!(support.limits_for(Instead::User).count() + support.limits_for(Instead::Agency).count() + support.limits_for(Instead::Nobody).count(), support.agent_cannot.len());
+    assert_eq!(
+        support.limits_for(Instead::User).count() + support.limits_for(Instead::Agency).count() + support.limits_for(Instead::Nobody).count(),
+        support.agent_cannot.len()
+    );
     let nobody = support.fact("sup-nobody-can").unwrap().text;
     assert!(nobody.contains("not your help desk") && nobody.contains("24-hour") && nobody.contains("6-hour"), "{nobody}");
 }

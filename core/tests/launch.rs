@@ -13,9 +13,9 @@ use portal_core::dates::Date;
 use portal_core::holidays::{federal_holidays, holiday_on};
 use portal_core::launch::*;
 use portal_core::record::ReadinessRecord;
-use portal_core::vocab::{Audience, PartnerType, Profile, Protocol};
-use portal_core::vocab::Level;
 use portal_core::staffing::*;
+use portal_core::vocab::Level;
+use portal_core::vocab::{Audience, PartnerType, Profile, Protocol};
 
 fn d(iso: &str) -> Date {
     Date::parse_iso(iso).unwrap_or_else(|| panic!("bad test date {iso}"))
@@ -87,8 +87,7 @@ const OBSERVED_2026_2030: [(&str, &str); 55] = [
 
 #[test]
 fn federal_holidays_2026_to_2030_match_the_table() {
-    let computed: Vec<(String, &str)> =
-        (2026..=2030).flat_map(federal_holidays).map(|(date, name)| (date.to_iso(), name)).collect();
+    let computed: Vec<(String, &str)> = (2026..=2030).flat_map(federal_holidays).map(|(date, name)| (date.to_iso(), name)).collect();
     let expected: Vec<(String, &str)> = OBSERVED_2026_2030.iter().map(|(date, name)| (date.to_string(), *name)).collect();
     assert_eq!(computed, expected);
     assert_eq!(federal_holidays(2027).len(), 12, "2027 also observes New Year's Day 2028");
@@ -261,7 +260,9 @@ fn deploy_date_edges() {
     assert!(deploy_problems("2026-11-24", false).0.unwrap().contains("is today"));
 
     // A holiday Tuesday or Thursday more than two weeks out: accepted, with a warning.
-    for (day, holiday) in [("2027-11-25", "Thanksgiving Day"), ("2027-11-11", "Veterans Day"), ("2029-12-25", "Christmas Day"), ("2029-06-19", "Juneteenth")] {
+    for (day, holiday) in
+        [("2027-11-25", "Thanksgiving Day"), ("2027-11-11", "Veterans Day"), ("2029-12-25", "Christmas Day"), ("2029-06-19", "Juneteenth")]
+    {
         let (error, warning) = deploy_problems(day, false);
         assert_eq!(error, None, "{day}: a holiday is never a refusal");
         let warning = warning.unwrap_or_else(|| panic!("{day}: no warning"));
@@ -349,7 +350,9 @@ fn the_iaa_number_is_checked_against_the_example_as_a_warning_only() {
         assert_eq!(warning_of(IaaNumber, |f| f.iaa_number = ok.into()), None, "{ok}");
     }
     // Numbers unlike the one example are sent as typed, with a warning that names the example.
-    for unusual in ["LGABCFY21001-0001-0000", "LGABCFY210001-0001", "IAA 2027-0042", "lgabcfy210001-0001-0000", "LGABCFY210001–0001–0000", "IGCA-NY-2026-17"] {
+    for unusual in
+        ["LGABCFY21001-0001-0000", "LGABCFY210001-0001", "IAA 2027-0042", "lgabcfy210001-0001-0000", "LGABCFY210001–0001–0000", "IGCA-NY-2026-17"]
+    {
         let warning = warning_of(IaaNumber, |f| f.iaa_number = unusual.into()).unwrap_or_else(|| panic!("{unusual}: no warning"));
         assert!(warning.contains("LGABCFY210001-0001-0000"), "{unusual}: {warning}");
     }
@@ -360,7 +363,13 @@ fn the_iaa_number_is_checked_against_the_example_as_a_warning_only() {
 
 #[test]
 fn application_url_edges() {
-    for ok in ["https://benefits.example.gov", "https://www.agency.gov/path?x=1#top", "HTTPS://Agency.GOV", "https://agency.gov:8443/app", "https://xn--bcher-kva.example.gov"] {
+    for ok in [
+        "https://benefits.example.gov",
+        "https://www.agency.gov/path?x=1#top",
+        "HTTPS://Agency.GOV",
+        "https://agency.gov:8443/app",
+        "https://xn--bcher-kva.example.gov",
+    ] {
         assert_eq!(url_problem(ok), None, "{ok}");
     }
     let cases = [
@@ -390,7 +399,9 @@ fn application_url_edges() {
 
 #[test]
 fn whole_number_parsing() {
-    for (text, value) in [("0", 0), ("12000", 12_000), ("12,000", 12_000), ("1,234,567", 1_234_567), ("007", 7), (" 42 ", 42), ("500,000,000", 500_000_000)] {
+    for (text, value) in
+        [("0", 0), ("12000", 12_000), ("12,000", 12_000), ("1,234,567", 1_234_567), ("007", 7), (" 42 ", 42), ("500,000,000", 500_000_000)]
+    {
         assert_eq!(parse_whole(text), Ok(value), "{text:?}");
     }
     let cases = [
@@ -537,7 +548,10 @@ fn contacts_are_people_with_names_titles_emails_and_phones() {
     let jane = "Jane Doe, Program Manager, jane@agency.gov, 202-555-0100";
     assert_eq!(error_of(ProgramContacts, |f| f.program_contacts = jane.into()), None);
     assert_eq!(split_contacts(jane), [jane]);
-    assert_eq!(split_contacts("A, Lead, a@x.gov\nB, Deputy, b@x.gov; C, Analyst, c@x.gov\r\n\n"), ["A, Lead, a@x.gov", "B, Deputy, b@x.gov", "C, Analyst, c@x.gov"]);
+    assert_eq!(
+        split_contacts("A, Lead, a@x.gov\nB, Deputy, b@x.gov; C, Analyst, c@x.gov\r\n\n"),
+        ["A, Lead, a@x.gov", "B, Deputy, b@x.gov", "C, Analyst, c@x.gov"]
+    );
     // Angle brackets and parentheses around an address are fine in a person's line.
     assert_eq!(error_of(BillingContacts, |f| f.billing_contacts = "Jane Doe <jane@agency.gov> (202) 555-0100".into()), None);
     // A person without an email address is a warning, not an error.
@@ -580,7 +594,9 @@ fn the_help_desk_gives_a_phone_or_an_email_and_never_the_contact_center_number()
     assert!(error_of(HelpDeskPhone, |f| f.help_desk_phone = "555-0100".into()).unwrap().contains("area code"));
     // The Login.gov Contact Center number is refused, in any layout, with the reason.
     let national = ["844", "875", "6446"];
-    for layout in [national.join("-"), format!("({}) {}-{}", national[0], national[1], national[2]), format!("1 {}", national.join(".")), national.concat()] {
+    for layout in
+        [national.join("-"), format!("({}) {}-{}", national[0], national[1], national[2]), format!("1 {}", national.join(".")), national.concat()]
+    {
         let message = error_of(HelpDeskPhone, |f| f.help_desk_phone = layout.clone()).unwrap_or_else(|| panic!("{layout} accepted"));
         assert!(message.contains("Login.gov Contact Center") && message.contains("your own help desk"), "{layout}: {message}");
         assert!(error_of(HelpDeskOther, |f| f.help_desk_other = format!("Or call {layout}")).is_some(), "{layout} in the other information");
@@ -919,7 +935,10 @@ fn forecast_surge_ramp_and_announcement() {
     );
     assert!(close(doubled.daily[0].contacts, 1.0 + 200.0 * w0, 1e-9));
     // The deploy date starts the series when it comes first, with no contacts before the email.
-    let deployed = forecast(&ForecastInput { deploy_day_offset: Some(-7), announcement_day_offset: Some(-3), announcement_recipients: 10_000, ..input(3000) }, &a);
+    let deployed = forecast(
+        &ForecastInput { deploy_day_offset: Some(-7), announcement_day_offset: Some(-3), announcement_recipients: 10_000, ..input(3000) },
+        &a,
+    );
     assert_eq!(deployed.daily[0].day, -7);
     assert_eq!(deployed.daily[..4].iter().map(|d| d.contacts).sum::<f64>(), 0.0);
     assert!(close(deployed.total_contacts, announced.total_contacts, 1e-9));
@@ -1013,7 +1032,8 @@ fn zero_inputs_give_zeros() {
     let f = forecast(&ForecastInput { language_shares: [0.0; 4], ..input(3000) }, &a);
     assert!(close(f.daily[0].by_language[0], 1.0, 1e-12));
     // Broken assumptions never give NaN.
-    let broken = Assumptions { contact_rate_pct: f64::NAN, handle_time_s: 0.0, interval_min: -1.0, shrinkage_pct: 100.0, surge_days: f64::INFINITY, ..a };
+    let broken =
+        Assumptions { contact_rate_pct: f64::NAN, handle_time_s: 0.0, interval_min: -1.0, shrinkage_pct: 100.0, surge_days: f64::INFINITY, ..a };
     let f = forecast(&ForecastInput { new_user_share_pct: f64::NAN, ..input(3000) }, &broken);
     let json = serde_json::to_string(&f).unwrap();
     assert!(!json.contains("NaN") && !json.contains("null"), "{json}");
@@ -1075,7 +1095,6 @@ fn fixture_forecast(form: &LaunchForm) -> Forecast {
     forecast(&forecast_input(form, 7), &Assumptions::default())
 }
 
-
 #[test]
 fn prefill_takes_what_the_record_knows() {
     let form = prefill(&fixture_record());
@@ -1129,7 +1148,10 @@ fn payload_schema() {
     }
     assert_eq!(launch["annual_registrations"], 120_000);
     assert_eq!(launch["monthly_active_users"], 30_000);
-    assert_eq!(launch["billing_contacts"], serde_json::json!(["Budget Office, billing@example.gov", "Finance Desk, finance@example.gov, 202-555-0103"]));
+    assert_eq!(
+        launch["billing_contacts"],
+        serde_json::json!(["Budget Office, billing@example.gov", "Finance Desk, finance@example.gov, 202-555-0103"])
+    );
     assert_eq!(launch["share_fr"], 2.5);
     assert_eq!(launch["phone_published"], false);
     assert_eq!(launch["push_notifications"], false);
@@ -1223,7 +1245,11 @@ fn launch_request_text_matches_its_golden_file() {
     let text = launch_request_text(&fixture_form(), &fixture_record());
     let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with("  ")).collect();
     assert_eq!(lines.len(), 3 + PORTAL_ORDER.len() + 2, "{text}");
-    assert!(lines[0].starts_with("Agency: ") && lines[1].starts_with("Application name: ") && lines[2] == "Service level: IAL2/AAL2 (Enhanced identity verification)");
+    assert!(
+        lines[0].starts_with("Agency: ")
+            && lines[1].starts_with("Application name: ")
+            && lines[2] == "Service level: IAL2/AAL2 (Enhanced identity verification)"
+    );
     // The Partner Portal's labels, in its order.
     assert_eq!(lines[3], "IAA Number: LGABCFY210001-0001-0000");
     assert_eq!(lines[4], "Application URL: https://benefits.example.gov/start?lang=en&x=1");
@@ -1233,7 +1259,10 @@ fn launch_request_text_matches_its_golden_file() {
     assert!(text.ends_with("Requested deploy date: 2026-12-08\nPush-notification URLs: No\n"), "{text}");
     common::golden("launch/launch-request.txt", &text);
     let empty = launch_request_text(&LaunchForm::default(), &ReadinessRecord::default());
-    assert!(empty.contains("IAA Number: (not given)") && empty.contains("Service level: (not given)") && empty.contains("Billing POCs: (not given)"), "{empty}");
+    assert!(
+        empty.contains("IAA Number: (not given)") && empty.contains("Service level: (not given)") && empty.contains("Billing POCs: (not given)"),
+        "{empty}"
+    );
 }
 
 #[test]
@@ -1283,7 +1312,8 @@ fn ics_has_the_deploy_and_launch_days_and_matches_rfc_5545() {
     // Control characters cannot break out of a property.
     let mut hostile = ReadinessRecord::default();
     hostile.profile.application = "App\r\nATTENDEE:evil@example.com\u{7}".into();
-    let out = ics(&LaunchForm { deploy_date: "2026-12-08".into(), ..LaunchForm::default() }, &hostile, "20261124T150000Z\r\nX:1", "u\nX-EVIL:1", 0).unwrap();
+    let out = ics(&LaunchForm { deploy_date: "2026-12-08".into(), ..LaunchForm::default() }, &hostile, "20261124T150000Z\r\nX:1", "u\nX-EVIL:1", 0)
+        .unwrap();
     assert!(!out.contains("\r\nATTENDEE") && !out.contains("\r\nX:1") && !out.contains("\r\nX-EVIL"), "{out}");
 }
 
@@ -1349,7 +1379,13 @@ fn submitting_the_same_request_twice_is_recognised() {
     let queued = OutboxEntry { idempotency_key: new_idempotency_key(1), payload: first.clone(), ..OutboxEntry::default() };
     assert_eq!(find_duplicate(&again, std::slice::from_ref(&queued), &[]), Duplicate::Queued);
 
-    let receipt = Receipt { idempotency_key: new_idempotency_key(1), at: "2026-12-02T10:00:00Z".into(), server_id: None, sent: true, fingerprint: payload_fingerprint(&first) };
+    let receipt = Receipt {
+        idempotency_key: new_idempotency_key(1),
+        at: "2026-12-02T10:00:00Z".into(),
+        server_id: None,
+        sent: true,
+        fingerprint: payload_fingerprint(&first),
+    };
     assert_eq!(find_duplicate(&again, &[], std::slice::from_ref(&receipt)), Duplicate::Submitted(receipt.clone()));
 
     // A change to any field is a new request.
@@ -1438,7 +1474,6 @@ fn the_calendar_keeps_one_uid_per_launch_and_raises_the_sequence_on_change() {
     let mut fresh = fixture_record();
     assert_eq!(calendar_download(&form, &mut fresh, "20261124T150000Z", || Err("no crypto".to_string())), Err("no crypto".to_string()));
 }
-
 
 /// The launch request's JSON Schema (Draft 2020-12), built from the payload's own declarations:
 /// the header, the launch fields by kind, the assumptions and the forecast's figures.
@@ -1562,30 +1597,21 @@ fn downloads_carry_the_last_submissions_key_and_the_calendar_stamp_is_utc() {
 
 /// Property tests of this area: generated inputs (see `common::strategies`), every promise kept.
 mod properties {
-    
+
     use super::common::strategies::*;
     use proptest::prelude::*;
-    
-    
+
     use portal_core::dates::Date;
-    
-    
+
     use portal_core::launch::{
         forecast_input, ics, launch_request_text, parse_whole, payload, submission_csv, validate, LaunchField, LaunchForm, FORECAST_DAYS,
         PORTAL_ORDER,
     };
-    
+
     use portal_core::record::ReadinessRecord;
-    
-    
-    
-    
-    use portal_core::vocab::Level;
+
     use portal_core::staffing::forecast;
-    
-    
-    
-    
+    use portal_core::vocab::Level;
 
     proptest! {
         // Records with 48 hostile strings each: generating them is the slow part, so fewer cases.

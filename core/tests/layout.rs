@@ -156,7 +156,12 @@ fn the_files_of_core_import_each_other_without_a_cycle() {
     }
     assert!(edges.values().map(BTreeSet::len).sum::<usize>() > 100, "the import reader found too few imports to be reading them");
     // Depth-first search for a path back to where it started.
-    fn visit<'a>(file: &'a PathBuf, edges: &BTreeMap<&'a PathBuf, BTreeSet<&'a PathBuf>>, state: &mut BTreeMap<&'a PathBuf, u8>, path: &mut Vec<&'a PathBuf>) -> Option<Vec<&'a PathBuf>> {
+    fn visit<'a>(
+        file: &'a PathBuf,
+        edges: &BTreeMap<&'a PathBuf, BTreeSet<&'a PathBuf>>,
+        state: &mut BTreeMap<&'a PathBuf, u8>,
+        path: &mut Vec<&'a PathBuf>,
+    ) -> Option<Vec<&'a PathBuf>> {
         match state.get(file) {
             Some(2) => return None,
             Some(1) => {

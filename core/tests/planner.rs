@@ -35,7 +35,10 @@ fn form() -> LaunchForm {
 fn request_value(agency: &str, application: &str, key: &str, edit: impl FnOnce(&mut LaunchForm)) -> Value {
     let mut f = form();
     edit(&mut f);
-    let mut record = ReadinessRecord { profile: Profile { agency: agency.into(), application: application.into(), ..Profile::default() }, ..ReadinessRecord::default() };
+    let mut record = ReadinessRecord {
+        profile: Profile { agency: agency.into(), application: application.into(), ..Profile::default() },
+        ..ReadinessRecord::default()
+    };
     record.service_level.chosen = Some(Level::Ial2Aal2);
     let assumptions = Assumptions::default();
     let forecast = forecast(&forecast_input(&f, FORECAST_DAYS), &assumptions);
@@ -252,7 +255,11 @@ fn the_stored_workspace_restores_in_order_and_sets_aside_what_it_cannot_read() {
     assert_eq!(keys, [KEY_B, KEY_A, KEY_C]);
     assert_eq!(restored.set_aside.len(), 1);
     assert_eq!(restored.set_aside[0].key.as_deref(), Some("broken-key"));
-    assert!(restored.set_aside[0].reason.contains("broken-key") && restored.set_aside[0].reason.contains("version 99"), "{}", restored.set_aside[0].reason);
+    assert!(
+        restored.set_aside[0].reason.contains("broken-key") && restored.set_aside[0].reason.contains("version 99"),
+        "{}",
+        restored.set_aside[0].reason
+    );
     let kept: Value = serde_json::from_str(&restored.set_aside[0].to_json()).unwrap();
     assert_eq!(kept["text"], json!(newer));
 
@@ -312,7 +319,8 @@ fn the_combined_forecast_is_the_sum_of_each_launch_day_by_day_and_matches_the_la
         for launch in &launches {
             let alone = plan(&[launch], &Assumptions::default(), &BTreeSet::new(), all.window);
             let a = &alone.days[i];
-            for (s, v) in sum.iter_mut().zip([a.phone, a.form, a.by_language[0], a.by_language[1], a.by_language[2], a.by_language[3], a.contacts()]) {
+            for (s, v) in sum.iter_mut().zip([a.phone, a.form, a.by_language[0], a.by_language[1], a.by_language[2], a.by_language[3], a.contacts()])
+            {
                 *s += v;
             }
         }
@@ -383,7 +391,13 @@ fn spanish_days_are_flagged_when_spanish_calls_alone_need_more_than_the_cited_sh
     let mixed = plan_of(&three());
     for (i, day) in mixed.days.iter().enumerate() {
         let flagged = mixed.spanish_days.contains(&mixed.window.date(i));
-        assert_eq!(flagged, day.phone_agents > 0 && 4 * day.spanish_phone_agents > day.phone_agents, "day {i}: {} of {}", day.spanish_phone_agents, day.phone_agents);
+        assert_eq!(
+            flagged,
+            day.phone_agents > 0 && 4 * day.spanish_phone_agents > day.phone_agents,
+            "day {i}: {} of {}",
+            day.spanish_phone_agents,
+            day.phone_agents
+        );
     }
     // The rule at its edge: exactly a quarter is within the share; one agent more is over it.
     assert!(!spanish_over_share(5, 20, 25.0));
@@ -470,7 +484,14 @@ fn the_daily_plan_csv_matches_its_golden_file_and_reads_back() {
         assert!(row[8].parse::<u32>().unwrap() <= row[9].parse::<u32>().unwrap());
     }
     let launching: Vec<(&str, &str)> = rows.iter().filter(|r| !r[12].is_empty()).map(|r| (&r[0], &r[12])).collect();
-    assert_eq!(launching, vec![("2027-03-09", "Department of Examples: Benefits Portal"), ("2027-03-11", "Office of Tests: Grants"), ("2027-03-18", "Bureau of Samples: Permits")]);
+    assert_eq!(
+        launching,
+        vec![
+            ("2027-03-09", "Department of Examples: Benefits Portal"),
+            ("2027-03-11", "Office of Tests: Grants"),
+            ("2027-03-18", "Bureau of Samples: Permits")
+        ]
+    );
     assert_eq!(tenths(12.345), "12.3");
     assert_eq!(tenths(0.05), "0.1");
     assert_eq!(tenths(f64::NAN), "0.0");

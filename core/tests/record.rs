@@ -5,27 +5,15 @@ mod common;
 
 /// Property tests of this area: generated inputs (see `common::strategies`), every promise kept.
 mod properties {
-    
+
     use super::common::strategies::*;
     use proptest::prelude::*;
-    
-    
-    
-    
-    
+
     use portal_core::launch::LaunchField;
-    
+
     use portal_core::record::{check_limits, import, load, to_json, ReadinessRecord};
-    
+
     use portal_core::text::MAX_FIELD_CHARS;
-    
-    
-    
-    
-    
-    
-    
-    
 
     proptest! {
         #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]

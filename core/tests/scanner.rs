@@ -115,10 +115,8 @@ fn table_of_writings_other_numbers_and_near_misses() {
                 assert_eq!(finding.excerpt, input[finding.start..finding.end], "{input:?}");
             }
             // The checker never repeats the number back.
-            let said: String = format!("{} {}", finding.message, finding.fix.clone().unwrap_or_default())
-                .chars()
-                .filter(char::is_ascii_digit)
-                .collect();
+            let said: String =
+                format!("{} {}", finding.message, finding.fix.clone().unwrap_or_default()).chars().filter(char::is_ascii_digit).collect();
             assert!(!said.contains(NATIONAL), "{input:?}: {finding:?}");
         }
         assert_eq!(report.is_clean(), *contact_center == 0, "{input:?}");
@@ -205,7 +203,8 @@ fn findings_are_ordered_by_start() {
 /// a long paste is never hidden behind ordinary numbers.
 #[test]
 fn the_most_important_findings_come_first_within_the_cap() {
-    let input = format!("{EN} https://login.gov/contact/ {} https://login.gov/nope/ then 844-875-6446 and 844 875 6446.", "Call 202-555-0147. ".repeat(60));
+    let input =
+        format!("{EN} https://login.gov/contact/ {} https://login.gov/nope/ then 844-875-6446 and 844 875 6446.", "Call 202-555-0147. ".repeat(60));
     let report = run(&input);
     assert_eq!(report.findings.len(), 60 + 1 + 2);
     let shown = report.most_important(5);
@@ -329,12 +328,7 @@ fn links_in_another_language_than_the_text() {
 #[test]
 fn unknown_and_known_login_gov_links() {
     let report = run("See https://login.gov/contacts/ or https://www.login.gov/es/ayuda and login.gov/contact.");
-    let unknown: Vec<&str> = report
-        .findings
-        .iter()
-        .filter(|f| f.kind == FindingKind::UnknownLoginGovLink)
-        .map(|f| f.excerpt.as_str())
-        .collect();
+    let unknown: Vec<&str> = report.findings.iter().filter(|f| f.kind == FindingKind::UnknownLoginGovLink).map(|f| f.excerpt.as_str()).collect();
     assert_eq!(unknown, ["https://login.gov/contacts/", "https://www.login.gov/es/ayuda"]);
     assert!(report.findings.iter().all(|f| f.severity == Severity::Warning));
 
@@ -363,8 +357,44 @@ fn whitespace_only_input_gives_an_empty_report() {
 #[test]
 fn never_panics_on_tricky_input() {
     let alphabet: &[&str] = &[
-        "<", ">", "&", "#", ";", "0", "1", "2", "4", "5", "6", "7", "8", "-", "\u{a0}", "é", "福", "\n", "tel:", "\"", "'", "=", "a",
-        "x", " ", "<!--", "-->", "&#", "&#x", "nbsp", "/", "(", ")", "+", "login.gov/", "https://", "\u{ff18}", "\u{200b}",
+        "<",
+        ">",
+        "&",
+        "#",
+        ";",
+        "0",
+        "1",
+        "2",
+        "4",
+        "5",
+        "6",
+        "7",
+        "8",
+        "-",
+        "\u{a0}",
+        "é",
+        "福",
+        "\n",
+        "tel:",
+        "\"",
+        "'",
+        "=",
+        "a",
+        "x",
+        " ",
+        "<!--",
+        "-->",
+        "&#",
+        "&#x",
+        "nbsp",
+        "/",
+        "(",
+        ")",
+        "+",
+        "login.gov/",
+        "https://",
+        "\u{ff18}",
+        "\u{200b}",
         "href=",
     ];
     let mut state: u64 = 0x2545_f491_4f6c_dd1d;
@@ -619,27 +649,15 @@ fn character_references_decode_as_browsers_decode_them() {
 
 /// Property tests of this area: generated inputs (see `common::strategies`), every promise kept.
 mod properties {
-    
+
     use super::common::strategies::*;
     use proptest::prelude::*;
-    
+
     use portal_core::content::content;
-    
-    
-    
-    
+
     use portal_core::phone::find_phone_candidates;
-    
-    
-    
+
     use portal_core::scanner::{scan, FindingKind};
-    
-    
-    
-    
-    
-    
-    
 
     proptest! {
         #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]

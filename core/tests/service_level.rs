@@ -5,27 +5,13 @@ mod common;
 
 /// Property tests of this area: generated inputs (see `common::strategies`), every promise kept.
 mod properties {
-    
+
     use super::common::strategies::*;
     use proptest::prelude::*;
-    
-    
-    
-    
-    
-    
-    
-    
-    
-    
-    
+
     use portal_core::service_level::{decode_query, encode_query, override_reason_error, recommend, Answers, SharedAnswers};
-    
+
     use portal_core::staffing::{validate_assumptions, Assumptions, ASSUMPTIONS};
-    
-    
-    
-    
 
     proptest! {
         #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]

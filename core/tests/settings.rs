@@ -4,12 +4,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use portal_core::content::content;
+use portal_core::dates::Date;
 use portal_core::export;
 use portal_core::record::ReadinessRecord;
-use portal_core::vocab::{Audience, OidcFlow, Profile, Protocol};
-use portal_core::vocab::Level;
-use portal_core::dates::Date;
 use portal_core::settings::{integration_settings, saml_year, IntegrationSettings};
+use portal_core::vocab::Level;
+use portal_core::vocab::{Audience, OidcFlow, Profile, Protocol};
 
 /// The day the cards below are made: the SAML paths carry its year.
 fn today() -> Date {
@@ -107,7 +107,10 @@ fn the_card_for_every_level_audience_protocol_and_flow_matches_the_facts() {
                         assert_eq!(sign_in.aal_value, *aal, "{case}");
                         // One service-level value and one AAL value, separated by one space.
                         assert_eq!(sign_in.acr_values, format!("{level_value} {aal}"), "{case}");
-                        for (url, host) in [(&sign_in.oidc_sandbox_url, "https://idp.int.identitysandbox.gov/openid_connect/authorize?"), (&sign_in.oidc_production_url, "https://secure.login.gov/openid_connect/authorize?")] {
+                        for (url, host) in [
+                            (&sign_in.oidc_sandbox_url, "https://idp.int.identitysandbox.gov/openid_connect/authorize?"),
+                            (&sign_in.oidc_production_url, "https://secure.login.gov/openid_connect/authorize?"),
+                        ] {
                             assert!(url.starts_with(host), "{case}: {url}");
                             assert!(!url.contains(' ') && !url.contains('"'), "{case}: {url}");
                             assert_eq!(param(url, "acr_values").as_deref(), Some(sign_in.acr_values.as_str()), "{case}: {url}");
@@ -146,7 +149,10 @@ fn the_card_for_every_level_audience_protocol_and_flow_matches_the_facts() {
                         assert!(refs[2].starts_with("http://idmanagement.gov/ns/requested_attributes?ReqAttr=email"), "{case}");
                         assert!(sign_in.saml_xml.starts_with("<samlp:RequestedAuthnContext Comparison=\"exact\">"));
                         if level == Level::Ial1Aal2 {
-                            assert_eq!(refs[2], "http://idmanagement.gov/ns/requested_attributes?ReqAttr=email", "authentication only returns no verified attributes");
+                            assert_eq!(
+                                refs[2], "http://idmanagement.gov/ns/requested_attributes?ReqAttr=email",
+                                "authentication only returns no verified attributes"
+                            );
                         }
                     }
                     // IAL1 accounts cannot return what only identity verification provides.
@@ -218,7 +224,10 @@ fn the_card_follows_the_agencys_own_choice_and_appears_in_the_exports() {
     assert!(!md.contains("urn:acr.login.gov:verified-facial-match-required http"), "{md}");
     let json: serde_json::Value = serde_json::from_str(&export::record_json(&record, content(), "2026-12-02")).unwrap();
     assert_eq!(json["integration_settings"]["service_level"], "basic-idv");
-    assert_eq!(json["integration_settings"]["sign_ins"][0]["oidc_acr_values"], "urn:acr.login.gov:verified http://idmanagement.gov/ns/assurance/aal/2");
+    assert_eq!(
+        json["integration_settings"]["sign_ins"][0]["oidc_acr_values"],
+        "urn:acr.login.gov:verified http://idmanagement.gov/ns/assurance/aal/2"
+    );
     assert_eq!(json["integration_settings"]["sign_ins"][0]["saml_requested_authn_context"], serde_json::Value::Null, "OIDC only");
     // The exported JSON imports back as the same record: the card is derived, not stored.
     assert_eq!(portal_core::record::import(&export::record_json(&record, content(), "2026-12-02")), Ok(record));
@@ -229,7 +238,13 @@ fn the_card_follows_the_agencys_own_choice_and_appears_in_the_exports() {
 #[test]
 fn the_saml_year_follows_the_date() {
     let profile = Profile { protocol: Some(Protocol::Saml), ..Profile::default() };
-    for (day, year, changing_over) in [("2026-12-31", 2026, false), ("2027-01-01", 2027, true), ("2027-03-31", 2027, true), ("2027-04-01", 2027, false), ("2031-06-15", 2031, false)] {
+    for (day, year, changing_over) in [
+        ("2026-12-31", 2026, false),
+        ("2027-01-01", 2027, true),
+        ("2027-03-31", 2027, true),
+        ("2027-04-01", 2027, false),
+        ("2031-06-15", 2031, false),
+    ] {
         let date = Date::parse_iso(day).unwrap();
         assert_eq!(saml_year(date).current, year, "{day}");
         assert_eq!(saml_year(date).changing_over, changing_over, "{day}");

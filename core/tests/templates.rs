@@ -6,14 +6,14 @@
 mod common;
 
 use portal_core::content::{content, WhoSignsIn};
-use portal_core::vocab::{Audience, Profile};
 use portal_core::phone::find_phone_candidates;
-use portal_core::vocab::Level;
 use portal_core::support_links::Attribution;
-use portal_core::vocab::Lang;
 use portal_core::templates::{
     email_file_name, eml, faq_html, faq_items, faq_markdown, launch_email, mark_values, missing_email_fields, typed_words, Email, EmailInput,
 };
+use portal_core::vocab::Lang;
+use portal_core::vocab::Level;
+use portal_core::vocab::{Audience, Profile};
 
 const LEVELS: [(Level, &str); 2] = [(Level::Ial1Aal2, "ial1"), (Level::Ial2Aal2, "ial2")];
 
@@ -62,7 +62,6 @@ fn input(lang: Lang, level: Level) -> EmailInput {
 fn email(lang: Lang, level: Level) -> Email {
     launch_email(&input(lang, level), content().support.links)
 }
-
 
 fn assert_no_phone(what: &str, text: &str) {
     let found = find_phone_candidates(text);
@@ -216,8 +215,7 @@ fn hostile_values_are_escaped_in_html() {
         assert!(e.html.contains("&lt;b&gt;soon&lt;/b&gt;"));
         assert!(e.html.contains("agency=%22%3E%3Cscript%3E&amp;integration=x%26y"));
         // Only the template's own tags.
-        let tags: std::collections::BTreeSet<&str> =
-            e.html.split('<').skip(1).map(|t| t.split([' ', '>']).next().unwrap()).collect();
+        let tags: std::collections::BTreeSet<&str> = e.html.split('<').skip(1).map(|t| t.split([' ', '>']).next().unwrap()).collect();
         let allowed = ["div", "/div", "p", "/p", "ul", "/ul", "li", "/li", "a", "/a", "br"];
         assert!(tags.iter().all(|t| allowed.contains(t)), "{tags:?}");
         assert!(!e.html.contains("style=") && !e.html.contains("onerror=alert(1)>"));
@@ -337,8 +335,7 @@ fn parse_eml(message: &str) -> Parsed {
 
 #[test]
 fn eml_parses_back_to_the_email() {
-    let mut emails: Vec<(Email, Lang)> =
-        Lang::ALL.into_iter().flat_map(|l| LEVELS.map(|(level, _)| (email(l, level), l))).collect();
+    let mut emails: Vec<(Email, Lang)> = Lang::ALL.into_iter().flat_map(|l| LEVELS.map(|(level, _)| (email(l, level), l))).collect();
     let mut long = input(Lang::En, Level::Ial1Aal2);
     long.application = "A very long application name that will not fit on a single header line at all".repeat(20);
     emails.push((launch_email(&long, content().support.links), Lang::En));
@@ -479,8 +476,14 @@ fn the_faq_and_email_follow_who_signs_in() {
     for text in [&faq, &email] {
         assert!(!text.contains("phishing-resistant") && !text.contains("PIV"), "{text}");
         // New users: a personal address they control; existing users: the one the agency asks for.
-        assert!(text.contains("do not have a Benefits Portal profile yet, use a personal email address that you control rather than a work address"), "{text}");
-        assert!(text.contains("Department of Examples asks you to use") && text.contains("Never use an address you share with someone else"), "{text}");
+        assert!(
+            text.contains("do not have a Benefits Portal profile yet, use a personal email address that you control rather than a work address"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Department of Examples asks you to use") && text.contains("Never use an address you share with someone else"),
+            "{text}"
+        );
     }
     assert!(faq.contains("benefits"));
 
@@ -504,14 +507,19 @@ fn the_faq_and_email_follow_who_signs_in() {
 /// translated email carries as typed can be found in its text to be marked.
 #[test]
 fn each_language_has_its_own_file_and_typed_text_is_marked() {
-    let names: Vec<String> = Lang::ALL.into_iter().map(|l| email_file_name("Department of Examples", "Benefits Portal", l, "2026-12-02", "eml")).collect();
+    let names: Vec<String> =
+        Lang::ALL.into_iter().map(|l| email_file_name("Department of Examples", "Benefits Portal", l, "2026-12-02", "eml")).collect();
     assert_eq!(names[1], "launch-email-department-of-examples-benefits-portal-es-2026-12-02.eml");
     let mut unique = names.clone();
     unique.dedup();
     assert_eq!(unique.len(), 4, "{names:?}");
     assert_eq!(email_file_name("", "", Lang::Zh, "2026-12-02", "txt"), "launch-email-zh-2026-12-02.txt");
 
-    let i = EmailInput { launch_window: "  in early\nMarch 2027 ".into(), help_desk: "help@benefits.example.gov".into(), ..input(Lang::Es, Level::Ial1Aal2) };
+    let i = EmailInput {
+        launch_window: "  in early\nMarch 2027 ".into(),
+        help_desk: "help@benefits.example.gov".into(),
+        ..input(Lang::Es, Level::Ial1Aal2)
+    };
     let typed = typed_words(&i);
     assert_eq!(typed, ["in early March 2027", "help@benefits.example.gov"]);
     let email = launch_email(&i, content().support.links);
@@ -520,7 +528,10 @@ fn each_language_has_its_own_file_and_typed_text_is_marked() {
     let marked: Vec<&str> = parts.iter().filter(|(_, m)| *m).map(|(p, _)| p.as_str()).collect();
     assert_eq!(marked, ["in early March 2027", "help@benefits.example.gov"]);
     // The longer value wins where one holds another, and nothing is marked without values.
-    assert_eq!(mark_values("a March 2027 b", &["March".into(), "March 2027".into()]), [("a ".to_string(), false), ("March 2027".to_string(), true), (" b".to_string(), false)]);
+    assert_eq!(
+        mark_values("a March 2027 b", &["March".into(), "March 2027".into()]),
+        [("a ".to_string(), false), ("March 2027".to_string(), true), (" b".to_string(), false)]
+    );
     assert_eq!(mark_values("plain", &[]), [("plain".to_string(), false)]);
 }
 
@@ -557,24 +568,13 @@ mod properties {
     use super::common::parsers::*;
     use super::common::strategies::*;
     use proptest::prelude::*;
-    
+
     use portal_core::content::content;
-    
-    
-    
-    
-    
-    
-    
-    
-    
-    
-    
-    
+
     use portal_core::content::LinkKind;
     use portal_core::support_links::{build_url, link_html, Attribution};
-    use portal_core::vocab::Lang;
     use portal_core::templates::{eml, faq_html, faq_markdown, launch_email, EmailInput};
+    use portal_core::vocab::Lang;
 
     proptest! {
         // Records with 48 hostile strings each: generating them is the slow part, so fewer cases.
@@ -672,7 +672,12 @@ fn in_person_verification_appears_only_where_it_is_enabled() {
     }
     // What verifying takes, in every language: the passport, the SSN, a phone number or address.
     let passport = [("en", "U.S. passport"), ("es", "pasaporte de EE. UU."), ("fr", "passeport américain"), ("zh", "美国护照")];
-    let phone_or_address = [("en", "phone number or mailing address"), ("es", "número de teléfono o una dirección postal"), ("fr", "numéro de téléphone ou une adresse postale"), ("zh", "电话号码或邮寄地址")];
+    let phone_or_address = [
+        ("en", "phone number or mailing address"),
+        ("es", "número de teléfono o una dirección postal"),
+        ("fr", "numéro de téléphone ou une adresse postale"),
+        ("zh", "电话号码或邮寄地址"),
+    ];
     for level in [Level::BasicIdv, Level::Ial2Aal2] {
         for lang in Lang::ALL {
             let text = launch_email(&input(lang, level), support.links).text;

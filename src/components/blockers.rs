@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::logic::checklist::{self, Scope};
-use crate::logic::record::ReadinessRecord;
 use crate::logic::content::content;
+use crate::logic::record::ReadinessRecord;
 use crate::logic::routes::CHECKLIST;
 use crate::store::use_store;
 
@@ -67,4 +67,3 @@ pub fn Blockers(scope: Memo<Scope>) -> impl IntoView {
         </section>
     }
 }
-

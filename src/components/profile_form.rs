@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use crate::components::radio::Radio;
 use crate::components::field::Field;
 use crate::components::in_person_question::InPersonQuestion;
+use crate::components::radio::Radio;
 use crate::logic::vocab::{Audience, OidcFlow, PartnerType, Protocol};
 use crate::store::use_store;
 

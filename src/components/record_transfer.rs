@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::browser;
 use crate::components::field::Field;
 use crate::logic::export::DownloadFile;
-use crate::browser;
 use crate::logic::record::{self, export_file_name};
 use crate::store::use_store;
 
@@ -96,7 +96,6 @@ pub fn RecordTransfer() -> impl IntoView {
             import_done.set(Some("Import undone: the work you had before is back.".to_string()));
         }
     };
-
 
     view! {
         <div class="record-transfer">

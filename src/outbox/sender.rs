@@ -170,10 +170,7 @@ async fn send_all(store: Store, outbox: Outbox) {
     }
     outbox.sending.set(false);
     if let Some(delay) = retry_after {
-        set_timeout(
-            move || leptos::task::spawn_local(send_all(store, outbox)),
-            Duration::from_millis(delay),
-        );
+        set_timeout(move || leptos::task::spawn_local(send_all(store, outbox)), Duration::from_millis(delay));
     }
 }
 

@@ -22,11 +22,8 @@ pub fn ChecklistPage() -> impl IntoView {
     let scope = use_scope();
     let checklist = &content().checklist;
 
-    let hidden = move || {
-        scope.with(|s| {
-            checklist.phases.iter().flat_map(|p| p.items).filter(|i| !checklist::applies(i, &s.profile, s.level)).count()
-        })
-    };
+    let hidden =
+        move || scope.with(|s| checklist.phases.iter().flat_map(|p| p.items).filter(|i| !checklist::applies(i, &s.profile, s.level)).count());
     let overall = move || {
         let s = scope.get();
         record.with(|r| checklist::overall_progress(checklist, &r.checklist, &s.profile, s.level))

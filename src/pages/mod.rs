@@ -17,9 +17,7 @@ use review::ReviewPage;
 use service_level::ServiceLevelPage;
 use sources::SourcesPage;
 use staffing::StaffingPage;
-use support::{
-    checker::SupportCheckerPage, email::SupportEmailPage, faq::SupportFaqPage, links::SupportLinksPage, overview::SupportOverviewPage,
-};
+use support::{checker::SupportCheckerPage, email::SupportEmailPage, faq::SupportFaqPage, links::SupportLinksPage, overview::SupportOverviewPage};
 
 // Each routed page's code, in its own chunk in the release build (src/components/lazy_page.rs);
 // the support kit's five pages, which share their templates and checks, in one. The not-found

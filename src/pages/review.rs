@@ -3,19 +3,19 @@
 
 use leptos::prelude::*;
 
-use crate::logic::export::DownloadFile;
 use crate::browser;
+use crate::components::blockers::{use_scope, Blockers};
+use crate::components::field::Field;
 use crate::components::page::PageHeading;
 use crate::components::radio::Radio;
 use crate::components::settings_card::SettingsCard;
+use crate::logic::checklist::Scope;
 use crate::logic::checklist::{self, validate_sign_off_with, Decision, Evidence, SignOffDraft, SignOffErrors, SignOffState, OVERALL};
 use crate::logic::content::{content, Content, Phase};
+use crate::logic::export::DownloadFile;
 use crate::logic::export::{self, requirement_label};
 use crate::logic::record::{self, export_file_name};
 use crate::logic::routes::{CHECKLIST, REVIEW};
-use crate::components::blockers::{use_scope, Blockers};
-use crate::components::field::Field;
-use crate::logic::checklist::Scope;
 use crate::store::use_store;
 
 #[component]
@@ -42,7 +42,11 @@ pub fn ReviewPage() -> impl IntoView {
 fn Summary() -> impl IntoView {
     let record = use_store().record;
     let facts = move || {
-        record.with(|r| export::header_facts(r, content(), &browser::today_iso())).into_iter().filter(|(name, _)| *name != "Exported").collect::<Vec<_>>()
+        record
+            .with(|r| export::header_facts(r, content(), &browser::today_iso()))
+            .into_iter()
+            .filter(|(name, _)| *name != "Exported")
+            .collect::<Vec<_>>()
     };
     view! {
         <section aria-labelledby="summary-heading">
@@ -72,11 +76,14 @@ fn PhaseReview(phase: &'static Phase, scope: Memo<Scope>) -> impl IntoView {
                 let evidence = match checklist::evidence(&work.evidence) {
                     Evidence::Empty => ().into_any(),
                     Evidence::Text(text) => view! { <span class="preserve-lines">{text.to_string()}</span> }.into_any(),
-                    Evidence::Link(url) => view! { <a class="usa-link break-anywhere" href=url.to_string() rel="noopener noreferrer">{url.to_string()}</a> }.into_any(),
+                    Evidence::Link(url) => {
+                        view! { <a class="usa-link break-anywhere" href=url.to_string() rel="noopener noreferrer">{url.to_string()}</a> }.into_any()
+                    }
                     Evidence::BadLink(why) => view! {
                         <span class="break-anywhere">{work.evidence.trim().to_string()}</span>
                         <span class="evidence-problem">" Not a usable link: "{why}</span>
-                    }.into_any(),
+                    }
+                    .into_any(),
                 };
                 view! {
                     <tr data-item=item.id>
@@ -155,7 +162,12 @@ fn SignOffBlock(scope_id: &'static str, label: &'static str, scope: Memo<Scope>)
         let summary_id = summary_id.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            match validate_sign_off_with(&draft.get_untracked(), current_fingerprint.get_untracked(), &open.get_untracked(), confirmed.get_untracked()) {
+            match validate_sign_off_with(
+                &draft.get_untracked(),
+                current_fingerprint.get_untracked(),
+                &open.get_untracked(),
+                confirmed.get_untracked(),
+            ) {
                 Ok(sign_off) => {
                     errors.set(SignOffErrors::default());
                     record.update(|r| {
@@ -182,8 +194,11 @@ fn SignOffBlock(scope_id: &'static str, label: &'static str, scope: Memo<Scope>)
 
     let text_field = {
         let prefix = prefix.clone();
-        move |field: &'static str, label_text: &'static str, hint: Option<&'static str>,
-              get: fn(&SignOffDraft) -> String, set: fn(&mut SignOffDraft, String),
+        move |field: &'static str,
+              label_text: &'static str,
+              hint: Option<&'static str>,
+              get: fn(&SignOffDraft) -> String,
+              set: fn(&mut SignOffDraft, String),
               error: fn(&SignOffErrors) -> Option<&'static str>| {
             view! {
                 <Field id=format!("{prefix}-{field}") label=label_text hint=hint.map(str::to_string)

@@ -8,26 +8,21 @@ use leptos_router::NavigateOptions;
 
 use crate::browser;
 use crate::components::cited::{Cited, SourceLink};
-use crate::components::in_person_question::InPersonQuestion;
 use crate::components::field::Field;
+use crate::components::in_person_question::InPersonQuestion;
 use crate::components::page::PageHeading;
 use crate::components::radio::Radio;
 use crate::components::settings_card::SettingsCard;
 use crate::logic::content::{content, Fact};
-use crate::logic::vocab::Audience;
 use crate::logic::routes::SERVICE_LEVEL;
 use crate::logic::service_level::{decode_query, encode_query, in_person_fact, override_reason_error, Answer, Question, SharedAnswers};
+use crate::logic::vocab::Audience;
 use crate::logic::vocab::Level;
 use crate::store::{use_store, NoticeKind};
 
 fn fact(id: &str) -> &'static Fact {
-    content()
-        .service_levels
-        .fact(id)
-        .unwrap_or_else(|| panic!("service_levels.json has no fact {id}; the host tests check every id the code uses"))
+    content().service_levels.fact(id).unwrap_or_else(|| panic!("service_levels.json has no fact {id}; the host tests check every id the code uses"))
 }
-
-
 
 #[component]
 pub fn ServiceLevelPage() -> impl IntoView {
@@ -115,7 +110,8 @@ fn Explainer() -> impl IntoView {
 fn InPersonAnswer() -> impl IntoView {
     let record = use_store().record;
     // Any level that verifies identity: the explainer speaks of both basic and IAL2.
-    let text = move || record.with(|r| in_person_fact(Some(Level::Ial2Aal2), r.profile.in_person)).map(|id| view! { <Cited named=true fact=fact(id) /> });
+    let text =
+        move || record.with(|r| in_person_fact(Some(Level::Ial2Aal2), r.profile.in_person)).map(|id| view! { <Cited named=true fact=fact(id) /> });
     view! {
         <p data-testid="in-person-text">{text}</p>
         <form class="usa-form usa-form--large" on:submit=|ev| ev.prevent_default()>
@@ -186,17 +182,21 @@ fn RecommendationPanel() -> impl IntoView {
     let auth_options = &content().service_levels.auth_options;
 
     let level_line = move || match recommendation.with(|r| r.level) {
-        Some(level) => view! { <p class="recommendation__level" data-testid="recommended-level">"Recommended level: "<strong>{level.name()}</strong></p> }.into_any(),
-        None => view! { <p class="recommendation__level" data-testid="recommended-level">"No level recommended yet: see what to find out below."</p> }.into_any(),
+        Some(level) => {
+            view! { <p class="recommendation__level" data-testid="recommended-level">"Recommended level: "<strong>{level.name()}</strong></p> }
+                .into_any()
+        }
+        None => {
+            view! { <p class="recommendation__level" data-testid="recommended-level">"No level recommended yet: see what to find out below."</p> }
+                .into_any()
+        }
     };
     let auth_line = move || {
         recommendation.with(|r| r.auth_option).and_then(|option| auth_options.iter().find(|o| o.id == option.id())).map(|option| {
             view! { <p data-testid="recommended-auth">"Recommended authentication: "<strong>{option.name}</strong></p> }
         })
     };
-    let reasons = move || {
-        recommendation.with(|r| r.reasons.clone()).into_iter().map(|reason| view! { <li>{reason}</li> }).collect_view()
-    };
+    let reasons = move || recommendation.with(|r| r.reasons.clone()).into_iter().map(|reason| view! { <li>{reason}</li> }).collect_view();
     let guidance = move || {
         let items = recommendation.with(|r| r.guidance.clone());
         (!items.is_empty()).then(|| {
@@ -242,9 +242,8 @@ fn RecommendationPanel() -> impl IntoView {
 fn AgencyDecision() -> impl IntoView {
     let record = use_store().record;
     let recommended = Memo::new(move |_| record.with(|r| r.recommendation().level));
-    let error = Memo::new(move |_| {
-        record.with(|r| override_reason_error(r.service_level.chosen, recommended.get(), &r.service_level.override_reason))
-    });
+    let error =
+        Memo::new(move |_| record.with(|r| override_reason_error(r.service_level.chosen, recommended.get(), &r.service_level.override_reason)));
     let needs_reason = move || record.with(|r| r.service_level.chosen.is_some_and(|c| Some(c) != recommended.get()));
 
     let follow_label = move || match recommended.get() {
@@ -259,9 +258,10 @@ fn AgencyDecision() -> impl IntoView {
         }
     };
     let effective = move || {
-        record.with(|r| r.level()).map(|level| format!("The rest of the portal uses {}.", level.name())).unwrap_or_else(|| {
-            "Until a level is recommended or chosen, the checklist shows the items of every level.".to_string()
-        })
+        record
+            .with(|r| r.level())
+            .map(|level| format!("The rest of the portal uses {}.", level.name()))
+            .unwrap_or_else(|| "Until a level is recommended or chosen, the checklist shows the items of every level.".to_string())
     };
 
     view! {

@@ -31,14 +31,9 @@ pub fn read_content(files: &[(&str, &str)]) -> Result<Content, Vec<String>> {
     let support = one::<SupportFile>(files, "support.json");
     let launch = one::<LaunchFile>(files, "launch.json");
     match (sources, service_levels, checklist, support, launch) {
-        (Ok(sources), Ok(service_levels), Ok(checklist), Ok(support), Ok(launch)) => Ok(Content {
-            sources: sources.sources,
-            disagreements: sources.disagreements,
-            service_levels,
-            checklist,
-            support,
-            launch,
-        }),
+        (Ok(sources), Ok(service_levels), Ok(checklist), Ok(support), Ok(launch)) => {
+            Ok(Content { sources: sources.sources, disagreements: sources.disagreements, service_levels, checklist, support, launch })
+        }
         (a, b, c, d, e) => Err([a.err(), b.err(), c.err(), d.err(), e.err()].into_iter().flatten().flatten().collect()),
     }
 }
@@ -75,12 +70,7 @@ pub fn verified_range(content: &Content) -> (&'static str, &'static str) {
 /// Every fact entry, wherever it sits.
 fn facts(content: &Content) -> impl Iterator<Item = &Fact> {
     let sl = &content.service_levels;
-    std::iter::once(&sl.intro)
-        .chain(sl.facts)
-        .chain(sl.settings_notes)
-        .chain(sl.traps)
-        .chain(content.support.facts)
-        .chain(content.launch.timeline)
+    std::iter::once(&sl.intro).chain(sl.facts).chain(sl.settings_notes).chain(sl.traps).chain(content.support.facts).chain(content.launch.timeline)
 }
 
 /// Calls `visit` on every object in the tree, with a path for messages.
@@ -151,9 +141,7 @@ pub fn validate(files: &[(&str, &str)]) -> Vec<String> {
                 )),
                 None if !needs_source => {}
                 None => problems.push(format!("{where_} ({id}): missing {link_field}")),
-                Some(url) if !is_https_url(url) => {
-                    problems.push(format!("{where_} ({id}): {link_field} is not an https URL: {url}"))
-                }
+                Some(url) if !is_https_url(url) => problems.push(format!("{where_} ({id}): {link_field} is not an https URL: {url}")),
                 Some(url) if !is_source_entry => cited.push((url.to_string(), format!("{where_} ({id})"))),
                 Some(_) => {}
             }
@@ -171,9 +159,7 @@ pub fn validate(files: &[(&str, &str)]) -> Vec<String> {
             }
             match object.get("last_verified").and_then(Value::as_str) {
                 None => problems.push(format!("{where_} ({id}): missing last_verified")),
-                Some(date) if Date::parse_iso(date).is_none() => {
-                    problems.push(format!("{where_} ({id}): last_verified is not an ISO date: {date}"))
-                }
+                Some(date) if Date::parse_iso(date).is_none() => problems.push(format!("{where_} ({id}): last_verified is not an ISO date: {date}")),
                 Some(_) => {}
             }
             if let Some(url) = object.get("url").and_then(Value::as_str) {
@@ -216,7 +202,6 @@ fn is_https_url(url: &str) -> bool {
         host.contains('.') && !host.contains(' ') && !url.contains(char::is_whitespace)
     })
 }
-
 
 fn check_condition(where_: &str, condition: &Condition, problems: &mut Vec<String>) {
     if condition.names_nothing() {

@@ -7,14 +7,14 @@ use serde_json::Value;
 use crate::content::content;
 use crate::dates::Date;
 use crate::export::DownloadFile;
-use crate::text::{csv_cell, CSV_BOM};
 use crate::record::{file_slug, ReadinessRecord};
 use crate::staffing::{Assumptions, Forecast, ForecastInput};
+use crate::text::{csv_cell, CSV_BOM};
 
 use super::fields::{choice_label, LaunchField, LaunchForm, RAMP_PHASED, YES};
+use super::numbers::{percent_or_zero, whole_or_zero};
 use super::payload::{launch_values, value_kind, LaunchRequest, ValueKind};
 pub use super::payload::{PAYLOAD_SCHEMA, PAYLOAD_VERSION};
-use super::numbers::{percent_or_zero, whole_or_zero};
 use super::text_checks::{split_contacts, LINE_BREAKS};
 
 /// Days the page forecasts from the day users arrive.
@@ -128,9 +128,8 @@ fn list_value(items: &[String]) -> String {
 /// typed; people are listed one per line; the audience by its label.
 pub fn launch_request_text(form: &LaunchForm, record: &ReadinessRecord) -> String {
     let fields = &content().launch;
-    let label = |field: LaunchField| {
-        fields.field(field).map(|f| if f.portal_label.is_empty() { f.label } else { f.portal_label }).unwrap_or(field.id())
-    };
+    let label =
+        |field: LaunchField| fields.field(field).map(|f| if f.portal_label.is_empty() { f.label } else { f.portal_label }).unwrap_or(field.id());
     let mut out = String::new();
     out.push_str(&format!("Agency: {}\n", text_value(&record.profile.agency)));
     out.push_str(&format!("Application name: {}\n", text_value(&record.profile.application)));
@@ -214,7 +213,11 @@ pub fn ics(form: &LaunchForm, record: &ReadinessRecord, dtstamp_utc: &str, uid: 
     }
     let application = record.profile.application.trim();
     let agency = record.profile.agency.trim();
-    let who = format!("{}{}", if application.is_empty() { "the application" } else { application }, if agency.is_empty() { String::new() } else { format!(" ({agency})") });
+    let who = format!(
+        "{}{}",
+        if application.is_empty() { "the application" } else { application },
+        if agency.is_empty() { String::new() } else { format!(" ({agency})") }
+    );
     let mut details = String::new();
     if let Some(level) = record.level() {
         details.push_str(&format!("Service level: {}.\n", level.name()));
@@ -301,10 +304,11 @@ pub fn calendar_download(
 
 /// `launch-request-<agency>-<application>-<date>.<extension>`, skipping empty parts.
 pub fn submission_file_name(record: &ReadinessRecord, date_iso: &str, extension: &str) -> String {
-    let parts: Vec<String> = ["launch-request".to_string(), file_slug(&record.profile.agency), file_slug(&record.profile.application), file_slug(date_iso)]
-        .into_iter()
-        .filter(|p| !p.is_empty())
-        .collect();
+    let parts: Vec<String> =
+        ["launch-request".to_string(), file_slug(&record.profile.agency), file_slug(&record.profile.application), file_slug(date_iso)]
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect();
     format!("{}.{extension}", parts.join("-"))
 }
 
@@ -320,7 +324,14 @@ pub enum SubmissionFormat {
 /// The idempotency key of a request downloaded before it was ever submitted: it has none yet.
 pub const DRAFT_KEY: &str = "draft";
 
-pub fn submission_download(format: SubmissionFormat, form: &LaunchForm, record: &ReadinessRecord, assumptions: &Assumptions, forecast: &Forecast, today_iso: &str) -> DownloadFile {
+pub fn submission_download(
+    format: SubmissionFormat,
+    form: &LaunchForm,
+    record: &ReadinessRecord,
+    assumptions: &Assumptions,
+    forecast: &Forecast,
+    today_iso: &str,
+) -> DownloadFile {
     let key = record.launch.receipts.last().map_or(DRAFT_KEY, |receipt| receipt.idempotency_key.as_str());
     match format {
         SubmissionFormat::Json => DownloadFile {

@@ -125,8 +125,18 @@ impl LaunchField {
             Seasonality | ProgramContacts | TechnicalContacts | BillingContacts | HelpDeskOther => FieldKind::Lines,
             HelpDeskPhone => FieldKind::Tel,
             HelpDeskEmail => FieldKind::Email,
-            MonthlyActiveUsers | AnnualRegistrations | AnnualAuthentications | RampWeeks | AnnouncementRecipients | NewUserShare
-            | ShareEn | ShareEs | ShareFr | ShareZh | IdvShare | InPersonShare => FieldKind::Number,
+            MonthlyActiveUsers
+            | AnnualRegistrations
+            | AnnualAuthentications
+            | RampWeeks
+            | AnnouncementRecipients
+            | NewUserShare
+            | ShareEn
+            | ShareEs
+            | ShareFr
+            | ShareZh
+            | IdvShare
+            | InPersonShare => FieldKind::Number,
             Audience | PushNotifications | Ramp | PhonePublished => FieldKind::Choice,
             IaaNumber => FieldKind::Text,
         }
@@ -145,7 +155,6 @@ pub const AUDIENCES: [(&str, &str); 6] = [
     ("state-local", "State or local employees"),
     ("other", "Other"),
 ];
-
 
 pub const RAMP_ALL_AT_ONCE: &str = "all-at-once";
 pub const RAMP_PHASED: &str = "phased";

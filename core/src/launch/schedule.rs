@@ -83,7 +83,11 @@ pub fn check_deploy_date(text: &str, today: Date, push_notifications: bool) -> D
     let mut warnings = Vec::new();
     let required = earliest_deploy_date(today, false);
     if date < required {
-        problems.push(format!("The deploy date {}: Login.gov asks for at least two weeks' notice, so choose {} or later.", days_away(date, today), required.to_iso()));
+        problems.push(format!(
+            "The deploy date {}: Login.gov asks for at least two weeks' notice, so choose {} or later.",
+            days_away(date, today),
+            required.to_iso()
+        ));
     } else if push_notifications && date < earliest_deploy_date(today, true) {
         warnings.push(format!(
             "The deploy date {}. Push-notification URLs may need three weeks' notice, because Login.gov has to allow their domain for outbound traffic: request it now and mention the URLs, or choose {} or later to be safe.",

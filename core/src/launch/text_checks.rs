@@ -163,7 +163,11 @@ pub fn url_problem(text: &str) -> Option<String> {
         None => (authority, None),
     };
     if let Some(port) = port {
-        if port.is_empty() || port.len() > 5 || !port.bytes().all(|b| b.is_ascii_digit()) || port.parse::<u32>().map_or(true, |p| p == 0 || p > 65_535) {
+        if port.is_empty()
+            || port.len() > 5
+            || !port.bytes().all(|b| b.is_ascii_digit())
+            || port.parse::<u32>().map_or(true, |p| p == 0 || p > 65_535)
+        {
             return Some("The port after the colon in the application URL is not a number from 1 to 65535: fix it or leave it out.".into());
         }
     }

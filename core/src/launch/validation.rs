@@ -19,10 +19,7 @@ pub fn validate(form: &LaunchForm, today: Date, level: Option<Level>) -> FormPro
     let mut problems = FormProblems::default();
     for &field in LaunchField::ALL {
         if form.get(field).chars().count() > MAX_FIELD_CHARS {
-            problems.add(
-                field,
-                format!("Shorten {}: it is longer than {} characters.", noun(field), format_count(MAX_FIELD_CHARS as f64)),
-            );
+            problems.add(field, format!("Shorten {}: it is longer than {} characters.", noun(field), format_count(MAX_FIELD_CHARS as f64)));
         }
     }
     let too_long = problems.errors.clone();
@@ -108,7 +105,8 @@ pub fn validate(form: &LaunchForm, today: Date, level: Option<Level>) -> FormPro
         check_whole(&mut problems, RampWeeks, &form.ramp_weeks, true);
     }
 
-    let recipients = if check(AnnouncementRecipients) { check_whole(&mut problems, AnnouncementRecipients, &form.announcement_recipients, false) } else { None };
+    let recipients =
+        if check(AnnouncementRecipients) { check_whole(&mut problems, AnnouncementRecipients, &form.announcement_recipients, false) } else { None };
     if check(AnnouncementDate) {
         if form.announcement_date.is_empty() {
             if let Some(n) = recipients.filter(|n| *n > 0) {
@@ -124,7 +122,10 @@ pub fn validate(form: &LaunchForm, today: Date, level: Option<Level>) -> FormPro
                     if let Some(arrival) = Date::parse_iso(form.arrival_date()).filter(|l| date > *l) {
                         problems.add(
                             AnnouncementDate,
-                            format!("The announcement date is after the launch date ({}): announce on or before the day users get access.", arrival.to_iso()),
+                            format!(
+                                "The announcement date is after the launch date ({}): announce on or before the day users get access.",
+                                arrival.to_iso()
+                            ),
                         );
                     }
                     if form.announcement_recipients.trim().is_empty() {
@@ -136,7 +137,12 @@ pub fn validate(form: &LaunchForm, today: Date, level: Option<Level>) -> FormPro
     }
 
     if check(NewUserShare) {
-        check_percent(&mut problems, NewUserShare, &form.new_user_share, Some("Enter the share of users new to Login.gov: the percent of your users without a Login.gov account yet, from 0 to 100."));
+        check_percent(
+            &mut problems,
+            NewUserShare,
+            &form.new_user_share,
+            Some("Enter the share of users new to Login.gov: the percent of your users without a Login.gov account yet, from 0 to 100."),
+        );
     }
     let mut shares = Vec::new();
     for (field, text) in LaunchField::LANGUAGE_SHARES.into_iter().zip(form.shares()) {
@@ -172,12 +178,12 @@ pub fn validate(form: &LaunchForm, today: Date, level: Option<Level>) -> FormPro
             &mut problems,
             InPersonShare,
             &form.in_person_share,
-            verifies.then_some("Enter the in-person share: the percent of verifying users expected to verify in person at a Post Office, from 0 to 100."),
+            verifies
+                .then_some("Enter the in-person share: the percent of verifying users expected to verify in person at a Post Office, from 0 to 100."),
         );
     }
     problems
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -297,7 +297,14 @@ impl PlanContacts {
             .iter()
             .map(|l| {
                 let (placed_on, placement) = l.placed_on();
-                PlanLaunch { key: l.key.clone(), name: l.name(), placed_on, placement, phone_published: l.phone_published, own_assumptions: own.contains(&l.key) }
+                PlanLaunch {
+                    key: l.key.clone(),
+                    name: l.name(),
+                    placed_on,
+                    placement,
+                    phone_published: l.phone_published,
+                    own_assumptions: own.contains(&l.key),
+                }
             })
             .collect();
         let totals = all_days.iter().map(|(_, days)| days.iter().map(|d| d.phone + d.form).sum()).collect();

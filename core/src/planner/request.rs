@@ -183,7 +183,9 @@ impl<'de> serde::de::Visitor<'de> for LeanVisitor {
 
 /// Reads a file's text as JSON, without a request's `forecast` block (see [`read_request`]).
 pub fn read_json(text: &str) -> Result<Value, ImportProblem> {
-    serde_json::from_str(text).map(|LeanRequest(value)| value).map_err(|e| ImportProblem::NotJson(format!("line {}, column {}", e.line(), e.column())))
+    serde_json::from_str(text)
+        .map(|LeanRequest(value)| value)
+        .map_err(|e| ImportProblem::NotJson(format!("line {}, column {}", e.line(), e.column())))
 }
 
 /// Reads one request already parsed (a file, or one of a workspace's requests).

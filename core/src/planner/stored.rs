@@ -24,7 +24,12 @@ pub fn settings_json(workspace: &Workspace) -> String {
 }
 
 /// The same from the workspace's parts, for a caller that keeps them apart.
-pub fn settings_json_of(order: &[&str], assumption_texts: &BTreeMap<String, String>, switched_off: &BTreeSet<String>, own_assumptions: &BTreeSet<String>) -> String {
+pub fn settings_json_of(
+    order: &[&str],
+    assumption_texts: &BTreeMap<String, String>,
+    switched_off: &BTreeSet<String>,
+    own_assumptions: &BTreeSet<String>,
+) -> String {
     json!({
         "schema": SETTINGS_SCHEMA,
         "version": SETTINGS_VERSION,
@@ -66,7 +71,8 @@ pub struct Restored {
 
 /// Reads the settings document: `Err` with the reason when it cannot be used.
 fn read_settings(text: &str) -> Result<Value, String> {
-    let value: Value = serde_json::from_str(text).map_err(|e| format!("the saved settings are not JSON (line {}, column {})", e.line(), e.column()))?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| format!("the saved settings are not JSON (line {}, column {})", e.line(), e.column()))?;
     if value.get("schema").and_then(Value::as_str) != Some(SETTINGS_SCHEMA) {
         return Err("the saved settings are not the planner's".to_string());
     }

@@ -159,14 +159,16 @@ impl ReadinessRecord {
     /// What decides which checklist items apply: the profile's answers without the names, and
     /// the level in force.
     pub fn scope(&self) -> crate::checklist::Scope {
-        crate::checklist::Scope { profile: Profile { agency: String::new(), application: String::new(), ..self.profile.clone() }, level: self.level() }
+        crate::checklist::Scope {
+            profile: Profile { agency: String::new(), application: String::new(), ..self.profile.clone() },
+            level: self.level(),
+        }
     }
 
     pub fn level(&self) -> Option<Level> {
         service_level::effective_level(self.service_level.chosen, self.recommendation().level)
     }
 }
-
 
 /// Why a stored or imported text is not a record this build can use.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -188,10 +190,9 @@ impl std::fmt::Display for RecordError {
                 write!(f, "The file is JSON, but not a readiness record exported by this portal.")
             }
             RecordError::NoVersion => write!(f, "The record has no version number, so it cannot be read safely."),
-            RecordError::NewerVersion(v) => write!(
-                f,
-                "The record is version {v}, newer than this portal understands (version {RECORD_VERSION}). Use a newer copy of the portal."
-            ),
+            RecordError::NewerVersion(v) => {
+                write!(f, "The record is version {v}, newer than this portal understands (version {RECORD_VERSION}). Use a newer copy of the portal.")
+            }
             RecordError::BadShape(detail) => write!(f, "The record is damaged: {detail}."),
             RecordError::FieldTooLong(place) => {
                 write!(f, "A text in {place} is longer than {MAX_FIELD_CHARS} characters.")
@@ -212,9 +213,6 @@ pub enum LoadOutcome {
     /// Saved text this build cannot use. The caller keeps `raw` aside and tells the user.
     Unreadable { raw: String, error: RecordError },
 }
-
-
-
 
 /// The text saved to storage and written to an exported file.
 pub fn to_json(record: &ReadinessRecord) -> String {
@@ -237,9 +235,10 @@ pub fn file_slug(text: &str) -> String {
 
 /// `readiness-<agency>-<application>-<date>.json`, skipping parts that are empty.
 pub fn export_file_name(record: &ReadinessRecord, date_iso: &str, extension: &str) -> String {
-    let parts: Vec<String> = ["readiness".to_string(), file_slug(&record.profile.agency), file_slug(&record.profile.application), file_slug(date_iso)]
-        .into_iter()
-        .filter(|p| !p.is_empty())
-        .collect();
+    let parts: Vec<String> =
+        ["readiness".to_string(), file_slug(&record.profile.agency), file_slug(&record.profile.application), file_slug(date_iso)]
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect();
     format!("{}.{extension}", parts.join("-"))
 }

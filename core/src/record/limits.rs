@@ -7,7 +7,6 @@ use super::places::place_words;
 
 use serde_json::Value;
 
-
 /// What a field says when its text is over [`MAX_FIELD_CHARS`]: nothing is cut, but the
 /// record cannot be saved until the text is shortened. `None` within the limit.
 pub fn length_problem(text: &str) -> Option<String> {
@@ -21,7 +20,6 @@ pub fn length_problem(text: &str) -> Option<String> {
         )
     })
 }
-
 
 /// Refuses a record with any text longer than [`MAX_FIELD_CHARS`], wherever it sits: what
 /// `load` and `import` refuse, so the store checks it before it saves. Every string of the

@@ -5,7 +5,6 @@ use super::places::place_words;
 
 use serde_json::Value;
 
-
 /// Another tab's saved work merged into this tab's (see [`merge`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Merged {
@@ -33,10 +32,21 @@ pub fn merge(base: &ReadinessRecord, mine: &ReadinessRecord, theirs: &ReadinessR
     let theirs_first = merge_value(&base, &mine_value, &theirs_value, false, &mut path, &mut conflicts);
     let mine_first = merge_value(&base, &mine_value, &theirs_value, true, &mut path, &mut Vec::new());
     let read = |value: Value, fallback: &ReadinessRecord| serde_json::from_value(value).unwrap_or_else(|_| fallback.clone());
-    Merged { record: read(theirs_first, theirs), preferring_mine: read(mine_first, mine), conflicts: conflicts.iter().map(|p| place_words(p)).collect() }
+    Merged {
+        record: read(theirs_first, theirs),
+        preferring_mine: read(mine_first, mine),
+        conflicts: conflicts.iter().map(|p| place_words(p)).collect(),
+    }
 }
 
-pub(super) fn merge_value(base: &Value, mine: &Value, theirs: &Value, prefer_mine: bool, path: &mut Vec<String>, conflicts: &mut Vec<Vec<String>>) -> Value {
+pub(super) fn merge_value(
+    base: &Value,
+    mine: &Value,
+    theirs: &Value,
+    prefer_mine: bool,
+    path: &mut Vec<String>,
+    conflicts: &mut Vec<Vec<String>>,
+) -> Value {
     if mine == theirs || theirs == base {
         return mine.clone();
     }
@@ -50,7 +60,14 @@ pub(super) fn merge_value(base: &Value, mine: &Value, theirs: &Value, prefer_min
             let mut out = serde_json::Map::new();
             for key in m.keys().chain(t.keys().filter(|k| !m.contains_key(*k))) {
                 path.push(key.clone());
-                let merged = merge_value(b.get(key).unwrap_or(&Value::Null), m.get(key).unwrap_or(&Value::Null), t.get(key).unwrap_or(&Value::Null), prefer_mine, path, conflicts);
+                let merged = merge_value(
+                    b.get(key).unwrap_or(&Value::Null),
+                    m.get(key).unwrap_or(&Value::Null),
+                    t.get(key).unwrap_or(&Value::Null),
+                    prefer_mine,
+                    path,
+                    conflicts,
+                );
                 path.pop();
                 out.insert(key.clone(), merged);
             }
@@ -67,7 +84,11 @@ pub(super) fn merge_value(base: &Value, mine: &Value, theirs: &Value, prefer_min
         }
         _ => {
             conflicts.push(path.clone());
-            if prefer_mine { mine.clone() } else { theirs.clone() }
+            if prefer_mine {
+                mine.clone()
+            } else {
+                theirs.clone()
+            }
         }
     }
 }

@@ -2,7 +2,6 @@
 //! saved in the browser, exported as a file and imported again, so every change to its shape
 //! bumps `RECORD_VERSION` and adds a step to `migrate`.
 
-
 mod document;
 mod limits;
 mod merge;
@@ -23,8 +22,8 @@ mod tests {
     use crate::launch::{LaunchForm, OutboxEntry, Receipt};
     use crate::service_level;
     use crate::text::MAX_FIELD_CHARS;
-    use crate::vocab::{Level, Profile};
     use crate::vocab::{Audience, OidcFlow, PartnerType, Protocol};
+    use crate::vocab::{Level, Profile};
 
     fn sample() -> ReadinessRecord {
         ReadinessRecord {
@@ -49,7 +48,13 @@ mod tests {
         record.launch.form = Some(LaunchForm::default());
         assert!(record.launch.has_draft(), "an edited form, even emptied again, is a draft");
         record.launch.form = None;
-        record.launch.outbox.push(OutboxEntry { idempotency_key: "k".into(), payload: serde_json::json!({}), queued_at: String::new(), attempts: 0, last_error: String::new() });
+        record.launch.outbox.push(OutboxEntry {
+            idempotency_key: "k".into(),
+            payload: serde_json::json!({}),
+            queued_at: String::new(),
+            attempts: 0,
+            last_error: String::new(),
+        });
         assert!(!record.launch.has_draft(), "a queued submission is not a draft of the form");
     }
 
@@ -237,7 +242,13 @@ mod tests {
 
     #[test]
     fn submissions_merge_by_key_so_none_is_lost_or_sent_twice() {
-        let entry = |key: &str| OutboxEntry { idempotency_key: key.into(), payload: serde_json::json!({}), queued_at: String::new(), attempts: 0, last_error: String::new() };
+        let entry = |key: &str| OutboxEntry {
+            idempotency_key: key.into(),
+            payload: serde_json::json!({}),
+            queued_at: String::new(),
+            attempts: 0,
+            last_error: String::new(),
+        };
         let receipt = |key: &str| Receipt { idempotency_key: key.into(), sent: true, ..Receipt::default() };
         let mut base = sample();
         base.launch.outbox.push(entry("queued-before"));
@@ -251,7 +262,10 @@ mod tests {
         let merged = merge(&base, &mine, &theirs);
         let keys = |list: Vec<String>| list;
         assert_eq!(keys(merged.record.launch.outbox.iter().map(|e| e.idempotency_key.clone()).collect()), vec!["mine".to_string()]);
-        assert_eq!(keys(merged.record.launch.receipts.iter().map(|r| r.idempotency_key.clone()).collect()), vec!["mine-local".to_string(), "queued-before".to_string()]);
+        assert_eq!(
+            keys(merged.record.launch.receipts.iter().map(|r| r.idempotency_key.clone()).collect()),
+            vec!["mine-local".to_string(), "queued-before".to_string()]
+        );
         assert!(merged.conflicts.is_empty());
     }
 
@@ -276,11 +290,7 @@ mod tests {
     #[test]
     fn the_launch_part_round_trips_with_its_outbox() {
         let mut record = sample();
-        let form = LaunchForm {
-            deploy_date: "2027-03-02".into(),
-            monthly_active_users: "12,000 (about)".into(),
-            ..Default::default()
-        };
+        let form = LaunchForm { deploy_date: "2027-03-02".into(), monthly_active_users: "12,000 (about)".into(), ..Default::default() };
         record.launch.form = Some(form);
         record.launch.assumption_texts.insert("handle_time_s".into(), "240".into());
         record.launch.outbox.push(OutboxEntry {

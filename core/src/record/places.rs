@@ -31,7 +31,9 @@ pub(super) fn place_words(path: &[String]) -> String {
             let label = LaunchField::from_id(name).and_then(|f| content.launch.field(f)).map_or_else(|| words(name), |f| f.label.to_string());
             format!("the launch request form, the field “{label}”")
         }
-        ["launch", "outbox", n, ..] => format!("launch submission {} waiting to be sent", n.parse::<usize>().map_or(n.to_string(), |i| (i + 1).to_string())),
+        ["launch", "outbox", n, ..] => {
+            format!("launch submission {} waiting to be sent", n.parse::<usize>().map_or(n.to_string(), |i| (i + 1).to_string()))
+        }
         ["launch", "assumption_texts", key, ..] => {
             let label = crate::staffing::ASSUMPTIONS.iter().find(|a| a.key == *key).map_or_else(|| words(key), |a| a.label.to_string());
             format!("the staffing assumption “{label}”")

@@ -9,7 +9,6 @@ use super::places::place_words;
 
 use serde_json::Value;
 
-
 /// Reads text into a record of the current version, migrating older ones.
 /// Returns the record and the version it was read from.
 pub fn parse_record(text: &str) -> Result<(ReadinessRecord, u64), RecordError> {
@@ -99,7 +98,6 @@ pub(super) fn shape_error_words(path: &[String], message: &str) -> String {
     format!("in {}, {}", place_words(path), problem_words(message))
 }
 
-
 /// What serde found wrong, in plain words.
 pub(super) fn problem_words(message: &str) -> String {
     let ticked = |text: &str| -> Vec<String> { text.split('`').skip(1).step_by(2).map(|s| s.replace('-', " ")).collect() };
@@ -130,7 +128,15 @@ pub(super) fn kind_words(kind: &str) -> &'static str {
     let starts = |prefix: &str| kind.starts_with(prefix);
     if starts("string") || starts("char") {
         "text"
-    } else if starts("integer") || starts("floating") || starts("u8") || starts("u16") || starts("u32") || starts("u64") || starts("i64") || starts("f64") {
+    } else if starts("integer")
+        || starts("floating")
+        || starts("u8")
+        || starts("u16")
+        || starts("u32")
+        || starts("u64")
+        || starts("i64")
+        || starts("f64")
+    {
         "a number"
     } else if starts("bool") {
         "true or false"
@@ -195,7 +201,13 @@ pub(super) fn migrate(mut value: Value, from_version: u64) -> Result<Value, Reco
             // lets the next download update those events. Its fingerprint is unknown, so that
             // download raises the SEQUENCE. Without receipts, the first download picks a UID.
             7 => {
-                let last_key = value.pointer("/launch/receipts").and_then(Value::as_array).and_then(|r| r.last()).and_then(|r| r.get("idempotency_key")).and_then(Value::as_str).map(str::to_string);
+                let last_key = value
+                    .pointer("/launch/receipts")
+                    .and_then(Value::as_array)
+                    .and_then(|r| r.last())
+                    .and_then(|r| r.get("idempotency_key"))
+                    .and_then(Value::as_str)
+                    .map(str::to_string);
                 if let (Some(key), Some(launch)) = (last_key, value.get_mut("launch").and_then(Value::as_object_mut)) {
                     launch.insert("calendar".into(), serde_json::json!({ "uid": key, "sequence": 0, "fingerprint": "" }));
                 }

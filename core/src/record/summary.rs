@@ -4,7 +4,6 @@ use crate::service_level;
 
 use super::document::ReadinessRecord;
 
-
 /// How much work a record holds, part by part, so that replacing it can say what would be lost.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct WorkSummary {
@@ -29,8 +28,15 @@ impl WorkSummary {
                 + usize::from(record.service_level.chosen.is_some()),
             checklist_items: record.checklist.items.values().filter(|w| !w.is_empty()).count(),
             sign_offs: record.checklist.sign_offs.len(),
-            launch_fields: record.launch.form.as_ref().map_or(0, |form| crate::launch::LaunchField::ALL.iter().filter(|f| filled(form.get(**f))).count()),
-            support_fields: [&support.link_agency, &support.link_integration, &support.launch_window, &support.help_desk].into_iter().filter(|t| filled(t)).count(),
+            launch_fields: record
+                .launch
+                .form
+                .as_ref()
+                .map_or(0, |form| crate::launch::LaunchField::ALL.iter().filter(|f| filled(form.get(**f))).count()),
+            support_fields: [&support.link_agency, &support.link_integration, &support.launch_window, &support.help_desk]
+                .into_iter()
+                .filter(|t| filled(t))
+                .count(),
             submissions: record.launch.receipts.len() + record.launch.outbox.len(),
         }
     }
@@ -73,9 +79,5 @@ pub fn import_loss(current: &ReadinessRecord, imported: &ReadinessRecord) -> Opt
     if summary.is_empty() || current == imported {
         return None;
     }
-    Some(format!(
-        "Importing replaces all the work shown here: {}. The file holds {}.",
-        summary.describe(),
-        WorkSummary::of(imported).describe()
-    ))
+    Some(format!("Importing replaces all the work shown here: {}. The file holds {}.", summary.describe(), WorkSummary::of(imported).describe()))
 }

@@ -2,7 +2,6 @@
 
 use crate::vocab::Lang;
 
-
 /// The text's language: Simplified Chinese when ideographs are most of its letters; otherwise
 /// English, Spanish or French by counts of common short words, when one clearly leads.
 pub(super) fn detect_language(chars: &[char]) -> Option<Lang> {
@@ -66,12 +65,12 @@ pub(super) const FR: u8 = 4;
 /// Which languages a lowercase word is a common function word of, as flags.
 pub(super) fn function_word(word: &[u8]) -> u8 {
     match word {
-        b"the" | b"and" | b"you" | b"your" | b"to" | b"of" | b"with" | b"account" | b"for" | b"is" | b"are" | b"this"
-        | b"please" | b"can" | b"if" | b"we" | b"our" | b"will" | b"have" => EN,
-        b"el" | b"los" | b"las" | b"de" | b"del" | b"que" | b"y" | b"para" | b"su" | b"sus" | b"cuenta" | b"usted" | b"con"
-        | b"por" | b"una" | b"es" | b"al" | b"puede" => ES,
-        b"le" | b"les" | b"des" | b"et" | b"pour" | b"votre" | b"vos" | b"vous" | b"compte" | b"avec" | b"une" | b"du"
-        | b"est" | b"dans" | b"au" | b"aux" | b"sur" | b"pas" => FR,
+        b"the" | b"and" | b"you" | b"your" | b"to" | b"of" | b"with" | b"account" | b"for" | b"is" | b"are" | b"this" | b"please" | b"can"
+        | b"if" | b"we" | b"our" | b"will" | b"have" => EN,
+        b"el" | b"los" | b"las" | b"de" | b"del" | b"que" | b"y" | b"para" | b"su" | b"sus" | b"cuenta" | b"usted" | b"con" | b"por" | b"una"
+        | b"es" | b"al" | b"puede" => ES,
+        b"le" | b"les" | b"des" | b"et" | b"pour" | b"votre" | b"vos" | b"vous" | b"compte" | b"avec" | b"une" | b"du" | b"est" | b"dans" | b"au"
+        | b"aux" | b"sur" | b"pas" => FR,
         b"la" | b"si" => ES | FR,
         _ => 0,
     }

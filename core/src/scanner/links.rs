@@ -2,7 +2,6 @@
 
 use crate::vocab::Lang;
 
-
 pub(super) const HOST: &str = "login.gov";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -127,10 +126,7 @@ pub(super) fn parse_login_gov_url(text: &str, host: usize) -> Option<LoginGovUrl
 pub(super) fn localized_url(known_links: &[&str], target: Target, lang: Lang) -> String {
     let prefix = if lang == Lang::En { String::new() } else { format!("/{}", lang.id()) };
     let wanted = format!("https://{HOST}{prefix}/{}/", target.path());
-    known_links
-        .iter()
-        .find(|url| normalize(url).is_some_and(|u| u == wanted))
-        .map_or(wanted.clone(), |url| url.to_string())
+    known_links.iter().find(|url| normalize(url).is_some_and(|u| u == wanted)).map_or(wanted.clone(), |url| url.to_string())
 }
 
 pub(super) fn contact_url_for(known_links: &[&str], lang: Lang) -> String {

@@ -117,7 +117,11 @@ impl ScanReport {
                 }
                 None => {
                     index.insert(key, groups.len());
-                    groups.push(FindingGroup { first: finding.clone(), count: 1, lines: (finding.line > 0).then_some(finding.line).into_iter().collect() });
+                    groups.push(FindingGroup {
+                        first: finding.clone(),
+                        count: 1,
+                        lines: (finding.line > 0).then_some(finding.line).into_iter().collect(),
+                    });
                 }
             }
         }
@@ -242,11 +246,7 @@ pub fn scan(input: &str, known_links: &[&str]) -> ScanReport {
         }
     }
 
-    let known: HashSet<String> = known_links
-        .iter()
-        .filter_map(|url| normalize(url))
-        .chain(std::iter::once(format!("https://{HOST}/")))
-        .collect();
+    let known: HashSet<String> = known_links.iter().filter_map(|url| normalize(url)).chain(std::iter::once(format!("https://{HOST}/"))).collect();
     for link in find_login_gov_links(input) {
         if link.target == Some(Target::Contact) {
             report.links_to_contact = true;
@@ -265,11 +265,7 @@ pub fn scan(input: &str, known_links: &[&str]) -> ScanReport {
                     end: link.end,
                     line: lines.line_of(link.start),
                     excerpt: excerpt.clone(),
-                    message: format!(
-                        "This Login.gov link goes to the {} page, but the text is in {}.",
-                        link.lang.label(),
-                        text_lang.label()
-                    ),
+                    message: format!("This Login.gov link goes to the {} page, but the text is in {}.", link.lang.label(), text_lang.label()),
                     fix: Some(format!("Link to the {} page instead: {url}", text_lang.label())),
                 });
             }
@@ -282,7 +278,9 @@ pub fn scan(input: &str, known_links: &[&str]) -> ScanReport {
                 end: link.end,
                 line: lines.line_of(link.start),
                 excerpt,
-                message: "This login.gov address is not one of the Login.gov links the portal knows. Check that the page exists and is the one you mean.".to_string(),
+                message:
+                    "This login.gov address is not one of the Login.gov links the portal knows. Check that the page exists and is the one you mean."
+                        .to_string(),
                 fix: Some(format!("Use a known Login.gov link, such as the contact page {contact_url} or the help center {help_url}.")),
             });
         }

@@ -3,7 +3,6 @@
 
 use super::view::Stream;
 
-
 /// Another way to read the letters of a text as digits.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Reading {
@@ -16,10 +15,34 @@ pub(super) enum Reading {
 /// The digit a word stands for, in English, Spanish or French.
 pub(super) fn digit_word(word: &[char]) -> Option<u8> {
     const WORDS: &[(&str, u8)] = &[
-        ("zero", 0), ("cero", 0), ("one", 1), ("uno", 1), ("un", 1), ("two", 2), ("dos", 2), ("deux", 2), ("three", 3),
-        ("tres", 3), ("trois", 3), ("four", 4), ("cuatro", 4), ("quatre", 4), ("five", 5), ("cinco", 5), ("cinq", 5),
-        ("six", 6), ("seis", 6), ("seven", 7), ("siete", 7), ("sept", 7), ("eight", 8), ("ocho", 8), ("huit", 8),
-        ("nine", 9), ("nueve", 9), ("neuf", 9),
+        ("zero", 0),
+        ("cero", 0),
+        ("one", 1),
+        ("uno", 1),
+        ("un", 1),
+        ("two", 2),
+        ("dos", 2),
+        ("deux", 2),
+        ("three", 3),
+        ("tres", 3),
+        ("trois", 3),
+        ("four", 4),
+        ("cuatro", 4),
+        ("quatre", 4),
+        ("five", 5),
+        ("cinco", 5),
+        ("cinq", 5),
+        ("six", 6),
+        ("seis", 6),
+        ("seven", 7),
+        ("siete", 7),
+        ("sept", 7),
+        ("eight", 8),
+        ("ocho", 8),
+        ("huit", 8),
+        ("nine", 9),
+        ("nueve", 9),
+        ("neuf", 9),
     ];
     if word.len() < 2 || word.len() > 6 {
         return None;
@@ -81,11 +104,8 @@ impl Stream {
                 i = end;
                 continue;
             }
-            let word_end = if c.is_ascii_alphabetic() {
-                self.chars[i..].iter().position(|c| !c.is_ascii_alphabetic()).map_or(n, |k| i + k)
-            } else {
-                i + 1
-            };
+            let word_end =
+                if c.is_ascii_alphabetic() { self.chars[i..].iter().position(|c| !c.is_ascii_alphabetic()).map_or(n, |k| i + k) } else { i + 1 };
             let word = &self.chars[i..word_end];
             // (the digit, the chars it covers) for each digit this word stands for.
             let mut digits: Vec<(u8, usize, usize)> = Vec::new();

@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-
 /// The assumptions behind the forecast. Percent fields are 0–100, not fractions.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -92,7 +91,15 @@ pub struct AssumptionSpec {
     pub whole: bool,
 }
 
-const fn spec(key: &'static str, default_id: Option<&'static str>, label: &'static str, unit: &'static str, min: f64, max: f64, whole: bool) -> AssumptionSpec {
+const fn spec(
+    key: &'static str,
+    default_id: Option<&'static str>,
+    label: &'static str,
+    unit: &'static str,
+    min: f64,
+    max: f64,
+    whole: bool,
+) -> AssumptionSpec {
     AssumptionSpec { key, default_id, label, unit, min, max, whole }
 }
 
@@ -174,10 +181,7 @@ pub fn validate_assumptions(a: &Assumptions) -> BTreeMap<&'static str, String> {
         if !value.is_finite() {
             errors.insert(s.key, format!("{}: enter a number.", s.label));
         } else if value < s.min || value > s.max {
-            errors.insert(
-                s.key,
-                format!("{}: enter a value from {} to {} ({}).", s.label, plain_number(s.min), plain_number(s.max), s.unit),
-            );
+            errors.insert(s.key, format!("{}: enter a value from {} to {} ({}).", s.label, plain_number(s.min), plain_number(s.max), s.unit));
         } else if s.whole && value.fract() != 0.0 {
             errors.insert(s.key, format!("{}: enter a whole number of {}.", s.label, s.unit));
         }

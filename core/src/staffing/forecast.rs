@@ -7,7 +7,6 @@ use crate::text::format_count;
 use super::assumptions::{plain_number, Assumptions};
 use super::erlang::{agents_needed, average_speed_of_answer, ceil_clean, offered_load, service_level};
 
-
 /// Language order of every per-language array: English, Spanish, French, Chinese.
 pub const LANGUAGES: [&str; 4] = ["en", "es", "fr", "zh"];
 pub const LANGUAGE_NAMES: [&str; 4] = ["English", "Spanish", "French", "Chinese"];

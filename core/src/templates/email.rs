@@ -7,7 +7,6 @@ use crate::support_links::{build_url, link_html, Attribution};
 use crate::text::html_escape;
 use crate::vocab::{Audience, Lang, Level};
 
-
 /// What the agency types for its launch announcement.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EmailInput {
@@ -238,9 +237,7 @@ pub(super) fn fill(template: &str, values: &[(&str, &str)], literal: &dyn Fn(&st
     while let Some(open) = rest.find('{') {
         let (before, from_open) = rest.split_at(open);
         pending.push_str(before);
-        let value = from_open
-            .find('}')
-            .and_then(|close| values.iter().find(|(name, _)| *name == &from_open[1..close]).map(|(_, v)| (close, *v)));
+        let value = from_open.find('}').and_then(|close| values.iter().find(|(name, _)| *name == &from_open[1..close]).map(|(_, v)| (close, *v)));
         match value {
             Some((close, value)) => {
                 out.push_str(&literal(&pending));
@@ -391,14 +388,19 @@ pub fn launch_email(input: &EmailInput, links: &[Link]) -> Email {
     Email { subject, text, html }
 }
 
-
 /// The email's file name: it names the language, so each language's file is its own, as in
 /// `launch-email-department-of-examples-benefits-portal-es-2026-12-02.eml`.
 pub fn email_file_name(agency: &str, application: &str, lang: Lang, date_iso: &str, extension: &str) -> String {
-    let parts: Vec<String> = ["launch-email".to_string(), crate::record::file_slug(agency), crate::record::file_slug(application), lang.id().to_string(), crate::record::file_slug(date_iso)]
-        .into_iter()
-        .filter(|p| !p.is_empty())
-        .collect();
+    let parts: Vec<String> = [
+        "launch-email".to_string(),
+        crate::record::file_slug(agency),
+        crate::record::file_slug(application),
+        lang.id().to_string(),
+        crate::record::file_slug(date_iso),
+    ]
+    .into_iter()
+    .filter(|p| !p.is_empty())
+    .collect();
     format!("{}.{extension}", parts.join("-"))
 }
 
@@ -433,4 +435,3 @@ pub fn mark_values(text: &str, values: &[String]) -> Vec<(String, bool)> {
     }
     parts
 }
-

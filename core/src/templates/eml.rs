@@ -1,7 +1,6 @@
 //! The email as a draft `.eml` file (MIME, base64 parts, RFC 2047 subject), which mail clients
 //! open ready to send.
 
-
 use crate::vocab::Lang;
 
 use super::email::{clean, Email};

@@ -9,7 +9,6 @@ use crate::vocab::{Lang, Level, Profile};
 
 use super::email::{fill, or_placeholder};
 
-
 /// One FAQ entry with the agency's names filled in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FaqItem {
@@ -61,10 +60,7 @@ pub fn faq_markdown(support: &SupportFile, profile: &Profile, level: Option<Leve
     let agency = or_placeholder(&profile.agency, FAQ_PH_AGENCY);
     let application = or_placeholder(&profile.application, FAQ_PH_APPLICATION);
     let contact = base_url(support.links, LinkKind::Contact, Lang::En);
-    let mut out = format!(
-        "# {}\n\n",
-        markdown_line(&format!("Frequently asked questions about signing in to {application} with Login.gov"))
-    );
+    let mut out = format!("# {}\n\n", markdown_line(&format!("Frequently asked questions about signing in to {application} with Login.gov")));
     for item in &items {
         out.push_str(&format!("## {}\n\n{}\n\n", markdown_line(&item.question), markdown_text(&item.answer)));
     }

@@ -4,26 +4,52 @@
 
 use super::parsers::*;
 
-use proptest::prelude::*;
 use portal_core::checklist::{Decision, ItemStatus, ItemWork, SignOff, OVERALL};
 use portal_core::dates::Date;
-use portal_core::text::CSV_BOM;
-use portal_core::launch::{
-    LaunchField, LaunchForm,
-};
+use portal_core::launch::{LaunchField, LaunchForm};
 use portal_core::record::ReadinessRecord;
-use portal_core::vocab::{Audience, Protocol};
 use portal_core::service_level::{Answer, Question};
-use portal_core::vocab::Level;
 use portal_core::staffing::{Assumptions, ASSUMPTIONS};
+use portal_core::text::CSV_BOM;
 use portal_core::vocab::Lang;
+use portal_core::vocab::Level;
+use portal_core::vocab::{Audience, Protocol};
+use proptest::prelude::*;
 
 /// Pieces of text that break parsers: markup, entities, separators, quotes, formula starts,
 /// right-to-left, emoji and zero-width joiners, line breaks of every kind, template markers.
 pub const PIECES: &[&str] = &[
-    "<", ">", "&", "&#", ";", "<span>", "tel:", "\"", "'", "=", "+", "-", "@", "\t", "\r\n", "\u{a0}", "\u{2011}", "\u{202e}",
-    "שלום", "😀", "👩\u{200d}👩\u{200d}👧", "福", "login.gov/contact/", "<img src=x onerror=alert(1)>", "#", "\n", "\r", "\u{2028}",
-    "\u{85}", "1. ", "{agency}",
+    "<",
+    ">",
+    "&",
+    "&#",
+    ";",
+    "<span>",
+    "tel:",
+    "\"",
+    "'",
+    "=",
+    "+",
+    "-",
+    "@",
+    "\t",
+    "\r\n",
+    "\u{a0}",
+    "\u{2011}",
+    "\u{202e}",
+    "שלום",
+    "😀",
+    "👩\u{200d}👩\u{200d}👧",
+    "福",
+    "login.gov/contact/",
+    "<img src=x onerror=alert(1)>",
+    "#",
+    "\n",
+    "\r",
+    "\u{2028}",
+    "\u{85}",
+    "1. ",
+    "{agency}",
 ];
 
 /// Text rich in what breaks parsers: the pieces above, numbers, printable ASCII and any char.
@@ -85,7 +111,15 @@ pub fn full_record(texts: &[String], choices: u32) -> ReadinessRecord {
         r.checklist.update_item(item, |w| *w = ItemWork { status, note, na_reason, evidence });
     }
     for scope in [OVERALL, "phase-agreement"] {
-        let sign_off = SignOff { reviewer: t(), role: t(), date: t(), decision: Decision::ALL[pick(2, 17)], approved_with_open: Vec::new(), comments: t(), fingerprint: t() };
+        let sign_off = SignOff {
+            reviewer: t(),
+            role: t(),
+            date: t(),
+            decision: Decision::ALL[pick(2, 17)],
+            approved_with_open: Vec::new(),
+            comments: t(),
+            fingerprint: t(),
+        };
         r.checklist.sign_offs.insert(scope.to_string(), sign_off);
     }
     r.support.link_agency = t();
@@ -117,7 +151,6 @@ pub fn without_text(r: &ReadinessRecord) -> ReadinessRecord {
     empty
 }
 
-
 /// Typed text as a Markdown reader should show it: each line trimmed, blank lines left out.
 pub fn as_shown(text: &str) -> String {
     text.split(['\n', '\r']).map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
@@ -140,12 +173,15 @@ pub fn placeholder_text(r: &ReadinessRecord) -> ReadinessRecord {
     p
 }
 
-
 /// What a spreadsheet must get for a typed value: a leading apostrophe before a formula start.
 pub fn csv_safe(text: &str) -> String {
     let start = text.trim_start_matches(' ');
     let risky = start.starts_with(['=', '+', '-', '@']) || start.chars().next().is_some_and(char::is_control);
-    if risky && !is_number(text) { format!("'{text}") } else { text.to_string() }
+    if risky && !is_number(text) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
 }
 
 /// A signed decimal such as `-36` or `+1.5`, which a spreadsheet reads as a number only.
@@ -188,8 +224,6 @@ pub fn safe_rows(text: &str) -> Result<Vec<Vec<String>>, TestCaseError> {
     Ok(rows.into_iter().map(|r| r.into_iter().map(|(c, _)| c).collect()).collect())
 }
 
-
-
 /// The number of lines that start with `prefix` (Markdown headings, list items).
 pub fn lines_starting(text: &str, prefix: &str) -> usize {
     text.lines().filter(|l| l.starts_with(prefix)).count()
@@ -220,7 +254,15 @@ pub fn any_assumptions() -> impl Strategy<Value = Assumptions> {
 
 /// A launch form with plausible numbers where the forecast reads them, hostile text elsewhere.
 pub fn any_launch_form() -> impl Strategy<Value = LaunchForm> {
-    (prop::collection::vec(hostile(), 8), 0u64..50_000_000, 0u32..=1000, 0u64..5_000_000, prop::collection::vec(0u32..=100, 4), any::<bool>(), -200i64..200)
+    (
+        prop::collection::vec(hostile(), 8),
+        0u64..50_000_000,
+        0u32..=1000,
+        0u64..5_000_000,
+        prop::collection::vec(0u32..=100, 4),
+        any::<bool>(),
+        -200i64..200,
+    )
         .prop_map(|(texts, mau, new_share, recipients, shares, phased, announce)| {
             let launch = Date::new(2027, 3, 2).unwrap();
             LaunchForm {
@@ -270,7 +312,6 @@ pub fn written(digits: &str, style: usize) -> String {
     }
 }
 
-
 /// Sets one text field of a record, by number: every text field a record holds.
 pub fn set_text_field(r: &mut ReadinessRecord, field: usize, text: String) {
     match field {
@@ -282,7 +323,13 @@ pub fn set_text_field(r: &mut ReadinessRecord, field: usize, text: String) {
         5 => r.checklist.update_item("chk-iaa-signed", |w| w.evidence = text),
         6..=9 => {
             let s = r.checklist.sign_offs.entry(OVERALL.into()).or_insert_with(|| SignOff {
-                reviewer: "R".into(), role: "ISSO".into(), date: "2026-11-23".into(), decision: Decision::Approved, approved_with_open: Vec::new(), comments: String::new(), fingerprint: "0".into(),
+                reviewer: "R".into(),
+                role: "ISSO".into(),
+                date: "2026-11-23".into(),
+                decision: Decision::Approved,
+                approved_with_open: Vec::new(),
+                comments: String::new(),
+                fingerprint: "0".into(),
             });
             *[&mut s.reviewer, &mut s.role, &mut s.date, &mut s.comments][field - 6] = text;
         }
@@ -299,7 +346,6 @@ pub fn set_text_field(r: &mut ReadinessRecord, field: usize, text: String) {
         }
     }
 }
-
 
 /// A profile with just the names the FAQ fills in.
 pub fn faq_profile(agency: &str, application: &str) -> portal_core::vocab::Profile {

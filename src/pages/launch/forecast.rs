@@ -2,16 +2,22 @@
 //! editable assumptions.
 
 use super::*;
-use crate::components::cited::support_fact;
 use crate::components::assumption_fields::AssumptionFields;
+use crate::components::cited::support_fact;
 
 #[component]
-pub(super) fn ForecastSection(forecast: Memo<Forecast>, deploy_day: Signal<Option<i64>>, assumption_state: Memo<(Assumptions, Vec<(&'static str, String)>)>) -> impl IntoView {
+pub(super) fn ForecastSection(
+    forecast: Memo<Forecast>,
+    deploy_day: Signal<Option<i64>>,
+    assumption_state: Memo<(Assumptions, Vec<(&'static str, String)>)>,
+) -> impl IntoView {
     let record = use_store().record;
     let texts = Signal::derive(move || record.with(|r| r.launch.assumption_texts.clone()));
-    let on_edit = Callback::new(move |(key, text): (&'static str, String)| record.update(|r| {
-        r.launch.assumption_texts.insert(key.to_string(), text);
-    }));
+    let on_edit = Callback::new(move |(key, text): (&'static str, String)| {
+        record.update(|r| {
+            r.launch.assumption_texts.insert(key.to_string(), text);
+        })
+    });
 
     view! {
         <section aria-labelledby="forecast-heading" class="forecast">

@@ -22,8 +22,8 @@ use crate::logic::content::content;
 use crate::logic::export::DownloadFile;
 use crate::logic::launch::{
     assumptions_from, calendar_download, choices, current_form, day_label, find_duplicate, forecast_input, ics_dtstamp, launch_request_text,
-    next_deploy_dates, payload, submission_download, submission_file_name, validate, weekday_name, Duplicate, FieldKind, FormProblems, LaunchField, LaunchForm,
-    SubmissionFormat, FORECAST_DAYS, RAMP_PHASED, YES,
+    next_deploy_dates, payload, submission_download, submission_file_name, validate, weekday_name, Duplicate, FieldKind, FormProblems, LaunchField,
+    LaunchForm, SubmissionFormat, FORECAST_DAYS, RAMP_PHASED, YES,
 };
 use crate::logic::record::ReadinessRecord;
 use crate::logic::routes::{HOME, LAUNCH, SERVICE_LEVEL};
@@ -109,7 +109,13 @@ pub fn LaunchPage() -> impl IntoView {
         let key = match browser::random_uuid() {
             Ok(key) => key,
             Err(reason) => {
-                store.notify(NoticeKind::Error, format!("The request was not submitted: this browser gave no random key ({reason}). Download the files below and send them instead."), None);
+                store.notify(
+                    NoticeKind::Error,
+                    format!(
+                        "The request was not submitted: this browser gave no random key ({reason}). Download the files below and send them instead."
+                    ),
+                    None,
+                );
                 return;
             }
         };

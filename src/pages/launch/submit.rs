@@ -10,7 +10,8 @@ pub(super) fn SubmitArea() -> impl IntoView {
     // What this area says about the endpoint comes from the sender, which starts now if no
     // earlier request woke it.
     outbox::wake(store, outbox);
-    let endpoint_text = move || match outbox.endpoint.get() {
+    let endpoint_text = move || {
+        match outbox.endpoint.get() {
         Endpoint::Loading => view! { <p>"Reading the portal’s configuration… A request submitted now waits in this browser until the portal knows where to send it."</p> }.into_any(),
         Endpoint::Unknown(reason) => view! {
             <div class="usa-alert usa-alert--warning usa-alert--slim" data-testid="config-unknown">
@@ -23,6 +24,7 @@ pub(super) fn SubmitArea() -> impl IntoView {
         }.into_any(),
         Endpoint::None => view! { <p>"No submission endpoint is configured for this portal: submitting saves a receipt in this browser, and you send the downloaded files to Login.gov."</p> }.into_any(),
         Endpoint::Url(url) => view! { <p>{format!("Submissions go to {url}.")}</p> }.into_any(),
+    }
     };
     let retry = move |_| outbox::retry(store, outbox);
     let waiting_for = move || match outbox.endpoint.get() {
@@ -77,13 +79,18 @@ pub(super) fn SubmitArea() -> impl IntoView {
 }
 
 #[component]
-pub(super) fn Downloads(form: Memo<LaunchForm>, forecast: Memo<Forecast>, assumption_state: Memo<(Assumptions, Vec<(&'static str, String)>)>) -> impl IntoView {
+pub(super) fn Downloads(
+    form: Memo<LaunchForm>,
+    forecast: Memo<Forecast>,
+    assumption_state: Memo<(Assumptions, Vec<(&'static str, String)>)>,
+) -> impl IntoView {
     let store = use_store();
     let record = store.record;
     let download = move |format: SubmissionFormat| {
         move |_| {
             let (assumptions, _) = assumption_state.get_untracked();
-            let file = record.with(|r| submission_download(format, &form.get_untracked(), r, &assumptions, &forecast.get_untracked(), &browser::today_iso()));
+            let file = record
+                .with(|r| submission_download(format, &form.get_untracked(), r, &assumptions, &forecast.get_untracked(), &browser::today_iso()));
             store.offer_download(&file);
         }
     };
@@ -103,7 +110,9 @@ pub(super) fn Downloads(form: Memo<LaunchForm>, forecast: Memo<Forecast>, assump
                 store.offer_download(&DownloadFile { name, mime: "text/calendar", body });
             }
             Ok(None) => store.notify(NoticeKind::Warning, "Enter a valid deploy date or launch date first: the calendar entry needs one.", None),
-            Err(reason) => store.notify(NoticeKind::Error, format!("The calendar entry needs an id, and this browser could not make one ({reason})."), None),
+            Err(reason) => {
+                store.notify(NoticeKind::Error, format!("The calendar entry needs an id, and this browser could not make one ({reason})."), None)
+            }
         }
     };
     let text_block = Signal::derive(move || record.with(|r| launch_request_text(&form.get(), r)));

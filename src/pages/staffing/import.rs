@@ -98,7 +98,9 @@ fn import_texts(planner: Planner, files: Vec<(String, Result<String, String>)>) 
             changed.push(launch.key.clone());
             match workspace.add(launch) {
                 Added::New => outcomes.push(Outcome::Added(format!("{name}: {label}, placed on {placed}."))),
-                Added::Replaced => outcomes.push(Outcome::Replaced(format!("{name}: {label} was already here under the same request key; this copy replaced it."))),
+                Added::Replaced => {
+                    outcomes.push(Outcome::Replaced(format!("{name}: {label} was already here under the same request key; this copy replaced it.")))
+                }
             }
         }
         *launches = workspace.launches;
@@ -115,7 +117,8 @@ pub(super) fn ImportArea() -> impl IntoView {
     let failed = Signal::derive(move || {
         outcomes.with(|list| {
             let failed = list.iter().filter(|o| matches!(o, Outcome::Failed(_))).count();
-            (failed > 0).then(|| format!("{failed} of the files or requests could not be imported: the list below says why. The others were imported."))
+            (failed > 0)
+                .then(|| format!("{failed} of the files or requests could not be imported: the list below says why. The others were imported."))
         })
     });
     let import = move |files: Vec<web_sys::File>| {
@@ -141,7 +144,8 @@ pub(super) fn ImportArea() -> impl IntoView {
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        let files = ev.data_transfer().and_then(|dt| dt.files()).map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
+        let files =
+            ev.data_transfer().and_then(|dt| dt.files()).map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
         import(files);
     };
     let opening = move || planner.keeping.with(|k| *k == super::Keeping::Opening);

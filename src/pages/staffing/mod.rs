@@ -12,7 +12,9 @@ use leptos::prelude::*;
 
 use crate::components::page::PageHeading;
 use crate::logic::launch::assumptions_from;
-use crate::logic::planner::{contact_assumptions, restore, settings_json_of, stored_request, Plan, PlanBasis, PlanContacts, PlannedLaunch, SetAside, Window, Workspace};
+use crate::logic::planner::{
+    contact_assumptions, restore, settings_json_of, stored_request, Plan, PlanBasis, PlanContacts, PlannedLaunch, SetAside, Window, Workspace,
+};
 use crate::logic::routes::STAFFING;
 use crate::logic::staffing::Assumptions;
 use crate::planner_db::{DbError, PlannerDb};
@@ -25,7 +27,7 @@ mod plan_view;
 use assumptions::PlannerAssumptions;
 use import::ImportArea;
 use launch_list::LaunchList;
-use plan_view::{PlanExports, PlanFlags, PlanFigures};
+use plan_view::{PlanExports, PlanFigures, PlanFlags};
 
 /// Where the workspace is kept, as the page tells the planner.
 #[derive(Clone, Debug, PartialEq)]
@@ -262,7 +264,11 @@ fn KeepingStatus() -> impl IntoView {
     let store = crate::store::use_store();
     let download_set_aside = move |_| {
         let body = planner.set_aside.with(|items| format!("[{}]", items.iter().map(SetAside::to_json).collect::<Vec<_>>().join(",\n")));
-        let file = crate::logic::export::DownloadFile { name: format!("staffing-set-aside-{}.json", crate::browser::today_iso()), mime: "application/json", body };
+        let file = crate::logic::export::DownloadFile {
+            name: format!("staffing-set-aside-{}.json", crate::browser::today_iso()),
+            mime: "application/json",
+            body,
+        };
         store.offer_download(&file);
     };
     view! {

@@ -14,10 +14,22 @@ use crate::store::use_store;
 /// Crowded days or weeks named in the flags; more are counted.
 const FLAGS_LISTED: usize = 10;
 /// Each layer's class and its legend's, spelled out so the stylesheet's purge keeps them.
-const LAYER_CLASSES: [&str; OWN_LAYERS + 1] =
-    ["chart-layer chart-layer-0", "chart-layer chart-layer-1", "chart-layer chart-layer-2", "chart-layer chart-layer-3", "chart-layer chart-layer-4", "chart-layer chart-layer-5"];
-const LEGEND_CLASSES: [&str; OWN_LAYERS + 1] =
-    ["legend legend--layer-0", "legend legend--layer-1", "legend legend--layer-2", "legend legend--layer-3", "legend legend--layer-4", "legend legend--layer-5"];
+const LAYER_CLASSES: [&str; OWN_LAYERS + 1] = [
+    "chart-layer chart-layer-0",
+    "chart-layer chart-layer-1",
+    "chart-layer chart-layer-2",
+    "chart-layer chart-layer-3",
+    "chart-layer chart-layer-4",
+    "chart-layer chart-layer-5",
+];
+const LEGEND_CLASSES: [&str; OWN_LAYERS + 1] = [
+    "legend legend--layer-0",
+    "legend legend--layer-1",
+    "legend legend--layer-2",
+    "legend legend--layer-3",
+    "legend legend--layer-4",
+    "legend legend--layer-5",
+];
 
 /// The summary, the chart and the table of the plan.
 #[component]
@@ -105,7 +117,8 @@ fn PlanChart(plan: Memo<Option<Plan>>) -> impl IntoView {
     };
     let legend = move || {
         plan.with(|p| {
-            p.as_ref().map(|p| p.layers.iter().enumerate().map(|(layer, l)| view! { <li class=LEGEND_CLASSES[layer]>{l.name.clone()}</li> }).collect_view())
+            p.as_ref()
+                .map(|p| p.layers.iter().enumerate().map(|(layer, l)| view! { <li class=LEGEND_CLASSES[layer]>{l.name.clone()}</li> }).collect_view())
         })
     };
     view! {

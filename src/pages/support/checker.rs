@@ -68,7 +68,8 @@ pub fn SupportCheckerPage() -> impl IntoView {
                     (Some(l), false) => format!("The text looks {}.", l.label()),
                     (None, _) => "The text’s language could not be told: add a lang attribute, such as lang=\"es\", to say it.".into(),
                 };
-                let contact = if r.links_to_contact { "It links to the Login.gov contact page." } else { "It does not link to the Login.gov contact page." };
+                let contact =
+                    if r.links_to_contact { "It links to the Login.gov contact page." } else { "It does not link to the Login.gov contact page." };
                 (errors, format!("{headline} {}. {language} {contact}", r.warnings_and_notes()))
             })
         })

@@ -3,21 +3,21 @@
 
 use leptos::prelude::*;
 
-use crate::components::field::Field;
-use crate::components::in_person_question::InPersonQuestion;
-use crate::logic::export::DownloadFile;
 use crate::browser;
 use crate::components::copy_button::CopyButton;
+use crate::components::field::Field;
+use crate::components::in_person_question::InPersonQuestion;
 use crate::components::page::PageHeading;
 use crate::components::radio::Radio;
 use crate::components::tick_item::TickItem;
 use crate::logic::content::content;
+use crate::logic::export::DownloadFile;
 use crate::logic::record::ReadinessRecord;
 use crate::logic::routes::{HOME, SERVICE_LEVEL, SUPPORT_EMAIL};
 use crate::logic::scanner::scan;
 use crate::logic::support_links::Attribution;
-use crate::logic::vocab::Lang;
 use crate::logic::templates::{email_file_name, eml, launch_email, mark_values, missing_email_fields, typed_words, EmailInput};
+use crate::logic::vocab::Lang;
 use crate::store::use_store;
 
 use crate::components::cited::{support_fact, Cited};

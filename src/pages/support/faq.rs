@@ -4,17 +4,17 @@
 
 use leptos::prelude::*;
 
-use crate::logic::export::DownloadFile;
 use crate::browser;
 use crate::components::cited::{support_fact, Cited};
 use crate::components::in_person_question::InPersonQuestion;
 use crate::components::page::PageHeading;
 use crate::components::tick_item::TickItem;
 use crate::logic::content::{content, Contact};
+use crate::logic::export::DownloadFile;
 use crate::logic::record::export_file_name;
 use crate::logic::routes::SUPPORT_FAQ;
-use crate::logic::vocab::Level;
 use crate::logic::templates::{faq_html, faq_items, faq_markdown};
+use crate::logic::vocab::Level;
 use crate::store::use_store;
 
 #[component]
@@ -33,7 +33,13 @@ pub fn SupportFaqPage() -> impl IntoView {
             let (body, mime) = if extension == "md" {
                 (faq_markdown(support, &profile, level), "text/markdown")
             } else {
-                (format!("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>FAQ</title></head><body>\n{}\n</body></html>\n", faq_html(support, &profile, level)), "text/html")
+                (
+                    format!(
+                        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>FAQ</title></head><body>\n{}\n</body></html>\n",
+                        faq_html(support, &profile, level)
+                    ),
+                    "text/html",
+                )
             };
             let name = record.with(|r| export_file_name(r, &browser::today_iso(), extension).replacen("readiness", "agency-faq", 1));
             if store.offer_download(&DownloadFile { name, mime, body }) {
@@ -41,9 +47,8 @@ pub fn SupportFaqPage() -> impl IntoView {
             }
         }
     };
-    let routing = |contact: Contact| {
-        support.routing.iter().filter(move |r| r.contact == contact).map(|r| view! { <li>{r.topic}</li> }).collect_view()
-    };
+    let routing =
+        |contact: Contact| support.routing.iter().filter(move |r| r.contact == contact).map(|r| view! { <li>{r.topic}</li> }).collect_view();
     let tick_idv = Signal::derive(move || exported.get() && verifies.get());
 
     view! {

@@ -3,13 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::components::field::Field;
 use crate::components::copy_button::CopyButton;
+use crate::components::field::Field;
 use crate::components::page::PageHeading;
 use crate::components::tick_item::TickItem;
 use crate::logic::content::content;
-use crate::logic::routes::SUPPORT_LINKS;
 use crate::logic::content::LinkKind;
+use crate::logic::routes::SUPPORT_LINKS;
 use crate::logic::support_links::{build_url, link_html, link_text, Attribution};
 use crate::logic::vocab::Lang;
 use crate::store::use_store;
@@ -19,9 +19,8 @@ use crate::components::cited::{support_fact, Cited};
 #[component]
 pub fn SupportLinksPage() -> impl IntoView {
     let record = use_store().record;
-    let attribution = Memo::new(move |_| {
-        record.with(|r| Attribution { agency: r.support.link_agency.clone(), integration: r.support.link_integration.clone() })
-    });
+    let attribution =
+        Memo::new(move |_| record.with(|r| Attribution { agency: r.support.link_agency.clone(), integration: r.support.link_integration.clone() }));
     let copied_contact = RwSignal::new(false);
     let copied_attributed = RwSignal::new(false);
 
@@ -69,7 +68,10 @@ pub fn SupportLinksPage() -> impl IntoView {
         })
         .collect_view();
 
-    let field = move |id: &'static str, label: &'static str, get: fn(&crate::logic::record::ReadinessRecord) -> String, set: fn(&mut crate::logic::record::ReadinessRecord, String)| {
+    let field = move |id: &'static str,
+                      label: &'static str,
+                      get: fn(&crate::logic::record::ReadinessRecord) -> String,
+                      set: fn(&mut crate::logic::record::ReadinessRecord, String)| {
         view! {
             <Field id=id label=label length_of=Signal::derive(move || record.with(get)) let:control>
                 // The group's hint, on the parameters, describes both values.

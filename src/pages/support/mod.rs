@@ -20,4 +20,3 @@ pub fn SupportKit() -> impl IntoView {
         <Outlet />
     }
 }
-

@@ -3,12 +3,10 @@
 use leptos::prelude::*;
 
 use crate::components::cited::{support_fact, Cited, SourceLink};
-use crate::logic::content::{AgentLimit, Instead};
 use crate::components::page::PageHeading;
 use crate::logic::content::content;
+use crate::logic::content::{AgentLimit, Instead};
 use crate::logic::routes::{SUPPORT, SUPPORT_CHECKER, SUPPORT_EMAIL, SUPPORT_FAQ, SUPPORT_LINKS};
-
-
 
 #[component]
 pub fn SupportOverviewPage() -> impl IntoView {
