@@ -465,9 +465,7 @@ fn no_figure_login_gov_does_not_publish_links_a_login_gov_page() {
         assert!(field.portal_label.is_empty(), "{}", field.id);
     }
     // The portal's advice and behaviour are labelled too.
-    for id in ["sup-confirm-parameters"] {
-        assert_eq!(content().support.fact(id).unwrap().cite.basis, Some(PortalBasis::Advice), "{id}");
-    }
+    assert_eq!(content().support.fact("sup-confirm-parameters").unwrap().cite.basis, Some(PortalBasis::Advice));
     for id in ["tl-portal-prefills", "tl-deploy-field"] {
         let fact = content().launch.fact(id).unwrap();
         assert_eq!((fact.cite.basis, fact.cite.link()), (Some(PortalBasis::Feature), None), "{id}");

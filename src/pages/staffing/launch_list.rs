@@ -148,7 +148,7 @@ fn LaunchItem(index: usize, key: String) -> impl IntoView {
             {has_own.then(|| view! {
                 <div class="usa-checkbox">
                     <input class="usa-checkbox__input" id=own_id.clone() type="checkbox" prop:checked=own on:change=toggle_own />
-                    <label class="usa-checkbox__label" for=own_id>{format!("Plan its contacts with the partner’s own assumptions")}<span class="usa-sr-only">{format!(" ({name})")}</span></label>
+                    <label class="usa-checkbox__label" for=own_id>"Plan its contacts with the partner’s own assumptions"<span class="usa-sr-only">{format!(" ({name})")}</span></label>
                 </div>
                 <details on:toggle=move |ev| {
                     use wasm_bindgen::JsCast;
