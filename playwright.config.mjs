@@ -12,7 +12,11 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 15_000 },
   retries: 0,
+  // One worker per core, and the tests of a file spread over them too: each test has its own
+  // browser context (its own storage), so only files that share the server's one receiver say
+  // `mode: "serial"` (launch.spec.mjs).
   workers: 2,
+  fullyParallel: true,
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

@@ -52,6 +52,19 @@ if ! rustup toolchain list | grep -q "^$RUST_VERSION-$HOST"; then
   fi
 fi
 
+# rustfmt and clippy, which the test command's first layer runs. A toolchain linked to stable
+# (above) takes its components from stable.
+TOOLCHAINS="${RUSTUP_HOME:-$HOME/.rustup}/toolchains"
+for component in rustfmt clippy; do
+  tool=$([ "$component" = rustfmt ] && echo fmt || echo clippy)
+  if ! cargo "$tool" --version >/dev/null 2>&1; then
+    from="$RUST_VERSION-$HOST"
+    [ -L "$TOOLCHAINS/$from" ] && from="stable-$HOST"
+    say "Adding the $component component to $from"
+    rustup component add --toolchain "$from" "$component"
+  fi
+done
+
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   say "Adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
@@ -59,7 +72,7 @@ fi
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "Installing trunk $TRUNK_VERSION (about 10 minutes on 2 cores, once)"
-  cargo install "trunk@$TRUNK_VERSION" --locked
+  env -u CARGO_TARGET_DIR cargo install "trunk@$TRUNK_VERSION" --locked
 fi
 
 # The CLI must equal the wasm-bindgen in Cargo.lock, or trunk tries to download one.
@@ -67,7 +80,7 @@ fi
 WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG_VERSION" ]; then
   say "Installing wasm-bindgen-cli $WBG_VERSION (about 4 minutes, once)"
-  cargo install "wasm-bindgen-cli@$WBG_VERSION" --force
+  env -u CARGO_TARGET_DIR cargo install "wasm-bindgen-cli@$WBG_VERSION" --force
 fi
 if ! grep -q "wasm_bindgen = \"$WBG_VERSION\"" Trunk.toml; then
   echo "setup: Trunk.toml [tools] wasm_bindgen must be $WBG_VERSION (Cargo.lock)" >&2
@@ -79,7 +92,7 @@ fi
 WASM_SPLIT_VERSION=0.2.4
 if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
   say "Installing wasm-split-cli $WASM_SPLIT_VERSION (about 5 minutes on 2 cores, once)"
-  cargo install "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary --locked
+  env -u CARGO_TARGET_DIR cargo install "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
 # npm packages: USWDS, sass, wasm-opt (binaryen), Playwright and axe. Reinstall only when the lock changed.
@@ -96,7 +109,7 @@ if [ "$mode" = "test" ]; then
   # geckodriver drives Firefox for the in-browser Rust tests; crates.io has it, Debian does not.
   if [ "$(geckodriver --version 2>/dev/null | head -1 | awk '{print $2}')" != "$GECKODRIVER_VERSION" ]; then
     say "Installing geckodriver $GECKODRIVER_VERSION (about 5 minutes on 2 cores, once)"
-    cargo install "geckodriver@$GECKODRIVER_VERSION" --locked
+    env -u CARGO_TARGET_DIR cargo install "geckodriver@$GECKODRIVER_VERSION" --locked
   fi
 fi
 

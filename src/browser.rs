@@ -221,3 +221,39 @@ impl Drop for NearScreenWatch {
         self.observer.disconnect();
     }
 }
+
+thread_local! {
+    static BUSY: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Marks the page busy while code or configuration is on its way: `<html data-busy>` while any
+/// [`Busy`] lives. The page gives it so that a test (or anything watching) waits for that signal
+/// instead of for the network to fall quiet.
+pub struct Busy(());
+
+impl Busy {
+    pub fn start() -> Busy {
+        let count = BUSY.with(|b| {
+            b.set(b.get() + 1);
+            b.get()
+        });
+        set_busy_attribute(count);
+        Busy(())
+    }
+}
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        let count = BUSY.with(|b| {
+            b.set(b.get().saturating_sub(1));
+            b.get()
+        });
+        set_busy_attribute(count);
+    }
+}
+
+fn set_busy_attribute(count: u32) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = if count > 0 { root.set_attribute("data-busy", &count.to_string()) } else { root.remove_attribute("data-busy") };
+    }
+}

@@ -296,37 +296,34 @@ fn from_idb(e: Error) -> DbError {
     }
 }
 
-#[cfg(all(test, target_arch = "wasm32"))]
-mod tests {
-    // Here rather than in tests/planner_db.rs: the abort path is reachable only through `write`.
+/// What the in-browser tests (tests/web/planner_db.rs) reach that the app reaches only through
+/// a failure: the classification of an exception, and a write whose second request fails. Here
+/// rather than behind `cfg(test)` so that every browser test is in one test binary; nothing in
+/// the app calls them, so they add nothing to its wasm.
+#[doc(hidden)]
+pub mod test_hooks {
     use super::*;
-    use wasm_bindgen_test::*;
 
-    wasm_bindgen_test_configure!(run_in_browser);
-
-    #[wasm_bindgen_test]
-    fn a_quota_exception_is_quota() {
-        let quota = DomException::new_with_message_and_name("full", "QuotaExceededError");
-        assert_eq!(quota.map(|e| from_idb(Error::DomException(e))), Ok(DbError::Quota));
+    /// How a DOMException of this name is classified.
+    pub fn classify(name: &str) -> Result<DbError, JsValue> {
+        DomException::new_with_message_and_name("test", name).map(|e| from_idb(Error::DomException(e)))
     }
 
-    #[wasm_bindgen_test]
-    async fn a_failed_request_aborts_the_whole_write_and_is_reported() {
-        let deleted = Factory::new().map(|f| f.delete("planner-db-unit"));
-        deleted.unwrap().unwrap().await.unwrap();
-        let mut opening = Factory::new().unwrap().open("planner-db-unit", Some(1)).unwrap();
+    /// Opens the database `name` (deleted first) with the planner's stores.
+    pub async fn open_empty(name: &str) -> PlannerDb {
+        Factory::new().unwrap().delete(name).unwrap().await.unwrap();
+        let mut opening = Factory::new().unwrap().open(name, Some(1)).unwrap();
         opening.on_upgrade_needed(|event| create_stores(&event).unwrap());
-        let db = PlannerDb { db: opening.await.unwrap() };
-        db.save("old", &[], &[]).await.unwrap();
-        // The put is made, then the add of an existing key fails: the transaction must abort.
-        let failed = db
-            .write(&[META], |s| {
-                put_settings(&s[0], "new")?;
-                s[0].add(&JsValue::from_str("x"), Some(&JsValue::from_str(SETTINGS)))?;
-                Ok(())
-            })
-            .await;
-        assert!(matches!(failed, Err(DbError::Failed(why)) if why.starts_with("ConstraintError")));
-        assert_eq!(db.load().await.unwrap().settings.as_deref(), Some("old"));
+        PlannerDb { db: opening.await.unwrap() }
+    }
+
+    /// One write that puts `settings`, then adds a key that exists: the second request fails.
+    pub async fn write_that_fails_after_a_put(db: &PlannerDb, settings: &str) -> Result<(), DbError> {
+        db.write(&[META], |s| {
+            put_settings(&s[0], settings)?;
+            s[0].add(&JsValue::from_str("x"), Some(&JsValue::from_str(SETTINGS)))?;
+            Ok(())
+        })
+        .await
     }
 }

@@ -399,7 +399,9 @@ fn check_copy(copy: &std::path::Path, target: &std::path::Path) -> std::process:
 /// the file, the entry's id and the reason.
 #[test]
 fn a_dangling_reference_in_the_content_fails_the_build_with_a_clear_message() {
-    let scratch = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/broken-content-check");
+    // In Cargo's scratch space for tests, inside the target directory, so the copy's compiled
+    // dependencies are kept for the next run (and shared by every clone when the directory is).
+    let scratch = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("broken-content-check");
     let copy = scratch.join("crate");
     copy_of_this_crate(&copy);
     let launch = copy.join("content/launch.json");

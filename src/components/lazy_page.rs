@@ -91,7 +91,10 @@ pub fn LazyPage(load: fn() -> PageLoad) -> impl IntoView {
     let page = move || {
         attempt.track();
         Suspend::new(SendWrapper::new(async move {
-            match load().await {
+            let busy = crate::browser::Busy::start();
+            let loaded = load().await;
+            drop(busy);
+            match loaded {
                 Ok(view) => view,
                 Err(ChunkFailed) => view! { <PageNotLoaded retry=retry /> }.into_any(),
             }

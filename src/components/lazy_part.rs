@@ -47,7 +47,10 @@ where
         attempt.track();
         let load = load.clone();
         Suspend::new(SendWrapper::new(async move {
-            match load().await {
+            let busy = browser::Busy::start();
+            let loaded = load().await;
+            drop(busy);
+            match loaded {
                 Ok(view) => {
                     // The retry button that had focus is gone; its place is now the part.
                     if attempt.get_untracked() > 0 {

@@ -5,7 +5,7 @@
 // shell (nothing moves when the app replaces it), passes axe, is never on screen together with
 // the app, and stays the largest thing painted, so Lighthouse's LCP is the first view's paint
 // and does not wait for the wasm.
-import { test, expect, appRendered, expectNoAxeViolations, appRoutes } from "./helpers.mjs";
+import { test, expect, appRendered, appSettled, expectNoAxeViolations, appRoutes } from "./helpers.mjs";
 
 // Lighthouse's mobile screen (its default), and a desktop one.
 const MOBILE = { width: 412, height: 823 };
@@ -127,9 +127,10 @@ for (const path of ROUTES) for (const delayed of [false, true]) {
       }).observe({ type: "largest-contentful-paint", buffered: true });
     });
     await page.goto(path);
-    await appRendered(page);
-    // Let the app settle for a few frames, then read what was observed.
-    await page.evaluate(() => new Promise((done) => setTimeout(done, 500)));
+    // Once nothing is on its way, a few more frames show whatever the app drew last; then read
+    // what was observed.
+    await appSettled(page);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done)))));
     const seen = await page.evaluate(() => window.__firstView);
     // Frames before the body was parsed show neither.
     while (seen.frames.length && !seen.frames[0].view && !seen.frames[0].app) seen.frames.shift();

@@ -50,6 +50,16 @@ export async function appRendered(page) {
   await expect(page.locator("[data-deferred=pending]")).toHaveCount(0);
 }
 
+/**
+ * Waits until the app has rendered and nothing is on its way: no page or part code, and no
+ * configuration read, in flight. The app marks that time itself (`<html data-busy>`, see
+ * `browser::Busy`), so tests wait for its signal rather than for the network to fall quiet.
+ */
+export async function appSettled(page) {
+  await appRendered(page);
+  await expect(page.locator("html[data-busy]")).toHaveCount(0);
+}
+
 /** Zero WCAG 2.1 A and AA violations on the page as it is now. */
 export async function expectNoAxeViolations(page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();

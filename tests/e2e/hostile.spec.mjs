@@ -178,8 +178,9 @@ async function visit(page, path) {
 async function expectInertHtml(page, html, texts) {
   const viewer = await page.context().newPage();
   await viewer.route("**/*", (route) => route.abort());
-  await viewer.setContent(html);
-  await viewer.waitForTimeout(100);
+  // setContent returns after the load event, which comes after every image's error event: any
+  // handler the HTML could carry has had its chance to run.
+  await viewer.setContent(html, { waitUntil: "load" });
   expect(await viewer.evaluate(() => typeof window.__pwned)).toBe("undefined");
   expect(await viewer.locator("img, script, [onerror]").count()).toBe(0);
   const body = await viewer.evaluate(() => document.body.textContent.replace(/\s+/g, " "));

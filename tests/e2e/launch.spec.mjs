@@ -200,7 +200,8 @@ test.describe("when the configuration cannot be read", () => {
 
   test("the page says it cannot tell where requests go, and a submission waits until the configuration is read", async ({ page }) => {
     await fillLaunchForm(page);
-    await page.route("**/config.json", (route) => route.fulfill({ status: 500, body: "broken" }));
+    const broken = (route) => route.fulfill({ status: 500, body: "broken" });
+    await page.route("**/config.json", broken);
     await page.reload();
     await appRendered(page);
     const notice = page.getByTestId("config-unknown");
@@ -213,8 +214,10 @@ test.describe("when the configuration cannot be read", () => {
     await expectNoAxeViolations(page);
     // Once the configuration can be read, "Retry now" reads it and the request is sent. Reads
     // are held until after the click, so the automatic retry cannot send it first.
-    await page.unroute("**/config.json");
+    // The held route goes in before the broken one comes out (the newer route answers first), so
+    // no automatic retry reads the real configuration in between and sends it before the click.
     const release = await holdRoute(page, "**/config.json", (route) => route.fulfill({ json: { submission_endpoint: "/api/launch-requests" } }));
+    await page.unroute("**/config.json", broken);
     await page.getByRole("button", { name: "Retry now" }).click();
     release();
     await expect(page.getByTestId("receipts")).toContainText("Reference: LR-1");

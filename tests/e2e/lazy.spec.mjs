@@ -1,7 +1,7 @@
 // Each page's code is its own wasm chunk in the release build (src/components/lazy_page.rs,
 // scripts/split-wasm.mjs). These tests hold the page to what a slow or failed chunk must not do:
 // leave a blank page, lose focus, or break the app.
-import { test, expect, open, appRendered, expectNoAxeViolations } from "./helpers.mjs";
+import { test, expect, open, appRendered, appSettled, expectNoAxeViolations } from "./helpers.mjs";
 
 /** The request for one page's own chunk, e.g. `split_launch_page-0123456789abcdef.wasm`. */
 const pageChunk = (name) => new RegExp(`/split_${name}-[0-9a-f]{16}\\.wasm$`);
@@ -131,7 +131,7 @@ function recordFetches(page) {
 test("on /launch the forecast and downloads load with the first change to the form, not before", async ({ page }) => {
   const fetched = recordFetches(page);
   await open(page, "/launch");
-  await page.waitForLoadState("networkidle");
+  await appSettled(page);
   expect(fetched.has("split_launch_results-"), "the forecast's code is not part of the first load").toBe(false);
   await expect(page.locator("[data-lazy-part=waiting]")).toHaveCount(1);
   await expect(page.locator("#forecast-heading")).toHaveCount(0);
@@ -168,7 +168,7 @@ test("on /launch the forecast loads when the reader comes near it, without typin
 test("the sender's code and the configuration are fetched only where they are needed", async ({ page }) => {
   const fetched = recordFetches(page);
   await open(page, "/");
-  await page.waitForLoadState("networkidle");
+  await appSettled(page);
   expect(fetched.has("split_outbox_sender-"), "nothing to send: no sender").toBe(false);
   expect(fetched.has("config.json")).toBe(false);
 

@@ -1,12 +1,9 @@
-//! In-browser tests of the staffing planner's IndexedDB workspace (src/planner_db.rs), run in
-//! headless Chromium by wasm-bindgen-test-runner.
-#![cfg(target_arch = "wasm32")]
+//! In-browser tests of the staffing planner's IndexedDB workspace (src/planner_db.rs): a module
+//! of the one browser test binary (tests/web/main.rs).
 
-use readiness_portal::planner_db::{PlannerDb, Stored, DB_NAME};
+use readiness_portal::planner_db::{test_hooks, DbError, PlannerDb, Stored, DB_NAME};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 /// Opens an empty database: each test deletes what an earlier one left (tests run one at a time,
 /// and a dropped `PlannerDb` closes its connection, so the delete is not blocked).
@@ -73,4 +70,19 @@ async fn a_value_that_is_not_a_string_comes_back_as_json_text() {
 
     let db = PlannerDb::open().await.unwrap();
     assert_eq!(db.load().await.unwrap().requests, vec![entry("n-key", "42")]);
+}
+
+#[wasm_bindgen_test]
+fn a_quota_exception_is_quota() {
+    assert_eq!(test_hooks::classify("QuotaExceededError"), Ok(DbError::Quota));
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_request_aborts_the_whole_write_and_is_reported() {
+    let db = test_hooks::open_empty("planner-db-unit").await;
+    db.save("old", &[], &[]).await.unwrap();
+    // The put is made, then the add of an existing key fails: the transaction must abort.
+    let failed = test_hooks::write_that_fails_after_a_put(&db, "new").await;
+    assert!(matches!(failed, Err(DbError::Failed(why)) if why.starts_with("ConstraintError")));
+    assert_eq!(db.load().await.unwrap().settings.as_deref(), Some("old"));
 }

@@ -1,6 +1,10 @@
-//! In-browser tests, run in headless Chromium by wasm-bindgen-test-runner:
-//! the app mounts, reads and writes localStorage, and shows what it must.
+//! In-browser tests, run in headless Chromium and Firefox by wasm-bindgen-test-runner: the app
+//! mounts, reads and writes localStorage, and shows what it must; the staffing planner's
+//! IndexedDB store (`planner_db`). Every browser test is in this one binary, so each browser
+//! run post-processes and starts one.
 #![cfg(target_arch = "wasm32")]
+
+mod planner_db;
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
