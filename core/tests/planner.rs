@@ -123,8 +123,8 @@ fn every_bad_file_gets_its_own_message_naming_the_file() {
         (problem(json!({"kind": "login-gov-partner-readiness-record", "version": 8})), "not a launch request"),
         (problem(edited(|v| v["schema"] = json!("login-gov-partner-readiness-record"))), "“login-gov-partner-readiness-record” file"),
         (problem(edited(|v| v["version"] = json!(3))), "version 3 launch request, newer than this portal knows"),
-        (problem(edited(|v| v["version"] = json!("2"))), "not a whole number"),
-        (problem(edited(|v| v["version"] = json!(0))), "not a whole number"),
+        (problem(edited(|v| v["version"] = json!("2"))), "its version is the text \"2\", not a number"),
+        (problem(edited(|v| v["version"] = json!(0))), "its version is 0: a version is a whole number from 1 up"),
         (problem(edited(|v| v.as_object_mut().unwrap().remove("launch").map(|_| ()).unwrap())), "lacks what a plan needs: launch"),
         (problem(edited(|v| v["launch"]["monthly_active_users"] = Value::Null)), "launch.monthly_active_users"),
         (problem(edited(|v| v["launch"]["phone_published"] = Value::Null)), "launch.phone_published"),
@@ -138,7 +138,7 @@ fn every_bad_file_gets_its_own_message_naming_the_file() {
         ),
         (problem(edited(|v| v["launch"]["monthly_active_users"] = json!(-5))), "launch.monthly_active_users is -5"),
         (problem(edited(|v| v["launch"]["monthly_active_users"] = json!(12.5))), "not a whole number"),
-        (problem(edited(|v| v["launch"]["monthly_active_users"] = json!(5_000_000_000_u64))), "from 0 to 1000000000"),
+        (problem(edited(|v| v["launch"]["monthly_active_users"] = json!(5_000_000_000_u64))), "outside the form's range from 0 to 100000000"),
         (problem(edited(|v| v["launch"]["share_es"] = json!(120))), "launch.share_es is 120, not a percent"),
         (problem(edited(|v| v["launch"]["share_en"] = json!(60))), "add up to 90%, not 100%"),
         (problem(edited(|v| v["launch"]["user_launch_date"] = json!("2027-02-30"))), "not a date"),
@@ -158,6 +158,67 @@ fn every_bad_file_gets_its_own_message_naming_the_file() {
     // A long value is quoted short.
     let long = problem(edited(|v| v["launch"]["share_fr"] = json!("x".repeat(10_000)))).message(file);
     assert!(long.len() < 300, "{long}");
+}
+
+#[test]
+fn every_count_is_read_by_one_rule_and_a_version_is_named_as_what_it_is() {
+    let file = "f.json";
+    // Whole numbers as JSON writes them: -0 is zero users, 1200.0 is 1200.
+    let zero = read_request(&edited(|v| v["launch"]["monthly_active_users"] = json!(-0.0)).to_string()).expect("-0 users is zero");
+    assert_eq!(zero.monthly_active_users, 0);
+    let float = read_request(&edited(|v| v["launch"]["announcement_recipients"] = json!(1200.0)).to_string()).expect("1200.0 reads");
+    assert_eq!(float.announcement_recipients, 1200);
+    // Every count the request holds, planned with or not, by the form's bounds.
+    for (key, bad, words) in [
+        ("annual_registrations", json!(-5), "launch.annual_registrations is -5, a negative number"),
+        ("annual_registrations", json!(1e15), "outside the form's range from 0 to 500000000"),
+        ("annual_authentications", json!(2.5), "is 2.5, not a whole number"),
+        ("announcement_recipients", json!("100"), "is the text \"100\", not a number"),
+        ("monthly_active_users", json!(true), "is true, not a number"),
+        ("monthly_active_users", json!(1.8446744073709552e19), "far larger than any count"),
+    ] {
+        let message = problem(edited(|v| v["launch"][key] = bad.clone())).message(file);
+        assert!(message.contains(words), "{key} = {bad}: {message}");
+    }
+    // The partner's assumptions are held to the planner's own ranges.
+    let message = problem(edited(|v| v["assumptions"]["handle_time_s"] = json!(-5))).message(file);
+    assert!(message.contains("assumptions.handle_time_s is -5, not from 1 to 3600 (seconds)"), "{message}");
+    let message = problem(edited(|v| v["assumptions"]["surge_days"] = json!(2.5))).message(file);
+    assert!(message.contains("not a whole number from 1 to 90"), "{message}");
+    // Versions, said as what they are.
+    for (version, words) in [
+        (json!(18_446_744_073_709_551_616.0), "far larger than any version"),
+        (json!(-1), "its version is -1, a negative number"),
+        (json!("8"), "its version is the text \"8\", not a number"),
+        (json!(8.5), "its version is 8.5, not a whole number"),
+        (Value::Null, "its version is missing"),
+    ] {
+        let message = problem(edited(|v| v["version"] = version.clone())).message(file);
+        assert!(message.contains(words), "version {version}: {message}");
+    }
+    let problem = read_workspace(json!({"schema": WORKSPACE_SCHEMA, "version": 8.5, "requests": []})).expect_err("8.5 is no version");
+    assert_eq!(problem, ImportProblem::BadVersion("is 8.5, not a whole number".to_string()));
+}
+
+#[test]
+fn a_list_of_requests_reads_each_one_and_names_a_bad_one_by_its_position() {
+    let good = request_value("A", "One", KEY_A, |_| {});
+    let other = request_value("B", "Two", KEY_B, |_| {});
+    let mut bad = request_value("C", "Three", KEY_C, |_| {});
+    bad["launch"]["monthly_active_users"] = json!(-5);
+    let Ok(RequestFile::List { launches, skipped }) = read_request_file(json!([good, bad, other])) else { panic!("a list reads") };
+    assert_eq!(launches.iter().map(|l| l.key.as_str()).collect::<Vec<_>>(), [KEY_A, KEY_B]);
+    assert_eq!(skipped.len(), 1);
+    assert_eq!(skipped[0].0, 2, "the second item");
+    assert!(skipped[0].1.message("Request 2").contains("launch.monthly_active_users is -5"));
+    // One request is still one; an empty list says so.
+    assert!(matches!(read_request_file(request_value("A", "One", KEY_A, |_| {})), Ok(RequestFile::One(_))));
+    assert_eq!(read_request_file(json!([])), Err(ImportProblem::EmptyList));
+    assert!(ImportProblem::EmptyList.message("x.json").contains("holds no launch request"));
+    // Items that are not requests are each named.
+    let Ok(RequestFile::List { launches, skipped }) = read_request_file(json!([1, {"schema": "other"}])) else { panic!() };
+    assert!(launches.is_empty());
+    assert_eq!(skipped.iter().map(|(i, _)| *i).collect::<Vec<_>>(), [1, 2]);
 }
 
 // ---------------------------------------------------------------------------------------------

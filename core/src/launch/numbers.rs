@@ -76,8 +76,8 @@ pub fn parse_whole(text: &str) -> Result<u64, String> {
     parse_whole_inner(text).map_err(|e| e.message().to_string())
 }
 
-/// The bounds of the whole-number fields.
-pub(super) fn whole_bounds(field: LaunchField) -> (u64, u64) {
+/// The bounds of the whole-number fields: the form's and the staffing planner's one rule.
+pub fn whole_bounds(field: LaunchField) -> (u64, u64) {
     match field {
         LaunchField::AnnualRegistrations | LaunchField::AnnualAuthentications => (0, 500_000_000),
         LaunchField::RampWeeks => (1, 52),

@@ -7,10 +7,8 @@ use serde_json::{Map, Value};
 use crate::dates::Date;
 use crate::launch::exports::DRAFT_KEY;
 use crate::launch::payload::{PAYLOAD_SCHEMA, PAYLOAD_VERSION};
-use crate::staffing::ASSUMPTIONS;
-
-/// More monthly users than this is not a real launch (about three times the U.S. population).
-pub const MAX_MONTHLY_USERS: u64 = 1_000_000_000;
+use crate::launch::{whole_bounds, LaunchField};
+use crate::staffing::{plain_number, ASSUMPTIONS};
 /// Language shares may be off their total of 100 by this much (the form takes tenths).
 const SHARE_SUM_TOLERANCE: f64 = 0.5;
 
@@ -83,12 +81,82 @@ pub enum ImportProblem {
     OtherSchema(Option<String>),
     /// Written by a newer portal than this one.
     NewerVersion(u64),
-    /// The `version` is not a whole number from 1 up.
-    BadVersion,
+    /// The `version` is not a whole number from 1 up: what it is instead, in words
+    /// ("is missing", "is the text “8”", "is 8.5, not a whole number").
+    BadVersion(String),
     /// Fields a plan needs are missing or empty, by their dotted names.
     Missing(Vec<String>),
     /// Numbers or dates no launch can have, each in words.
     Impossible(Vec<String>),
+    /// A list with no request in it.
+    EmptyList,
+}
+
+/// What a JSON number is, for the one rule every count and version is read by: a whole number
+/// (1200 and 1200.0 alike, -0 being 0) within bounds. Text and other values are named as what
+/// they are, so "8" in quotes is not taken for a version or a count.
+fn whole_number(value: &Value) -> Result<u64, String> {
+    let Some(number) = value.as_f64() else {
+        return Err(match value {
+            Value::String(text) => format!("is the text {}, not a number", shown(&Value::String(text.clone()))),
+            Value::Bool(_) => format!("is {value}, not a number"),
+            Value::Array(_) => "is a list, not a number".to_string(),
+            Value::Object(_) => "is a group of fields, not a number".to_string(),
+            Value::Null | Value::Number(_) => "is missing".to_string(),
+        });
+    };
+    // Integers keep their exact value; a float is whole when it has no fraction.
+    if let Some(n) = value.as_u64() {
+        return Ok(n);
+    }
+    if value.is_i64() || number < 0.0 {
+        return Err(format!("is {}, a negative number", shown(value)));
+    }
+    if number.fract() != 0.0 {
+        return Err(format!("is {}, not a whole number", shown(value)));
+    }
+    // 2^64 and beyond: JSON reads them as floats.
+    if number >= 18_446_744_073_709_551_616.0 {
+        return Err(format!("is {}, far larger than any count", shown(value)));
+    }
+    Ok(number as u64)
+}
+
+/// Reads a document's `version` (a whole number from 1 up, no newer than `newest`).
+pub(super) fn read_version(value: Option<&Value>, newest: u64) -> Result<u64, ImportProblem> {
+    let Some(value) = value.filter(|v| !v.is_null()) else { return Err(ImportProblem::BadVersion("is missing".to_string())) };
+    match whole_number(value) {
+        Ok(0) => Err(ImportProblem::BadVersion("is 0".to_string())),
+        Ok(version) if version > newest => Err(ImportProblem::NewerVersion(version)),
+        Ok(version) => Ok(version),
+        Err(what) if what.contains("far larger") => Err(ImportProblem::BadVersion(what.replace("any count", "any version"))),
+        Err(what) => Err(ImportProblem::BadVersion(what)),
+    }
+}
+
+/// What a file holds: one request, or a list of them (each read on its own, so one bad request
+/// is named by its position and the others still import).
+#[derive(Clone, Debug, PartialEq)]
+pub enum RequestFile {
+    One(PlannedLaunch),
+    List { launches: Vec<PlannedLaunch>, skipped: Vec<(usize, ImportProblem)> },
+}
+
+/// Reads a file's JSON as one request or a list of requests.
+pub fn read_request_file(value: Value) -> Result<RequestFile, ImportProblem> {
+    let Value::Array(items) = value else { return read_request_value(value).map(RequestFile::One) };
+    if items.is_empty() {
+        return Err(ImportProblem::EmptyList);
+    }
+    let mut launches = Vec::new();
+    let mut skipped = Vec::new();
+    for (i, item) in items.into_iter().enumerate() {
+        match read_request_value(item) {
+            Ok(launch) => launches.push(launch),
+            Err(problem) => skipped.push((i + 1, problem)),
+        }
+    }
+    Ok(RequestFile::List { launches, skipped })
 }
 
 impl ImportProblem {
@@ -103,7 +171,10 @@ impl ImportProblem {
             ImportProblem::NewerVersion(version) => format!(
                 "{file} is a version {version} launch request, newer than this portal knows (up to version {PAYLOAD_VERSION}). Use a newer copy of the portal to plan with it."
             ),
-            ImportProblem::BadVersion => format!("{file} says it is a launch request, but its version is not a whole number from 1 up."),
+            ImportProblem::BadVersion(what) => {
+                format!("{file} names a schema the portal knows, but its version {what}: a version is a whole number from 1 up.")
+            }
+            ImportProblem::EmptyList => format!("{file} is an empty list: it holds no launch request."),
             ImportProblem::Missing(fields) => format!("{file} lacks what a plan needs: {}.", fields.join(", ")),
             ImportProblem::Impossible(problems) => format!("{file} has numbers no launch can have: {}.", problems.join("; ")),
         }
@@ -199,11 +270,7 @@ pub fn read_request_value(mut value: Value) -> Result<PlannedLaunch, ImportProbl
         Some(Value::String(schema)) => return Err(ImportProblem::OtherSchema(Some(schema.clone()))),
         _ => return Err(ImportProblem::OtherSchema(None)),
     }
-    let version = match root.get("version").and_then(Value::as_u64) {
-        Some(v) if v > u64::from(PAYLOAD_VERSION) => return Err(ImportProblem::NewerVersion(v)),
-        Some(v) if v >= 1 => v,
-        _ => return Err(ImportProblem::BadVersion),
-    };
+    let version = read_version(root.get("version"), u64::from(PAYLOAD_VERSION))?;
 
     let empty = Map::new();
     let launch = root.get("launch").and_then(Value::as_object);
@@ -233,18 +300,21 @@ pub fn read_request_value(mut value: Value) -> Result<PlannedLaunch, ImportProbl
         reader.missing.push(if version == 1 { "launch.launch_date" } else { "launch.user_launch_date or launch.deploy_date" }.to_string());
     }
     let announcement_date = reader.date(fields, "announcement_date");
-    let monthly_active_users = reader.whole(fields, "monthly_active_users", true, MAX_MONTHLY_USERS).unwrap_or(0);
+    let monthly_active_users = reader.count(fields, LaunchField::MonthlyActiveUsers, true).unwrap_or(0);
     let new_user_share_pct = reader.percent(fields, "new_user_share", true).unwrap_or(0.0);
     let phased = fields.get("ramp").and_then(Value::as_str) == Some("phased");
-    let ramp_weeks = if phased { reader.whole(fields, "ramp_weeks", true, 52).unwrap_or(0) as u32 } else { 0 };
-    let announcement_recipients = reader.whole(fields, "announcement_recipients", false, MAX_MONTHLY_USERS).unwrap_or(0);
+    let ramp_weeks = if phased { reader.count(fields, LaunchField::RampWeeks, true).unwrap_or(0) as u32 } else { 0 };
+    let announcement_recipients = reader.count(fields, LaunchField::AnnouncementRecipients, false).unwrap_or(0);
+    // Not planned with, but a request that says -5 registrations is not one the form wrote.
+    reader.count(fields, LaunchField::AnnualRegistrations, false);
+    reader.count(fields, LaunchField::AnnualAuthentications, false);
     let mut language_shares = [0.0; 4];
     for (slot, key) in language_shares.iter_mut().zip(["share_en", "share_es", "share_fr", "share_zh"]) {
         *slot = reader.percent(fields, key, true).unwrap_or(0.0);
     }
     let share_sum: f64 = language_shares.iter().sum();
     if reader.missing.iter().all(|m| !m.starts_with("launch.share_")) && (share_sum - 100.0).abs() > SHARE_SUM_TOLERANCE {
-        reader.impossible.push(format!("the language shares add up to {}%, not 100%", crate::staffing::plain_number(share_sum)));
+        reader.impossible.push(format!("the language shares add up to {}%, not 100%", plain_number(share_sum)));
     }
     let phone_published = match fields.get("phone_published") {
         Some(Value::Bool(published)) => *published,
@@ -254,9 +324,25 @@ pub fn read_request_value(mut value: Value) -> Result<PlannedLaunch, ImportProbl
         }
     };
     let assumptions = root.get("assumptions").and_then(Value::as_object).unwrap_or(&empty);
+    // The partner's assumptions are held to the ranges the planner's own fields accept.
     let partner_assumptions = ASSUMPTIONS
         .iter()
-        .filter_map(|spec| assumptions.get(spec.key).and_then(Value::as_f64).filter(|x| x.is_finite()).map(|x| (spec.key.to_string(), x)))
+        .filter_map(|spec| {
+            let value = assumptions.get(spec.key).filter(|v| !v.is_null())?;
+            let range = format!("from {} to {} ({})", plain_number(spec.min), plain_number(spec.max), spec.unit);
+            match value.as_f64() {
+                Some(x) if (spec.min..=spec.max).contains(&x) && (!spec.whole || x.fract() == 0.0) => Some((spec.key.to_string(), x)),
+                _ => {
+                    reader.impossible.push(format!(
+                        "assumptions.{} is {}, not {}{range}",
+                        spec.key,
+                        shown(value),
+                        if spec.whole { "a whole number " } else { "" }
+                    ));
+                    None
+                }
+            }
+        })
         .collect();
 
     if !reader.missing.is_empty() {
@@ -313,10 +399,29 @@ impl Reader {
         }
     }
 
-    /// A whole number from 0 to `max`; `required` makes absent or null missing.
-    fn whole(&mut self, launch: &Map<String, Value>, key: &str, required: bool, max: u64) -> Option<u64> {
-        let wanted = format!("a whole number from 0 to {max}");
-        self.number(launch, key, required, |v| v.as_u64().filter(|n| *n <= max), &wanted)
+    /// A count, by the form's own bounds for the field; `required` makes absent or null missing.
+    fn count(&mut self, launch: &Map<String, Value>, field: LaunchField, required: bool) -> Option<u64> {
+        let key = field.id();
+        let (min, max) = whole_bounds(field);
+        match launch.get(key) {
+            None | Some(Value::Null) => {
+                if required {
+                    self.missing.push(format!("launch.{key}"));
+                }
+                None
+            }
+            Some(value) => match whole_number(value) {
+                Ok(n) if (min..=max).contains(&n) => Some(n),
+                Ok(_) => {
+                    self.impossible.push(format!("launch.{key} is {}, outside the form's range from {min} to {max}", shown(value)));
+                    None
+                }
+                Err(what) => {
+                    self.impossible.push(format!("launch.{key} {what}: it must be a whole number from {min} to {max}"));
+                    None
+                }
+            },
+        }
     }
 
     /// A percent from 0 to 100; `required` makes absent or null missing.

@@ -131,11 +131,7 @@ pub fn read_workspace(value: Value) -> Result<ReadWorkspace, ImportProblem> {
     if !is_workspace(&value) {
         return Err(ImportProblem::OtherSchema(value.get("schema").and_then(Value::as_str).map(str::to_string)));
     }
-    match value.get("version").and_then(Value::as_u64) {
-        Some(v) if v > WORKSPACE_VERSION => return Err(ImportProblem::NewerVersion(v)),
-        Some(v) if v >= 1 => {}
-        _ => return Err(ImportProblem::BadVersion),
-    }
+    super::request::read_version(value.get("version"), WORKSPACE_VERSION)?;
     let strings = |key: &str| -> BTreeSet<String> {
         value.get(key).and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect()).unwrap_or_default()
     };

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use super::Planner;
 use crate::browser;
 use crate::components::field::Field;
-use crate::logic::planner::{is_workspace, read_json, read_request_value, read_workspace, Added, PlannedLaunch};
+use crate::logic::planner::{is_workspace, read_json, read_request_file, read_workspace, Added, PlannedLaunch, RequestFile};
 
 /// What importing one file did.
 #[derive(Clone, Debug, PartialEq)]
@@ -85,8 +85,14 @@ fn import_texts(planner: Planner, files: Vec<(String, Result<String, String>)>) 
             }
             continue;
         }
-        match read_request_value(value) {
-            Ok(launch) => incoming.push((name, launch)),
+        match read_request_file(value) {
+            Ok(RequestFile::One(launch)) => incoming.push((name, launch)),
+            Ok(RequestFile::List { launches, skipped }) => {
+                for (position, problem) in skipped {
+                    outcomes.push(Outcome::Failed(problem.message(&format!("Request {position} in {name}"))));
+                }
+                incoming.extend(launches.into_iter().map(|launch| (format!("{name} (list)"), launch)));
+            }
             Err(problem) => outcomes.push(Outcome::Failed(problem.message(&name))),
         }
     }
