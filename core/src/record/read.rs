@@ -22,7 +22,13 @@ pub fn parse_record(text: &str) -> Result<(ReadinessRecord, u64), RecordError> {
         return Err(RecordError::NewerVersion(from_version));
     }
     let migrated = migrate(value, from_version)?;
-    let record = read_typed(migrated)?;
+    let record: ReadinessRecord = match serde_json::from_value(migrated.clone()) {
+        Ok(record) => record,
+        Err(error) => {
+            let (path, message) = locate_shape_error(&migrated).unwrap_or_else(|| (Vec::new(), error.to_string()));
+            return Err(RecordError::BadShape(shape_error_words(&path, &message)));
+        }
+    };
     check_limits(&record)?;
     Ok((record, from_version))
 }
@@ -43,26 +49,46 @@ pub(super) fn syntax_error_words(error: &serde_json::Error) -> String {
     }
 }
 
-/// Reads a migrated record's JSON into the record type in one pass. On the first value of the
-/// wrong shape it stops and says where it is (the path of keys, list positions as numbers) and
-/// what is wrong there, so a damaged part of a large record is named without reading it again.
-/// This is the record's only reader: the path tracking wraps it instead of adding a second copy
-/// of the record's deserializer to the build.
-pub(super) fn read_typed(migrated: Value) -> Result<ReadinessRecord, RecordError> {
-    serde_path_to_error::deserialize(migrated).map_err(|error| {
-        use serde_path_to_error::Segment;
-        let path: Vec<String> = error
-            .path()
-            .iter()
-            .filter_map(|segment| match segment {
-                Segment::Seq { index } => Some(index.to_string()),
-                Segment::Map { key } => Some(key.clone()),
-                Segment::Enum { variant } => Some(variant.clone()),
-                Segment::Unknown => None,
-            })
-            .collect();
-        RecordError::BadShape(shape_error_words(&path, &error.inner().to_string()))
-    })
+/// Where in a record's JSON the first shape error is, as a path of keys (array positions as
+/// numbers), with serde's message there. Found by taking parts away one at a time and reading
+/// the record again: the part whose removal clears the error (or only makes it "missing") holds
+/// it. This reuses the record's own reader, so it adds no second copy of it to the build, as a
+/// path-tracking deserializer would.
+pub(super) fn locate_shape_error(root: &Value) -> Option<(Vec<String>, String)> {
+    let check = |value: &Value| serde_json::from_value::<ReadinessRecord>(value.clone()).err().map(|e| e.to_string());
+    let message = check(root)?;
+    let mut path: Vec<String> = Vec::new();
+    'descend: loop {
+        let pointer: String = path.iter().map(|p| format!("/{}", p.replace('~', "~0").replace('/', "~1"))).collect();
+        let Some(node) = root.pointer(&pointer) else { break };
+        let keys: Vec<String> = match node {
+            Value::Object(map) => map.keys().cloned().collect(),
+            Value::Array(items) => (0..items.len()).map(|i| i.to_string()).collect(),
+            _ => break,
+        };
+        for key in keys {
+            let mut without = root.clone();
+            match without.pointer_mut(&pointer) {
+                Some(Value::Object(map)) => {
+                    map.remove(&key);
+                }
+                Some(Value::Array(items)) => {
+                    items.remove(key.parse::<usize>().expect("an index"));
+                }
+                _ => break 'descend,
+            }
+            let cleared = match check(&without) {
+                None => true,
+                Some(other) => other.starts_with(&format!("missing field `{key}`")),
+            };
+            if cleared {
+                path.push(key);
+                continue 'descend;
+            }
+        }
+        break;
+    }
+    Some((path, message))
 }
 
 /// A record whose shape is wrong, in the reader's terms: which part of their work (a checklist
