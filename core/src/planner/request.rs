@@ -94,8 +94,9 @@ pub enum ImportProblem {
 
 /// What a JSON number is, for the one rule every count and version is read by: a whole number
 /// (1200 and 1200.0 alike, -0 being 0) within bounds. Text and other values are named as what
-/// they are, so "8" in quotes is not taken for a version or a count.
-fn whole_number(value: &Value) -> Result<u64, String> {
+/// they are, so "8" in quotes is not taken for a version or a count; `noun` ("count",
+/// "version") names what a number too large for any is not.
+fn whole_number(value: &Value, noun: &str) -> Result<u64, String> {
     let Some(number) = value.as_f64() else {
         return Err(match value {
             Value::String(text) => format!("is the text {}, not a number", shown(&Value::String(text.clone()))),
@@ -117,7 +118,7 @@ fn whole_number(value: &Value) -> Result<u64, String> {
     }
     // 2^64 and beyond: JSON reads them as floats.
     if number >= 18_446_744_073_709_551_616.0 {
-        return Err(format!("is {}, far larger than any count", shown(value)));
+        return Err(format!("is {}, far larger than any {noun}", shown(value)));
     }
     Ok(number as u64)
 }
@@ -125,11 +126,10 @@ fn whole_number(value: &Value) -> Result<u64, String> {
 /// Reads a document's `version` (a whole number from 1 up, no newer than `newest`).
 pub(super) fn read_version(value: Option<&Value>, newest: u64) -> Result<u64, ImportProblem> {
     let Some(value) = value.filter(|v| !v.is_null()) else { return Err(ImportProblem::BadVersion("is missing".to_string())) };
-    match whole_number(value) {
+    match whole_number(value, "version") {
         Ok(0) => Err(ImportProblem::BadVersion("is 0".to_string())),
         Ok(version) if version > newest => Err(ImportProblem::NewerVersion(version)),
         Ok(version) => Ok(version),
-        Err(what) if what.contains("far larger") => Err(ImportProblem::BadVersion(what.replace("any count", "any version"))),
         Err(what) => Err(ImportProblem::BadVersion(what)),
     }
 }
@@ -401,37 +401,24 @@ impl Reader {
 
     /// A count, by the form's own bounds for the field; `required` makes absent or null missing.
     fn count(&mut self, launch: &Map<String, Value>, field: LaunchField, required: bool) -> Option<u64> {
-        let key = field.id();
         let (min, max) = whole_bounds(field);
-        match launch.get(key) {
-            None | Some(Value::Null) => {
-                if required {
-                    self.missing.push(format!("launch.{key}"));
-                }
-                None
-            }
-            Some(value) => match whole_number(value) {
-                Ok(n) if (min..=max).contains(&n) => Some(n),
-                Ok(_) => {
-                    self.impossible.push(format!("launch.{key} is {}, outside the form's range from {min} to {max}", shown(value)));
-                    None
-                }
-                Err(what) => {
-                    self.impossible.push(format!("launch.{key} {what}: it must be a whole number from {min} to {max}"));
-                    None
-                }
-            },
-        }
+        self.number(launch, field.id(), required, |value| match whole_number(value, "count") {
+            Ok(n) if (min..=max).contains(&n) => Ok(n),
+            Ok(_) => Err(format!("is {}, outside the form's range from {min} to {max}", shown(value))),
+            Err(what) => Err(format!("{what}: it must be a whole number from {min} to {max}")),
+        })
     }
 
     /// A percent from 0 to 100; `required` makes absent or null missing.
     fn percent(&mut self, launch: &Map<String, Value>, key: &str, required: bool) -> Option<f64> {
-        self.number(launch, key, required, |v| v.as_f64().filter(|x| (0.0..=100.0).contains(x)), "a percent from 0 to 100")
+        self.number(launch, key, required, |v| {
+            v.as_f64().filter(|x| (0.0..=100.0).contains(x)).ok_or_else(|| format!("is {}, not a percent from 0 to 100", shown(v)))
+        })
     }
 
     /// A number `read` accepts; absent or null is missing when `required`, anything `read`
-    /// refuses is impossible ("launch.key is …, not {wanted}").
-    fn number<T>(&mut self, launch: &Map<String, Value>, key: &str, required: bool, read: impl Fn(&Value) -> Option<T>, wanted: &str) -> Option<T> {
+    /// refuses is impossible, in its words ("launch.key is …, not …").
+    fn number<T>(&mut self, launch: &Map<String, Value>, key: &str, required: bool, read: impl Fn(&Value) -> Result<T, String>) -> Option<T> {
         match launch.get(key) {
             None | Some(Value::Null) => {
                 if required {
@@ -439,13 +426,7 @@ impl Reader {
                 }
                 None
             }
-            Some(value) => {
-                let number = read(value);
-                if number.is_none() {
-                    self.impossible.push(format!("launch.{key} is {}, not {wanted}", shown(value)));
-                }
-                number
-            }
+            Some(value) => read(value).map_err(|what| self.impossible.push(format!("launch.{key} {what}"))).ok(),
         }
     }
 }
