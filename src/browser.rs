@@ -252,6 +252,22 @@ impl Drop for Busy {
     }
 }
 
+/// Runs `work` with the page marked busy until it is done.
+pub async fn while_busy<F: std::future::Future>(work: F) -> F::Output {
+    let _busy = Busy::start();
+    work.await
+}
+
+/// Spawns `work` with the page marked busy from this moment, not from the task's first poll,
+/// so nothing sees the page idle between the call and the start of the work.
+pub fn spawn_busy(work: impl std::future::Future<Output = ()> + 'static) {
+    let busy = Busy::start();
+    leptos::task::spawn_local(async move {
+        work.await;
+        drop(busy);
+    });
+}
+
 fn set_busy_attribute(count: u32) {
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = if count > 0 { root.set_attribute("data-busy", &count.to_string()) } else { root.remove_attribute("data-busy") };

@@ -68,10 +68,7 @@ fn wake_after(store: Store, outbox: Outbox, failures: u32) {
     }
     outbox.woken.set_value(true);
     leptos::task::spawn_local(async move {
-        let busy = crate::browser::Busy::start();
-        let started = start_sending(store, outbox).await;
-        drop(busy);
-        if started.is_err() {
+        if crate::browser::while_busy(start_sending(store, outbox)).await.is_err() {
             // Its code did not arrive: said like a configuration that cannot be read, and tried
             // again with the same backoff.
             outbox.woken.set_value(false);

@@ -91,10 +91,7 @@ pub fn LazyPage(load: fn() -> PageLoad) -> impl IntoView {
     let page = move || {
         attempt.track();
         Suspend::new(SendWrapper::new(async move {
-            let busy = crate::browser::Busy::start();
-            let loaded = load().await;
-            drop(busy);
-            match loaded {
+            match crate::browser::while_busy(load()).await {
                 Ok(view) => view,
                 Err(ChunkFailed) => view! { <PageNotLoaded retry=retry /> }.into_any(),
             }

@@ -47,10 +47,7 @@ where
         attempt.track();
         let load = load.clone();
         Suspend::new(SendWrapper::new(async move {
-            let busy = browser::Busy::start();
-            let loaded = load().await;
-            drop(busy);
-            match loaded {
+            match browser::while_busy(load()).await {
                 Ok(view) => {
                     // The retry button that had focus is gone; its place is now the part.
                     if attempt.get_untracked() > 0 {

@@ -24,20 +24,13 @@ struct ConfigFile {
 pub(super) fn start(store: Store, outbox: Outbox) {
     // Busy from here, so the page is never seen idle between the sender's code arriving and
     // its first read of the configuration.
-    let busy = crate::browser::Busy::start();
-    leptos::task::spawn_local(async move {
-        read_config(store, outbox, 0).await;
-        drop(busy);
-    });
+    crate::browser::spawn_busy(read_config(store, outbox, 0));
 }
 
 /// Reads the configuration; once it is known, settles the outbox. A failure is shown
 /// (`Endpoint::Unknown`) and the read tried again with the submissions' backoff.
 async fn read_config(store: Store, outbox: Outbox, failures: u32) {
-    let busy = crate::browser::Busy::start();
-    let config = load_config().await;
-    drop(busy);
-    match config {
+    match crate::browser::while_busy(load_config()).await {
         Ok(endpoint) => {
             outbox.endpoint.set(endpoint);
             settle(store, outbox).await;

@@ -213,7 +213,8 @@ type AssumptionState = (Assumptions, Vec<(&'static str, String)>);
 #[component]
 pub fn StaffingPage() -> impl IntoView {
     let planner = Planner::new();
-    leptos::task::spawn_local(planner.open());
+    // Busy until the workspace is restored: the page is not settled while it shows "loading".
+    crate::browser::spawn_busy(planner.open());
     let assumption_state: Memo<AssumptionState> = Memo::new(move |_| planner.assumption_texts.with(assumptions_from));
     // Each launch's contacts forecast once, again only when launches or the assumptions that
     // change contacts do; the agents sized again when the other assumptions change; switching
